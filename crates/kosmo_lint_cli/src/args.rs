@@ -1,0 +1,64 @@
+//! Command-line arguments (clap derive).
+
+use std::num::NonZeroUsize;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "kosmo-lint",
+    version,
+    about = "A fast linter for KosmoJS projects: preload patterns, fetch clients and route types, checked across files",
+    after_help = "Examples:\n  kosmo-lint check                      lint the project around the current directory\n  kosmo-lint check examples/shop        lint a project by path\n  kosmo-lint check src/app/pages/cart   lint one folder (the whole route tree is still loaded)\n  kosmo-lint check --format json .      machine-readable findings\n  kosmo-lint routes examples/seed-app   print the route tree\n\nExit codes: 0 no errors, 1 errors found, 2 the run could not be done."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+    /// Worker threads for walking and parsing (default: one per core).
+    #[arg(long, global = true, value_name = "N")]
+    pub threads: Option<NonZeroUsize>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Lint files of a KosmoJS project.
+    #[command(
+        after_help = "Examples:\n  kosmo-lint check\n  kosmo-lint check examples/shop --format json"
+    )]
+    Check(CheckArgs),
+    /// Print the project's route tree: source folders, API routes, pages and layouts.
+    #[command(
+        after_help = "Examples:\n  kosmo-lint routes examples/shop\n  kosmo-lint routes . --format json"
+    )]
+    Routes(RoutesArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files or folders to lint; their project is found by walking up to a package.json
+    /// that depends on KosmoJS.
+    #[arg(value_name = "PATH", default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Pretty)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct RoutesArgs {
+    /// A file or folder inside the project.
+    #[arg(value_name = "PATH", default_value = ".")]
+    pub path: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Pretty)]
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Human-readable reports (miette).
+    Pretty,
+    /// One JSON document on stdout.
+    Json,
+}

@@ -1,0 +1,49 @@
+//! The `kosmo-lint` command line: argument parsing, wiring of the layers, exit codes.
+//! 0: clean (or warnings only); 1: at least one error-severity finding; 2: the run could not
+//! be done (bad arguments, missing path, not a KosmoJS project, internal error).
+
+mod args;
+mod check;
+mod load;
+mod routes;
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::args::{Cli, Command};
+
+/// Exit code when the run itself failed.
+const EXIT_RUN_FAILED: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return ExitCode::from(if err.use_stderr() { EXIT_RUN_FAILED } else { 0 });
+        }
+    };
+    if let Some(threads) = cli.threads {
+        // Only fails when a pool was already built, which cannot happen this early.
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(threads.get()).build_global();
+    }
+    let result = match &cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Routes(args) => routes::run(args),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(report) => {
+            let mut stderr = std::io::stderr().lock();
+            let _ = writeln!(stderr, "{report:?}");
+            ExitCode::from(EXIT_RUN_FAILED)
+        }
+    }
+}
+
+/// Colour only on a terminal, and never when `NO_COLOR` is set (<https://no-color.org>).
+pub(crate) fn use_color() -> bool {
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}

@@ -1,0 +1,65 @@
+//! Findings: what every layer above reports, independent of how it is rendered.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::span::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// A labelled span inside the finding's file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Label {
+    pub span: Span,
+    pub text: Option<String>,
+}
+
+/// One reported problem in one file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// The rule's kebab-case name, e.g. `syntax-error`.
+    pub rule: &'static str,
+    pub severity: Severity,
+    /// Absolute path, used to read the source when rendering.
+    pub path: PathBuf,
+    /// Path relative to the project root, `/`-separated: what users see.
+    pub display_path: String,
+    pub message: String,
+    /// The primary location; `None` for problems of the whole file (unreadable, not UTF-8).
+    pub span: Option<Span>,
+    pub labels: Vec<Label>,
+    pub help: Option<String>,
+}
+
+impl Finding {
+    /// A finding about a whole file, with no source location.
+    pub fn whole_file(
+        rule: &'static str,
+        path: PathBuf,
+        display_path: String,
+        message: String,
+    ) -> Self {
+        Self {
+            rule,
+            severity: Severity::Error,
+            path,
+            display_path,
+            message,
+            span: None,
+            labels: Vec::new(),
+            help: None,
+        }
+    }
+
+    /// The deterministic order of output: path, then position, then rule.
+    pub fn sort_key(&self) -> (&str, u32, u32, &'static str) {
+        let (start, end) = self.span.map_or((0, 0), |s| (s.start, s.end));
+        (&self.display_path, start, end, self.rule)
+    }
+}

@@ -1,0 +1,448 @@
+//! Owned facts about one file, filled in by the extractor (`kosmo_lint_facts`) and read by
+//! the route tree and the rules. No AST survives the extraction: only these small values.
+
+use serde::Serialize;
+
+use crate::generation::{Generation, GenericsShape, ImportStyle};
+use crate::http::HttpMethod;
+use crate::span::Span;
+
+/// The UI framework of a page or layout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Framework {
+    Solid,
+    React,
+    Vue,
+    Svelte,
+    Mdx,
+    Unknown,
+}
+
+impl Framework {
+    /// From the extension alone, for the single-framework file types.
+    pub fn from_extension(ext: &str) -> Option<Self> {
+        match ext {
+            "vue" => Some(Self::Vue),
+            "svelte" => Some(Self::Svelte),
+            "mdx" | "md" => Some(Self::Mdx),
+            _ => None,
+        }
+    }
+
+    /// From an import source such as `solid-js` or `react-router-dom`.
+    pub fn from_import(source: &str) -> Option<Self> {
+        match source {
+            "solid-js" | "@solidjs/router" | "solid-js/web" | "solid-js/store" => Some(Self::Solid),
+            "react" | "react-dom" | "react-router" | "react-router-dom" => Some(Self::React),
+            "vue" | "vue-router" => Some(Self::Vue),
+            _ => None,
+        }
+    }
+
+    /// From a stack name in `kosmo.config.ts` (`"solid"`) or a generator (`solidGenerator`).
+    pub fn from_stack(name: &str) -> Option<Self> {
+        let lower = name.to_ascii_lowercase();
+        [
+            ("solid", Self::Solid),
+            ("react", Self::React),
+            ("vue", Self::Vue),
+            ("svelte", Self::Svelte),
+            ("mdx", Self::Mdx),
+        ]
+        .into_iter()
+        .find(|(prefix, _)| lower.starts_with(prefix))
+        .map(|(_, framework)| framework)
+    }
+}
+
+/// Everything learned from one file.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct FileFacts {
+    pub status: FileStatus,
+    /// Imports of generated code, for generation detection.
+    pub import_styles: Vec<ImportStyle>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub api: Option<ApiRouteFacts>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<PageFacts>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub config: Option<ConfigFacts>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fetch_refs: Vec<FetchClientRef>,
+}
+
+/// Whether the file could be read and parsed.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[serde(tag = "status", rename_all = "kebab-case")]
+pub enum FileStatus {
+    #[default]
+    Parsed,
+    /// A helper that imports no generated code: no rule needs its AST.
+    NotParsed,
+    /// A file kind the extractor does not read (`.vue`, `.svelte`, `.mdx`, `.md` pages).
+    Unsupported,
+    SyntaxErrors {
+        errors: Vec<SyntaxError>,
+    },
+    Unreadable {
+        message: String,
+    },
+    /// A NUL byte in the first 8 KiB.
+    Binary,
+    NotUtf8 {
+        offset: usize,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SyntaxError {
+    pub message: String,
+    pub span: Span,
+    pub label: Option<String>,
+    pub help: Option<String>,
+}
+
+// ---------------------------------------------------------------------------------- API
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum ApiRouteFacts {
+    /// No `export default`: the framework finds no methods.
+    NoDefaultExport,
+    /// `export default` something other than a call: the framework finds no methods.
+    NotACall {
+        span: Span,
+    },
+    DefineRoute(DefineRoute),
+}
+
+/// `export default defineRoute<…>(factory)`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DefineRoute {
+    pub span: Span,
+    /// The callee text, normally `defineRoute`.
+    pub callee: String,
+    pub import_source: Option<String>,
+    /// G4+: `defineRoute<"users/[id]">`.
+    pub route_name_arg: Option<StringLiteral>,
+    /// `defineRoute<[number]>` (G1–G3) or the second type argument (G4+), as written.
+    pub params_refinement: Option<String>,
+    pub factory: FactoryShape,
+    /// Method entries of the returned array, in source order.
+    pub methods: Vec<MethodEntry>,
+    pub uses: Vec<Span>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StringLiteral {
+    pub value: String,
+    pub span: Span,
+}
+
+/// How the factory returns its array (spec §3.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum FactoryShape {
+    /// `(…) => [ … ]`: what the framework reads.
+    ConciseArray,
+    /// `(…) => { return [ … ] }`: invisible to the framework; methods are still recorded.
+    BlockBody { span: Span },
+    /// No function argument at all.
+    Missing,
+}
+
+impl FactoryShape {
+    /// Whether the framework's generator sees the methods of this factory.
+    pub const fn visible_to_framework(self) -> bool {
+        matches!(self, Self::ConciseArray)
+    }
+}
+
+/// One `METHOD<…>(handler)` element of the factory's array.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MethodEntry {
+    pub method: HttpMethod,
+    /// The whole call.
+    pub span: Span,
+    /// The callee plus its type arguments: `GET<never, User>`.
+    pub head_span: Span,
+    /// The type arguments as written, without the angle brackets.
+    pub type_args: Vec<String>,
+    pub positional: PositionalResponse,
+    pub object: ObjectResponse,
+    pub shape: Option<GenericsShape>,
+}
+
+/// G1/G2 reading: `METHOD<Payload, Response>`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum PositionalResponse {
+    /// Fewer than two type arguments.
+    Missing,
+    /// `unknown` or `any`: the client still returns an unusable type.
+    Opaque {
+        text: String,
+    },
+    Declared {
+        text: String,
+    },
+}
+
+/// G3+ reading: `METHOD<{ …; response: [status, type?, body?] }>`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum ObjectResponse {
+    NoTypeArguments,
+    /// The first type argument is not an inline `{ … }` (an alias the generator cannot read).
+    NotInline {
+        text: String,
+    },
+    NoResponseKey,
+    /// `response` is neither a tuple nor a union of tuples.
+    NotTuple {
+        text: String,
+    },
+    /// `variants` tuples, of which `with_body` have a third (body) element.
+    Declared {
+        variants: u32,
+        with_body: u32,
+    },
+}
+
+/// Whether a handler's response type reaches the generated client, per generation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum ResponseDeclaration {
+    Declared,
+    /// Declared, but only bodiless variants such as `[204]`.
+    DeclaredWithoutBody,
+    Undeclared {
+        reason: String,
+    },
+}
+
+impl ResponseDeclaration {
+    pub const fn is_declared(&self) -> bool {
+        !matches!(self, Self::Undeclared { .. })
+    }
+}
+
+impl MethodEntry {
+    /// The rule of the foundation issue: positional generics need a second type argument
+    /// other than `unknown`/`any`; object generics an inline literal with a tuple `response`.
+    pub fn response(&self, generation: Generation) -> ResponseDeclaration {
+        let undeclared = |reason: String| ResponseDeclaration::Undeclared { reason };
+        if !generation.object_generics() {
+            return match &self.positional {
+                PositionalResponse::Declared { .. } => ResponseDeclaration::Declared,
+                PositionalResponse::Opaque { text } => {
+                    undeclared(format!("the response type argument is `{text}`"))
+                }
+                PositionalResponse::Missing if self.type_args.is_empty() => {
+                    undeclared("no type arguments".into())
+                }
+                PositionalResponse::Missing => {
+                    undeclared("only a payload type argument, no response type argument".into())
+                }
+            };
+        }
+        match &self.object {
+            ObjectResponse::Declared { with_body: 0, .. } => {
+                ResponseDeclaration::DeclaredWithoutBody
+            }
+            ObjectResponse::Declared { .. } => ResponseDeclaration::Declared,
+            ObjectResponse::NoTypeArguments => undeclared("no type arguments".into()),
+            ObjectResponse::NotInline { text } => undeclared(format!(
+                "`{text}` is not an inline object type, so the generator cannot read it"
+            )),
+            ObjectResponse::NoResponseKey => undeclared("no `response` key".into()),
+            ObjectResponse::NotTuple { text } => {
+                undeclared(format!("`response: {text}` is not a tuple or a union of tuples"))
+            }
+        }
+    }
+}
+
+// ------------------------------------------------------------------------------- config
+
+/// What `kosmo.config.ts` says about URLs and the frontend stack.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct ConfigFacts {
+    /// G5 `base`, or G5+ `frontend.base`.
+    pub base: Option<String>,
+    /// G5 `apiBase` (appended to `base`), or G5+ `backend.base` (absolute).
+    pub api_base: Option<String>,
+    /// Whether `api_base` is G5+ `backend.base`, which already includes the folder base.
+    pub api_base_is_absolute: bool,
+    /// `frontend.stack` or the name of a framework generator.
+    pub frontend_stack: Option<String>,
+    /// `frontend: {…}` / `backend: {…}` blocks (G5+).
+    pub has_blocks: bool,
+}
+
+// -------------------------------------------------------------------------------- pages
+
+/// A page's or layout's exports and its data loading.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PageFacts {
+    pub framework: Framework,
+    /// Named exports that mean something to a router (`default`, `preload`, `load`,
+    /// `loader`, `route`), in source order.
+    pub exports: Vec<Export>,
+    pub preload: Option<Preload>,
+    pub queries: Vec<QueryWrapper>,
+    pub create_async: Vec<CreateAsyncCall>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Export {
+    pub name: String,
+    pub span: Span,
+}
+
+/// How the preload is exported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PreloadForm {
+    /// `export const preload = …`
+    Const,
+    /// `export function preload(…) {…}`
+    Function,
+    /// `export { fetchData as preload }`
+    Specifier,
+    /// `export const route = { preload }`
+    RouteObject,
+    /// `export { preload } from "./data"`
+    ReExport,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Preload {
+    /// `preload`, or the deprecated `load`.
+    pub name: String,
+    pub form: PreloadForm,
+    /// The export statement.
+    pub span: Span,
+    pub value: FunctionValue,
+}
+
+/// What a function-valued expression (a preload, a `createAsync` argument) is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum FunctionValue {
+    /// A bare reference: `preload = fetchData`, `createAsync(getUser)`.
+    Reference { target: Target, span: Span },
+    /// An inline arrow or function (or a local function declaration) and the data calls it
+    /// makes, following local functions.
+    Function { span: Span, calls: Vec<DataCall> },
+    /// Anything else (a call result, a literal).
+    Other { span: Span, text: String },
+}
+
+impl FunctionValue {
+    pub const fn span(&self) -> Span {
+        match self {
+            Self::Reference { span, .. }
+            | Self::Function { span, .. }
+            | Self::Other { span, .. } => *span,
+        }
+    }
+}
+
+/// What a called or referenced function resolves to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Target {
+    /// A method of a generated fetch client.
+    GeneratedClient {
+        route: String,
+        method: String,
+    },
+    /// A `query()` wrapper of this file: index into [`PageFacts::queries`].
+    Query {
+        index: usize,
+    },
+    /// A function of this file and the data calls it makes.
+    LocalFunction {
+        name: String,
+        calls: Vec<DataCall>,
+    },
+    /// `fetch`, `axios`, `ky`, `ofetch`, `$fetch`: a hand-written request.
+    RawFetch {
+        name: String,
+    },
+    /// A binding imported from a module that is not generated code.
+    Imported {
+        name: String,
+        source: String,
+    },
+    Unresolved {
+        text: String,
+    },
+}
+
+/// One call that may load data, with its arguments normalised (`params.id` for every way of
+/// reading a route param) so that two call sites can be compared.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DataCall {
+    pub target: Target,
+    pub span: Span,
+    pub args: Vec<String>,
+}
+
+/// `const getUser = query(fn, "key")`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QueryWrapper {
+    pub name: String,
+    pub span: Span,
+    pub key: Option<String>,
+    /// The data calls of the wrapped function.
+    pub calls: Vec<DataCall>,
+}
+
+/// A `createAsync(fn)` or `createAsyncStore(fn)` call.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CreateAsyncCall {
+    pub function: String,
+    pub span: Span,
+    pub value: FunctionValue,
+}
+
+// -------------------------------------------------------------------------- fetch clients
+
+/// A place in the source that names a generated fetch client's route (and maybe a member).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FetchClientRef {
+    pub route: String,
+    pub route_span: Span,
+    /// The member read from the route's client: a method (`GET`) or a helper (`path`).
+    pub member: Option<StringLiteral>,
+    pub form: RefForm,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RefForm {
+    /// `import … from "@front/{api}/users/fetch"`: the import names the route.
+    RouteModule,
+    /// `fetchClients["users"]`, `fetchClients.users`: the map key names the route.
+    ClientMap,
+    /// A member read off a client whose route is named elsewhere (an import, an alias,
+    /// a destructuring): only the member is checked here.
+    Member,
+    /// `ResponseT["users"]["GET"]`.
+    ResponseType,
+}
+
+impl FetchClientRef {
+    /// Whether the route name is written at this reference (and so is checked here).
+    pub fn names_route(&self) -> bool {
+        !matches!(self.form, RefForm::Member)
+    }
+
+    /// The member as an HTTP method, when it names one.
+    pub fn method(&self) -> Option<HttpMethod> {
+        self.member.as_ref().and_then(|m| m.value.parse().ok())
+    }
+}

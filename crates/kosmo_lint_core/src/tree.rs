@@ -1,0 +1,391 @@
+//! The route tree: per source folder, API routes by name, pages by name with their layouts,
+//! and every fetch-client reference resolved to a route and method. Cross-file rules query
+//! this; it holds only names, paths and small summaries, never an AST.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::facts::{
+    ApiRouteFacts, DataCall, FactoryShape, FileFacts, Framework, FunctionValue, PageFacts,
+    PreloadForm, ResponseDeclaration, Target,
+};
+use crate::generation::{Generation, GenerationEvidence};
+use crate::http::HttpMethod;
+use crate::project::{Project, SourceFolder};
+use crate::route_path::{Param, join_url};
+use crate::span::Span;
+use crate::walk::{FileKind, ProjectFile};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RouteTree {
+    #[serde(skip)]
+    pub root: PathBuf,
+    pub folders: Vec<FolderTree>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FolderTree {
+    #[serde(flatten)]
+    pub folder: SourceFolder,
+    pub generation: Generation,
+    /// What the generation was decided from, for `routes` output and bug reports.
+    pub generation_evidence: String,
+    pub base: String,
+    pub api_base: String,
+    pub framework: Option<Framework>,
+    pub api_routes: BTreeMap<String, ApiRoute>,
+    pub pages: BTreeMap<String, PageRoute>,
+    pub layouts: BTreeMap<String, LayoutRoute>,
+    pub fetch_refs: Vec<ResolvedRef>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ApiRoute {
+    pub name: String,
+    pub url: String,
+    pub params: Vec<Param>,
+    pub file: String,
+    #[serde(skip)]
+    pub file_index: usize,
+    /// `define-route`, `block-body` (methods invisible to the framework), `no-factory`,
+    /// `not-a-call`, `no-default-export`, or `unparsed`.
+    pub definition: &'static str,
+    /// Methods the framework sees (empty when the definition hides them).
+    pub methods: Vec<RouteMethod>,
+}
+
+impl ApiRoute {
+    pub fn defines(&self, method: HttpMethod) -> bool {
+        self.methods.iter().any(|m| m.method == method)
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RouteMethod {
+    pub method: HttpMethod,
+    pub response: ResponseDeclaration,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PageRoute {
+    pub name: String,
+    pub url: String,
+    pub file: String,
+    #[serde(skip)]
+    pub file_index: usize,
+    pub framework: Framework,
+    /// Layout files that wrap this page, outermost first.
+    pub layouts: Vec<String>,
+    pub exports: Vec<String>,
+    pub preload: Option<PreloadSummary>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LayoutRoute {
+    pub name: String,
+    pub file: String,
+    #[serde(skip)]
+    pub file_index: usize,
+    pub framework: Framework,
+    pub exports: Vec<String>,
+    pub preload: Option<PreloadSummary>,
+}
+
+/// What a page's `preload` export is and what it reaches, in words.
+#[derive(Debug, Clone, Serialize)]
+pub struct PreloadSummary {
+    pub export: String,
+    pub form: PreloadForm,
+    /// `reference` (`preload = fetchData`), `function` (an arrow or function) or `other`.
+    pub value: &'static str,
+    /// What it loads through: `client GET users/[id]`, `query "users" → client GET users`,
+    /// `raw fetch`, …
+    pub reaches: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ResolvedRef {
+    pub file: String,
+    #[serde(skip)]
+    pub file_index: usize,
+    pub route: String,
+    pub route_span: Span,
+    pub member: Option<String>,
+    #[serde(skip)]
+    pub member_span: Option<Span>,
+    pub resolution: RefResolution,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RefResolution {
+    Resolved,
+    UnknownRoute,
+    /// The route exists but does not define the method read from it.
+    UnknownMethod,
+}
+
+impl RouteTree {
+    /// Joins the walk and the per-file facts (`facts[i]` belongs to `files[i]`).
+    pub fn build(project: &Project, files: &[ProjectFile], facts: &[FileFacts]) -> Self {
+        let folders = project
+            .folders
+            .iter()
+            .enumerate()
+            .map(|(index, folder)| build_folder(project, index, folder, files, facts))
+            .collect();
+        Self { root: project.root.clone(), folders }
+    }
+
+    pub fn folder(&self, index: usize) -> &FolderTree {
+        &self.folders[index]
+    }
+}
+
+fn build_folder(
+    project: &Project,
+    index: usize,
+    folder: &SourceFolder,
+    files: &[ProjectFile],
+    facts: &[FileFacts],
+) -> FolderTree {
+    let in_folder: Vec<(usize, &ProjectFile, &FileFacts)> = files
+        .iter()
+        .zip(facts)
+        .enumerate()
+        .filter(|(_, (f, _))| f.folder == index)
+        .map(|(i, (f, fact))| (i, f, fact))
+        .collect();
+    let mut tree = folder_settings(project, folder, &in_folder);
+    for &(file_index, file, fact) in &in_folder {
+        add_route_file(&mut tree, file_index, file, fact);
+    }
+    let layouts: Vec<(String, String)> =
+        tree.layouts.values().map(|l| (l.name.clone(), l.file.clone())).collect();
+    for page in tree.pages.values_mut() {
+        page.layouts = layouts
+            .iter()
+            .filter(|(name, _)| is_route_prefix(name, &page.name))
+            .map(|(_, file)| file.clone())
+            .collect();
+    }
+    for &(file_index, file, fact) in &in_folder {
+        for r in &fact.fetch_refs {
+            let resolution = resolve(&tree, r);
+            tree.fetch_refs.push(ResolvedRef {
+                file: file.rel.clone(),
+                file_index,
+                route: r.route.clone(),
+                route_span: r.route_span,
+                member: r.member.as_ref().map(|m| m.value.clone()),
+                member_span: r.member.as_ref().map(|m| m.span),
+                resolution,
+            });
+        }
+    }
+    tree
+}
+
+/// Generation, bases and default framework of a folder, with empty route maps.
+fn folder_settings(
+    project: &Project,
+    folder: &SourceFolder,
+    in_folder: &[(usize, &ProjectFile, &FileFacts)],
+) -> FolderTree {
+    let mut evidence = GenerationEvidence::default();
+    let mut config = None;
+    for &(_, file, fact) in in_folder {
+        fact.import_styles.iter().for_each(|s| evidence.add_import(*s));
+        if let Some(ApiRouteFacts::DefineRoute(def)) = &fact.api {
+            def.methods.iter().filter_map(|m| m.shape).for_each(|s| evidence.add_generics(s));
+            evidence.route_name_type_args += u32::from(def.route_name_arg.is_some());
+        }
+        if file.kind == FileKind::Config {
+            config.clone_from(&fact.config);
+        }
+    }
+    let config = config.unwrap_or_default();
+    evidence.config_blocks = config.has_blocks;
+    let (generation, generation_evidence) = evidence.decide(folder.layout);
+    let base = config.base.clone().unwrap_or_else(|| "/".to_owned());
+    let api_base = match (&config.api_base, config.api_base_is_absolute) {
+        (Some(api), true) => api.clone(),
+        (Some(api), false) => join_url(&base, api),
+        (None, _) => join_url(&base, "/api"),
+    };
+    let framework =
+        config.frontend_stack.as_deref().and_then(Framework::from_stack).or_else(|| {
+            [("solid-js", Framework::Solid), ("react", Framework::React), ("vue", Framework::Vue)]
+                .into_iter()
+                .find(|(dep, _)| project.depends_on(dep))
+                .map(|(_, f)| f)
+        });
+    FolderTree {
+        folder: folder.clone(),
+        generation,
+        generation_evidence,
+        base,
+        api_base,
+        framework,
+        api_routes: BTreeMap::new(),
+        pages: BTreeMap::new(),
+        layouts: BTreeMap::new(),
+        fetch_refs: Vec::new(),
+    }
+}
+
+fn add_route_file(tree: &mut FolderTree, file_index: usize, file: &ProjectFile, fact: &FileFacts) {
+    let Some(route) = &file.route else { return };
+    let page = fact.page.as_ref();
+    match file.kind {
+        FileKind::ApiRoute => {
+            let (definition, methods) = api_methods(fact, tree.generation);
+            tree.api_routes.insert(
+                route.name.clone(),
+                ApiRoute {
+                    name: route.name.clone(),
+                    url: join_url(&tree.api_base, &route.url_path()),
+                    params: route.params().cloned().collect(),
+                    file: file.rel.clone(),
+                    file_index,
+                    definition,
+                    methods,
+                },
+            );
+        }
+        FileKind::Page => {
+            tree.pages.insert(
+                route.name.clone(),
+                PageRoute {
+                    name: route.name.clone(),
+                    url: join_url(&tree.base, &route.url_path()),
+                    file: file.rel.clone(),
+                    file_index,
+                    framework: page_framework(file, page, tree.framework),
+                    layouts: Vec::new(),
+                    exports: export_names(page),
+                    preload: page.and_then(preload_summary),
+                },
+            );
+        }
+        FileKind::Layout => {
+            tree.layouts.insert(
+                route.name.clone(),
+                LayoutRoute {
+                    name: route.name.clone(),
+                    file: file.rel.clone(),
+                    file_index,
+                    framework: page_framework(file, page, tree.framework),
+                    exports: export_names(page),
+                    preload: page.and_then(preload_summary),
+                },
+            );
+        }
+        _ => {}
+    }
+}
+
+/// A reference resolves within its own source folder only (spec §8.3).
+fn resolve(tree: &FolderTree, r: &crate::facts::FetchClientRef) -> RefResolution {
+    match tree.api_routes.get(&r.route) {
+        None => RefResolution::UnknownRoute,
+        Some(route) => match r.method() {
+            Some(method) if !route.defines(method) => RefResolution::UnknownMethod,
+            _ => RefResolution::Resolved,
+        },
+    }
+}
+
+/// `users` wraps `users` and `users/[id]`, but not `users-archive`.
+fn is_route_prefix(layout: &str, page: &str) -> bool {
+    page.strip_prefix(layout).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
+fn api_methods(fact: &FileFacts, generation: Generation) -> (&'static str, Vec<RouteMethod>) {
+    match &fact.api {
+        None => ("unparsed", Vec::new()),
+        Some(ApiRouteFacts::NoDefaultExport) => ("no-default-export", Vec::new()),
+        Some(ApiRouteFacts::NotACall { .. }) => ("not-a-call", Vec::new()),
+        Some(ApiRouteFacts::DefineRoute(def)) => match def.factory {
+            FactoryShape::ConciseArray => (
+                "define-route",
+                def.methods
+                    .iter()
+                    .map(|m| RouteMethod { method: m.method, response: m.response(generation) })
+                    .collect(),
+            ),
+            FactoryShape::BlockBody { .. } => ("block-body", Vec::new()),
+            FactoryShape::Missing => ("no-factory", Vec::new()),
+        },
+    }
+}
+
+fn page_framework(
+    file: &ProjectFile,
+    page: Option<&PageFacts>,
+    default: Option<Framework>,
+) -> Framework {
+    let ext = file.rel.rsplit_once('.').map_or("", |(_, ext)| ext);
+    Framework::from_extension(ext)
+        .or_else(|| page.map(|p| p.framework).filter(|f| *f != Framework::Unknown))
+        .or(default)
+        .unwrap_or(Framework::Unknown)
+}
+
+fn export_names(page: Option<&PageFacts>) -> Vec<String> {
+    page.map(|p| p.exports.iter().map(|e| e.name.clone()).collect()).unwrap_or_default()
+}
+
+fn preload_summary(page: &PageFacts) -> Option<PreloadSummary> {
+    let preload = page.preload.as_ref()?;
+    let (value, reaches) = match &preload.value {
+        FunctionValue::Reference { target, .. } => ("reference", describe_target(target, page)),
+        FunctionValue::Function { calls, .. } => ("function", describe_calls(calls, page)),
+        FunctionValue::Other { text, .. } => ("other", vec![format!("value `{text}`")]),
+    };
+    Some(PreloadSummary { export: preload.name.clone(), form: preload.form, value, reaches })
+}
+
+fn describe_calls(calls: &[DataCall], page: &PageFacts) -> Vec<String> {
+    calls.iter().flat_map(|c| describe_target(&c.target, page)).collect()
+}
+
+/// One line per data source reached, e.g. `query "users/[id]" → client GET users/[id]`.
+pub fn describe_target(target: &Target, page: &PageFacts) -> Vec<String> {
+    match target {
+        Target::GeneratedClient { route, method } => vec![format!("client {method} {route}")],
+        Target::Query { index } => {
+            let Some(query) = page.queries.get(*index) else { return Vec::new() };
+            let key =
+                query.key.as_deref().map_or_else(|| query.name.clone(), |k| format!("\"{k}\""));
+            let inner = describe_calls(&query.calls, page);
+            if inner.is_empty() {
+                vec![format!("query {key} → nothing")]
+            } else {
+                inner.into_iter().map(|i| format!("query {key} → {i}")).collect()
+            }
+        }
+        Target::LocalFunction { calls, name } => {
+            let inner = describe_calls(calls, page);
+            if inner.is_empty() { vec![format!("function {name} → nothing")] } else { inner }
+        }
+        Target::RawFetch { name } => vec![format!("raw {name}")],
+        Target::Imported { name, source } => vec![format!("imported {name} from \"{source}\"")],
+        Target::Unresolved { text } => vec![format!("unresolved `{text}`")],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_route_prefix;
+
+    #[test]
+    fn layouts_wrap_their_folder_and_below() {
+        assert!(is_route_prefix("users", "users"));
+        assert!(is_route_prefix("users", "users/[id]"));
+        assert!(!is_route_prefix("users", "users-archive"));
+        assert!(!is_route_prefix("users/[id]", "users"));
+    }
+}

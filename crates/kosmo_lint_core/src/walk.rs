@@ -1,0 +1,186 @@
+//! Walking source folders in parallel (respecting .gitignore, in or out of a git repository)
+//! and telling route files, pages, layouts, middleware and the user's helpers apart.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use ignore::{WalkBuilder, WalkState};
+use serde::Serialize;
+
+use crate::project::Project;
+use crate::route_path::RoutePath;
+
+/// What a file is to the framework (spec §1.2, §1.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FileKind {
+    /// `api/<route>/index.ts`.
+    ApiRoute,
+    /// `use.ts` anywhere under `api/`: cascading middleware.
+    Middleware,
+    /// `pages/<route>/index.{tsx,jsx,ts,vue,svelte,mdx,md}`.
+    Page,
+    /// `pages/<route>/layout.{tsx,jsx,vue,svelte,mdx}`.
+    Layout,
+    /// The source folder's `kosmo.config.ts`.
+    Config,
+    /// Any other script file in the folder: the user's own code.
+    Helper,
+}
+
+/// One file the linter knows about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProjectFile {
+    pub path: PathBuf,
+    /// Relative to the project root, `/`-separated.
+    pub rel: String,
+    /// Index into [`Project::folders`].
+    pub folder: usize,
+    pub kind: FileKind,
+    /// For routes, pages and layouts: the folder path below `api/` or `pages/`.
+    pub route: Option<RoutePath>,
+}
+
+/// A folder or file the walk could not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WalkError {
+    pub path: PathBuf,
+    pub message: String,
+}
+
+const SCRIPT_EXTENSIONS: &[&str] = &["ts", "tsx", "js", "jsx", "mts", "cts", "mjs", "cjs"];
+const PAGE_EXTENSIONS: &[&str] = &["tsx", "jsx", "ts", "vue", "svelte", "mdx", "md"];
+const LAYOUT_EXTENSIONS: &[&str] = &["tsx", "jsx", "vue", "svelte", "mdx"];
+/// Folders inside a source folder that hold generated or installed code.
+const SKIPPED_FOLDERS: &[&str] = &["node_modules", "dist", ".dist"];
+
+/// Classifies a path given as its components below the source folder.
+pub fn classify(parts: &[&str]) -> Option<(FileKind, Option<RoutePath>)> {
+    let (file, folders) = parts.split_last()?;
+    let (stem, ext) = file.rsplit_once('.')?;
+    let route = |tree: &str| {
+        (folders.len() >= 2 && folders[0] == tree)
+            .then(|| RoutePath::from_folders(folders[1..].iter().copied()))
+    };
+    match (folders.first().copied(), stem, ext) {
+        (None, "kosmo.config", "ts") => return Some((FileKind::Config, None)),
+        (Some("api"), "index", "ts") if folders.len() >= 2 => {
+            return Some((FileKind::ApiRoute, route("api")));
+        }
+        (Some("api"), "use", "ts") => return Some((FileKind::Middleware, None)),
+        (Some("pages"), "index", _) if PAGE_EXTENSIONS.contains(&ext) && folders.len() >= 2 => {
+            return Some((FileKind::Page, route("pages")));
+        }
+        (Some("pages"), "layout", _) if LAYOUT_EXTENSIONS.contains(&ext) && folders.len() >= 2 => {
+            return Some((FileKind::Layout, route("pages")));
+        }
+        _ => {}
+    }
+    SCRIPT_EXTENSIONS.contains(&ext).then_some((FileKind::Helper, None))
+}
+
+/// Walks every source folder of the project in parallel; the result is sorted by path so
+/// later stages are deterministic.
+pub fn walk_project(project: &Project, threads: usize) -> (Vec<ProjectFile>, Vec<WalkError>) {
+    let files = Mutex::new(Vec::new());
+    let errors = Mutex::new(Vec::new());
+    let Some((first, rest)) = project.folders.split_first() else {
+        return (Vec::new(), Vec::new());
+    };
+    let mut builder = WalkBuilder::new(&first.path);
+    for folder in rest {
+        builder.add(&folder.path);
+    }
+    builder.require_git(false).threads(threads).filter_entry(|entry| {
+        !(entry.file_type().is_some_and(|t| t.is_dir())
+            && entry.file_name().to_str().is_some_and(|n| SKIPPED_FOLDERS.contains(&n)))
+    });
+    builder.build_parallel().run(|| {
+        Box::new(|entry| {
+            match entry {
+                Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
+                    if let Some(file) = project_file(project, entry.path()) {
+                        files.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(file);
+                    }
+                }
+                Ok(_) => {}
+                Err(err) => {
+                    let path = walk_error_path(&err);
+                    errors
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
+                        .push(WalkError { path, message: err.to_string() });
+                }
+            }
+            WalkState::Continue
+        })
+    });
+    let mut files = files.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+    files.sort_by(|a: &ProjectFile, b| a.rel.cmp(&b.rel));
+    let mut errors = errors.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+    errors.sort_by(|a: &WalkError, b| a.path.cmp(&b.path));
+    (files, errors)
+}
+
+fn walk_error_path(err: &ignore::Error) -> PathBuf {
+    match err {
+        ignore::Error::WithPath { path, .. } => path.clone(),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            walk_error_path(err)
+        }
+        _ => PathBuf::new(),
+    }
+}
+
+fn project_file(project: &Project, path: &Path) -> Option<ProjectFile> {
+    let (folder, source) =
+        project.folders.iter().enumerate().find(|(_, f)| path.starts_with(&f.path))?;
+    let below = path.strip_prefix(&source.path).ok()?;
+    let parts: Vec<&str> = below.iter().map(|p| p.to_str()).collect::<Option<_>>()?;
+    let (kind, route) = classify(&parts)?;
+    Some(ProjectFile { path: path.to_path_buf(), rel: project.relative(path), folder, kind, route })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(path: &str) -> Option<(FileKind, Option<String>)> {
+        let parts: Vec<&str> = path.split('/').collect();
+        classify(&parts).map(|(k, r)| (k, r.map(|r| r.name)))
+    }
+
+    #[test]
+    fn classifies_route_files() {
+        assert_eq!(
+            kind("api/users/[id]/index.ts"),
+            Some((FileKind::ApiRoute, Some("users/[id]".into())))
+        );
+        assert_eq!(kind("api/index/index.ts"), Some((FileKind::ApiRoute, Some("index".into()))));
+        // Routes always live in a subfolder of api/ (spec §1.2).
+        assert_eq!(kind("api/index.ts"), Some((FileKind::Helper, None)));
+        assert_eq!(kind("api/use.ts"), Some((FileKind::Middleware, None)));
+        assert_eq!(kind("api/admin/use.ts"), Some((FileKind::Middleware, None)));
+        assert_eq!(kind("api/users/types.ts"), Some((FileKind::Helper, None)));
+        assert_eq!(kind("api/users/index.tsx"), Some((FileKind::Helper, None)));
+    }
+
+    #[test]
+    fn classifies_pages_and_layouts() {
+        assert_eq!(
+            kind("pages/users/[id]/index.tsx"),
+            Some((FileKind::Page, Some("users/[id]".into())))
+        );
+        for ext in ["jsx", "ts", "vue", "svelte", "mdx", "md"] {
+            assert_eq!(kind(&format!("pages/a/index.{ext}")).unwrap().0, FileKind::Page, "{ext}");
+        }
+        assert_eq!(kind("pages/users/layout.tsx"), Some((FileKind::Layout, Some("users".into()))));
+        assert_eq!(kind("pages/layout.tsx"), Some((FileKind::Helper, None)));
+        assert_eq!(kind("pages/index.tsx"), Some((FileKind::Helper, None)));
+        assert_eq!(kind("pages/users/Card.tsx"), Some((FileKind::Helper, None)));
+        assert_eq!(kind("pages/users/layout.md"), None);
+        assert_eq!(kind("pages/users/style.css"), None);
+        assert_eq!(kind("kosmo.config.ts"), Some((FileKind::Config, None)));
+        assert_eq!(kind("hooks/useCart.ts"), Some((FileKind::Helper, None)));
+    }
+}

@@ -1,0 +1,146 @@
+//! Facts of an `api/**/index.ts` route file: its `defineRoute` call and method entries,
+//! read syntactically, as the framework's generator reads them (spec §3.1).
+
+use kosmo_lint_core::facts::{
+    ApiRouteFacts, DefineRoute, FactoryShape, MethodEntry, StringLiteral,
+};
+use kosmo_lint_core::{HttpMethod, Span};
+use oxc_ast::ast::{
+    Argument, ArrayExpressionElement, CallExpression, ExportDefaultDeclarationKind, Expression,
+    ImportDeclarationSpecifier, Program, Statement, TSLiteral, TSType,
+};
+use oxc_span::GetSpan;
+
+use crate::span;
+use crate::type_args;
+
+pub(crate) fn extract(program: &Program<'_>, text: &str) -> ApiRouteFacts {
+    let default_export = program.body.iter().find_map(|stmt| match stmt {
+        Statement::ExportDefaultDeclaration(export) => Some(export),
+        _ => None,
+    });
+    let Some(export) = default_export else { return ApiRouteFacts::NoDefaultExport };
+    let call = match &export.declaration {
+        ExportDefaultDeclarationKind::CallExpression(call) => call,
+        other => {
+            return ApiRouteFacts::NotACall { span: span(other.span()) };
+        }
+    };
+    let callee = call.callee.span().source_text(text).to_owned();
+    let import_source = import_source_of(program, &callee);
+    ApiRouteFacts::DefineRoute(define_route(call, callee, import_source, text))
+}
+
+fn import_source_of(program: &Program<'_>, local: &str) -> Option<String> {
+    program.body.iter().find_map(|stmt| {
+        let Statement::ImportDeclaration(import) = stmt else { return None };
+        let binds_local = import.specifiers.iter().flatten().any(|s| match s {
+            ImportDeclarationSpecifier::ImportSpecifier(s) => s.local.name == local,
+            ImportDeclarationSpecifier::ImportDefaultSpecifier(s) => s.local.name == local,
+            ImportDeclarationSpecifier::ImportNamespaceSpecifier(s) => s.local.name == local,
+        });
+        binds_local.then(|| import.source.value.to_string())
+    })
+}
+
+fn define_route(
+    call: &CallExpression<'_>,
+    callee: String,
+    import_source: Option<String>,
+    text: &str,
+) -> DefineRoute {
+    let type_params = call.type_arguments.as_ref().map_or(&[][..], |t| t.params.as_slice());
+    let mut route_name_arg = None;
+    let mut params_refinement = None;
+    for param in type_params.iter().take(2) {
+        match param {
+            TSType::TSLiteralType(lit) => {
+                if let TSLiteral::StringLiteral(s) = &lit.literal {
+                    route_name_arg =
+                        Some(StringLiteral { value: s.value.to_string(), span: span(s.span) });
+                }
+            }
+            TSType::TSTupleType(tuple) if params_refinement.is_none() => {
+                params_refinement = Some(tuple.span.source_text(text).to_owned());
+            }
+            _ => {}
+        }
+    }
+    let mut def = DefineRoute {
+        span: span(call.span),
+        callee,
+        import_source,
+        route_name_arg,
+        params_refinement,
+        factory: FactoryShape::Missing,
+        methods: Vec::new(),
+        uses: Vec::new(),
+    };
+    // The framework takes the first function argument (spec §3.1).
+    let factory = call.arguments.iter().find_map(|arg| match arg {
+        Argument::ArrowFunctionExpression(arrow) => Some(Factory::Arrow(arrow)),
+        Argument::FunctionExpression(func) => Some(Factory::Function(func)),
+        _ => None,
+    });
+    let array = match factory {
+        None => return def,
+        Some(Factory::Arrow(arrow)) => {
+            match arrow.get_expression().map(Expression::without_parentheses) {
+                Some(Expression::ArrayExpression(array)) => {
+                    def.factory = FactoryShape::ConciseArray;
+                    Some(&**array)
+                }
+                Some(_) => None,
+                None => {
+                    def.factory = FactoryShape::BlockBody { span: span(arrow.span) };
+                    arrow.get_function_body().and_then(|b| returned_array(&b.statements))
+                }
+            }
+        }
+        Some(Factory::Function(func)) => {
+            def.factory = FactoryShape::BlockBody { span: span(func.span) };
+            func.body.as_ref().and_then(|b| returned_array(&b.statements))
+        }
+    };
+    for element in array.iter().flat_map(|a| a.elements.iter()) {
+        let ArrayExpressionElement::CallExpression(entry) = element else { continue };
+        let Expression::Identifier(name) = &entry.callee else { continue };
+        if name.name == "use" {
+            def.uses.push(span(entry.span));
+        } else if let Ok(method) = name.name.as_str().parse::<HttpMethod>() {
+            def.methods.push(method_entry(method, entry, text));
+        }
+    }
+    def
+}
+
+enum Factory<'r, 'a> {
+    Arrow(&'r oxc_ast::ast::ArrowFunctionExpression<'a>),
+    Function(&'r oxc_ast::ast::Function<'a>),
+}
+
+fn returned_array<'r, 'a>(
+    statements: &'r [Statement<'a>],
+) -> Option<&'r oxc_ast::ast::ArrayExpression<'a>> {
+    statements.iter().find_map(|stmt| match stmt {
+        Statement::ReturnStatement(ret) => match ret.argument.as_ref()?.without_parentheses() {
+            Expression::ArrayExpression(array) => Some(&**array),
+            _ => None,
+        },
+        _ => None,
+    })
+}
+
+fn method_entry(method: HttpMethod, call: &CallExpression<'_>, text: &str) -> MethodEntry {
+    let args = type_args::analyse(call.type_arguments.as_deref(), text);
+    let head_end = call.type_arguments.as_ref().map_or(call.callee.span().end, |t| t.span.end);
+    MethodEntry {
+        method,
+        span: span(call.span),
+        head_span: Span::new(call.span.start, head_end),
+        type_args: args.texts,
+        positional: args.positional,
+        object: args.object,
+        shape: args.shape,
+    }
+}

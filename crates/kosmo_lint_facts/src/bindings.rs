@@ -1,0 +1,455 @@
+//! What a name in a page or helper stands for, resolved through oxc's semantic analysis:
+//! a generated fetch client (the map, one route's client, one method), a `query()` wrapper,
+//! a local function, a hand-written fetch, route params, or an ordinary import.
+
+use std::collections::{HashMap, HashSet};
+
+use kosmo_lint_core::HttpMethod;
+use kosmo_lint_core::facts::{DataCall, QueryWrapper, Target};
+use oxc_ast::AstKind;
+use oxc_ast::ast::{
+    Argument, BindingPattern, Expression, IdentifierReference, ImportDeclaration, MemberExpression,
+};
+use oxc_ast_visit::{Visit, walk};
+use oxc_semantic::{Semantic, SymbolId};
+use oxc_span::GetSpan;
+
+use crate::args::canonical_args;
+use crate::span;
+
+/// Libraries whose calls are hand-written requests.
+const RAW_FETCH_LIBRARIES: &[&str] =
+    &["axios", "ky", "ofetch", "ohmyfetch", "redaxios", "wretch", "node-fetch", "cross-fetch"];
+/// Globals that make hand-written requests.
+const RAW_FETCH_GLOBALS: &[&str] = &["fetch", "$fetch"];
+/// How deep local functions are followed from a preload or `createAsync` argument.
+const MAX_DEPTH: u32 = 4;
+
+/// A generated fetch module, recognised by its import path (spec §4).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum FetchModule {
+    /// `_/fetch`, `_/front/fetch`, `@front/{fetch}`: the map keyed by route name.
+    Map,
+    /// `@front/{api}/users/fetch`, `_/front/fetch/users`, `_/api/users/fetch`.
+    Route(String),
+}
+
+impl FetchModule {
+    pub(crate) fn of(source: &str) -> Option<Self> {
+        if let Some(rest) = source.strip_prefix("_/") {
+            let parts: Vec<&str> = rest.split('/').collect();
+            return match parts.as_slice() {
+                ["fetch"] | [_, "fetch"] => Some(Self::Map),
+                ["api", route @ .., "fetch"] if !route.is_empty() => {
+                    Some(Self::Route(route.join("/")))
+                }
+                [_, "fetch", route @ ..] if !route.is_empty() => Some(Self::Route(route.join("/"))),
+                _ => None,
+            };
+        }
+        let (_, rest) = source.split_once('/')?;
+        if rest == "{fetch}" {
+            return Some(Self::Map);
+        }
+        let route = rest.strip_prefix("{api}/")?.strip_suffix("/fetch")?;
+        (!route.is_empty()).then(|| Self::Route(route.to_owned()))
+    }
+}
+
+/// What a binding (or an expression) stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Binding {
+    /// The default export of a fetch map module.
+    ClientMap,
+    /// One route's client object.
+    ClientRoute {
+        route: String,
+    },
+    /// One method (or helper such as `path`) of a route's client.
+    ClientMember {
+        route: String,
+        member: String,
+    },
+    /// `ResponseT` from a fetch map module.
+    ResponseTypeMap,
+    Query {
+        index: usize,
+    },
+    Function {
+        name: String,
+        calls: Vec<DataCall>,
+    },
+    RawFetch {
+        name: String,
+    },
+    Imported {
+        name: String,
+        source: String,
+    },
+    /// A `@solidjs/router` export, by its exported name (`query`, `useParams`, …).
+    SolidRouter {
+        name: String,
+    },
+    /// A function's plain parameter (the preload's args, a component's props).
+    Argument,
+    /// The route params object: `useParams()`, `args.params`, `({ params })`.
+    Params,
+    /// One route param: `params.id`, `const { id } = useParams()`.
+    ParamsField {
+        field: String,
+    },
+    Other,
+}
+
+impl Binding {
+    /// `binding.name` / `binding["name"]`.
+    fn member(&self, name: &str) -> Self {
+        match self {
+            Self::ClientMap => Self::ClientRoute { route: name.to_owned() },
+            Self::ClientRoute { route } => {
+                Self::ClientMember { route: route.clone(), member: name.to_owned() }
+            }
+            Self::Argument if name == "params" => Self::Params,
+            Self::Params => Self::ParamsField { field: name.to_owned() },
+            Self::RawFetch { name: object } => Self::RawFetch { name: format!("{object}.{name}") },
+            _ => Self::Other,
+        }
+    }
+
+    /// What a call of a function bound this way does, when it can load data.
+    pub(crate) fn call_target(&self) -> Option<Target> {
+        match self {
+            Self::ClientMember { route, member } if member.parse::<HttpMethod>().is_ok() => {
+                Some(Target::GeneratedClient { route: route.clone(), method: member.clone() })
+            }
+            Self::Query { index } => Some(Target::Query { index: *index }),
+            Self::Function { name, calls } => {
+                Some(Target::LocalFunction { name: name.clone(), calls: calls.clone() })
+            }
+            Self::RawFetch { name } => Some(Target::RawFetch { name: name.clone() }),
+            Self::Imported { name, source } => {
+                Some(Target::Imported { name: name.clone(), source: source.clone() })
+            }
+            _ => None,
+        }
+    }
+}
+
+fn is_raw_fetch_library(source: &str) -> bool {
+    RAW_FETCH_LIBRARIES.contains(&source)
+}
+
+/// The resolver, with a cache per symbol; also owns the file's `query()` wrappers.
+pub(crate) struct Bindings<'s, 'a> {
+    pub semantic: &'s Semantic<'a>,
+    pub text: &'s str,
+    cache: HashMap<SymbolId, Binding>,
+    in_progress: HashSet<SymbolId>,
+    pub queries: Vec<QueryWrapper>,
+    depth: u32,
+}
+
+impl<'s, 'a> Bindings<'s, 'a> {
+    pub(crate) fn new(semantic: &'s Semantic<'a>, text: &'s str) -> Self {
+        Self {
+            semantic,
+            text,
+            cache: HashMap::new(),
+            in_progress: HashSet::new(),
+            queries: Vec::new(),
+            depth: 0,
+        }
+    }
+
+    pub(crate) fn symbol_of(&self, ident: &IdentifierReference<'_>) -> Option<SymbolId> {
+        let reference = ident.reference_id.get()?;
+        self.semantic.scoping().get_reference(reference).symbol_id()
+    }
+
+    /// `None` for a global (unresolved) name.
+    pub(crate) fn resolve_ident(&mut self, ident: &IdentifierReference<'_>) -> Option<Binding> {
+        self.symbol_of(ident).map(|symbol| self.resolve_symbol(symbol))
+    }
+
+    pub(crate) fn resolve_symbol(&mut self, symbol: SymbolId) -> Binding {
+        if let Some(binding) = self.cache.get(&symbol) {
+            return binding.clone();
+        }
+        if !self.in_progress.insert(symbol) {
+            return Binding::Other;
+        }
+        let binding = self.declare(symbol);
+        self.in_progress.remove(&symbol);
+        self.cache.insert(symbol, binding.clone());
+        binding
+    }
+
+    fn declare(&mut self, symbol: SymbolId) -> Binding {
+        let semantic = self.semantic;
+        let node = semantic.symbol_declaration(symbol);
+        let name = semantic.scoping().symbol_name(symbol).to_owned();
+        match node.kind() {
+            AstKind::ImportSpecifier(spec) => {
+                let Some(import) = import_of(semantic, node.id()) else { return Binding::Other };
+                let imported = spec.imported.name().to_string();
+                import_binding(import, Some(&imported), &name)
+            }
+            AstKind::ImportDefaultSpecifier(_) | AstKind::ImportNamespaceSpecifier(_) => {
+                let Some(import) = import_of(semantic, node.id()) else { return Binding::Other };
+                import_binding(import, None, &name)
+            }
+            AstKind::VariableDeclarator(decl) => {
+                let Some(init) = &decl.init else { return Binding::Other };
+                let Some(path) = path_to(&decl.id, symbol) else { return Binding::Other };
+                let base = self.classify_init(init, &name);
+                path.iter().fold(base, |binding, key| binding.member(key))
+            }
+            AstKind::Function(func) => {
+                let calls = func
+                    .body
+                    .as_ref()
+                    .map(|body| self.nested(|b| b.collect_calls(|c| c.visit_function_body(body))));
+                Binding::Function { name, calls: calls.unwrap_or_default() }
+            }
+            AstKind::FormalParameter(param) => match path_to(&param.pattern, symbol) {
+                Some(path) => {
+                    path.iter().fold(Binding::Argument, |binding, key| binding.member(key))
+                }
+                None => Binding::Other,
+            },
+            _ => Binding::Other,
+        }
+    }
+
+    /// The binding a declarator's initialiser gives its name.
+    fn classify_init(&mut self, init: &Expression<'a>, name: &str) -> Binding {
+        match init.get_inner_expression() {
+            Expression::ArrowFunctionExpression(arrow) => {
+                let calls =
+                    self.nested(|b| b.collect_calls(|c| c.visit_arrow_function_body(&arrow.body)));
+                Binding::Function { name: name.to_owned(), calls }
+            }
+            Expression::FunctionExpression(func) => {
+                let calls = func
+                    .body
+                    .as_ref()
+                    .map(|body| self.nested(|b| b.collect_calls(|c| c.visit_function_body(body))));
+                Binding::Function { name: name.to_owned(), calls: calls.unwrap_or_default() }
+            }
+            Expression::CallExpression(call) => match self.classify(&call.callee) {
+                Binding::SolidRouter { name: router_fn }
+                    if matches!(router_fn.as_str(), "query" | "cache") =>
+                {
+                    self.register_query(name, call)
+                }
+                Binding::SolidRouter { name: router_fn } if router_fn == "useParams" => {
+                    Binding::Params
+                }
+                _ => Binding::Other,
+            },
+            other => self.classify(other),
+        }
+    }
+
+    fn register_query(&mut self, name: &str, call: &oxc_ast::ast::CallExpression<'a>) -> Binding {
+        let key = call.arguments.get(1).and_then(|arg| match arg {
+            Argument::StringLiteral(s) => Some(s.value.to_string()),
+            Argument::TemplateLiteral(t) if t.quasis.len() == 1 => {
+                t.quasis[0].value.cooked.map(|c| c.to_string())
+            }
+            _ => None,
+        });
+        let calls = match call.arguments.first().and_then(Argument::as_expression) {
+            Some(function) => self.function_calls(function),
+            None => Vec::new(),
+        };
+        self.queries.push(QueryWrapper {
+            name: name.to_owned(),
+            span: span(call.span),
+            key,
+            calls,
+        });
+        Binding::Query { index: self.queries.len() - 1 }
+    }
+
+    /// What an expression stands for (identifiers, member chains, `useParams()`).
+    pub(crate) fn classify(&mut self, expr: &Expression<'_>) -> Binding {
+        match expr.get_inner_expression() {
+            Expression::Identifier(ident) => self.resolve_ident(ident).unwrap_or(Binding::Other),
+            Expression::CallExpression(call) => match self.classify(&call.callee) {
+                Binding::SolidRouter { name } if name == "useParams" => Binding::Params,
+                _ => Binding::Other,
+            },
+            Expression::ChainExpression(chain) => match chain.expression.as_member_expression() {
+                Some(member) => self.classify_member(member),
+                None => Binding::Other,
+            },
+            other => match other.as_member_expression() {
+                Some(member) => self.classify_member(member),
+                None => Binding::Other,
+            },
+        }
+    }
+
+    pub(crate) fn classify_member(&mut self, member: &MemberExpression<'_>) -> Binding {
+        let Some(name) = member.static_property_name() else { return Binding::Other };
+        self.classify(member.object()).member(name)
+    }
+
+    /// The data calls made by a function-valued expression (arrow, function, or a name bound
+    /// to one).
+    pub(crate) fn function_calls(&mut self, function: &Expression<'a>) -> Vec<DataCall> {
+        match function.get_inner_expression() {
+            Expression::ArrowFunctionExpression(arrow) => {
+                self.collect_calls(|c| c.visit_arrow_function_body(&arrow.body))
+            }
+            Expression::FunctionExpression(func) => match &func.body {
+                Some(body) => self.collect_calls(|c| c.visit_function_body(body)),
+                None => Vec::new(),
+            },
+            _ => Vec::new(),
+        }
+    }
+
+    /// The data calls of a function declaration's body.
+    pub(crate) fn body_calls(&mut self, body: &oxc_ast::ast::FunctionBody<'a>) -> Vec<DataCall> {
+        self.collect_calls(|c| c.visit_function_body(body))
+    }
+
+    /// What calling the function a name is bound to does, when it may load data.
+    pub(crate) fn ident_target(&mut self, ident: &IdentifierReference<'_>) -> Option<Target> {
+        match self.resolve_ident(ident) {
+            Some(binding) => binding.call_target(),
+            None => RAW_FETCH_GLOBALS
+                .contains(&ident.name.as_str())
+                .then(|| Target::RawFetch { name: ident.name.to_string() }),
+        }
+    }
+
+    /// What a callee expression calls, when that call may load data.
+    pub(crate) fn call_target(&mut self, callee: &Expression<'_>) -> Option<Target> {
+        if let Expression::Identifier(ident) = callee.get_inner_expression() {
+            return self.ident_target(ident);
+        }
+        if let Some(member) = callee.get_inner_expression().as_member_expression()
+            && let Expression::Identifier(object) = member.object().get_inner_expression()
+            && self.symbol_of(object).is_none()
+            && matches!(object.name.as_str(), "window" | "globalThis" | "self")
+            && member.static_property_name().is_some_and(|p| RAW_FETCH_GLOBALS.contains(&p))
+        {
+            return Some(Target::RawFetch { name: "fetch".to_owned() });
+        }
+        self.classify(callee).call_target()
+    }
+
+    fn nested<T: Default>(&mut self, f: impl FnOnce(&mut Self) -> T) -> T {
+        if self.depth >= MAX_DEPTH {
+            return T::default();
+        }
+        self.depth += 1;
+        let out = f(self);
+        self.depth -= 1;
+        out
+    }
+
+    fn collect_calls(
+        &mut self,
+        visit: impl FnOnce(&mut CallCollector<'_, 's, 'a>),
+    ) -> Vec<DataCall> {
+        let mut collector = CallCollector { bindings: self, calls: Vec::new() };
+        visit(&mut collector);
+        collector.calls
+    }
+}
+
+/// Collects the calls inside a function body that may load data.
+pub(crate) struct CallCollector<'b, 's, 'a> {
+    bindings: &'b mut Bindings<'s, 'a>,
+    calls: Vec<DataCall>,
+}
+
+impl<'a> Visit<'a> for CallCollector<'_, '_, 'a> {
+    fn visit_call_expression(&mut self, call: &oxc_ast::ast::CallExpression<'a>) {
+        if let Some(target) = self.bindings.call_target(&call.callee) {
+            let args = canonical_args(self.bindings, &call.arguments);
+            self.calls.push(DataCall { target, span: span(call.span), args });
+        }
+        walk::walk_call_expression(self, call);
+    }
+}
+
+fn import_of<'a>(
+    semantic: &Semantic<'a>,
+    node: oxc_semantic::NodeId,
+) -> Option<&'a ImportDeclaration<'a>> {
+    semantic.nodes().ancestor_kinds(node).find_map(|kind| match kind {
+        AstKind::ImportDeclaration(import) => Some(import),
+        _ => None,
+    })
+}
+
+/// The binding of an import: `imported` is the exported name for `{ a as b }`, `None` for a
+/// default or namespace import.
+fn import_binding(import: &ImportDeclaration<'_>, imported: Option<&str>, local: &str) -> Binding {
+    let source = import.source.value.as_str();
+    match (FetchModule::of(source), imported) {
+        (Some(FetchModule::Map), None) => Binding::ClientMap,
+        (Some(FetchModule::Map), Some("ResponseT")) => Binding::ResponseTypeMap,
+        (Some(FetchModule::Map), Some(_)) => Binding::Other,
+        (Some(FetchModule::Route(route)), None) => Binding::ClientRoute { route },
+        (Some(FetchModule::Route(route)), Some(member)) => {
+            Binding::ClientMember { route, member: member.to_owned() }
+        }
+        (None, _) if source == "@solidjs/router" => {
+            Binding::SolidRouter { name: imported.unwrap_or(local).to_owned() }
+        }
+        // `axios` (default) and `{ get }` (named) of a request library both make requests;
+        // a namespace import keeps its name so `ky.get` reads as one.
+        (None, _) if is_raw_fetch_library(source) => {
+            Binding::RawFetch { name: imported.unwrap_or(local).to_owned() }
+        }
+        (None, _) => Binding::Imported {
+            name: imported.unwrap_or(local).to_owned(),
+            source: source.to_owned(),
+        },
+    }
+}
+
+/// The property keys leading from a pattern's root to `symbol`: `{ a: { b } }` → `[a, b]`.
+fn path_to(pattern: &BindingPattern<'_>, symbol: SymbolId) -> Option<Vec<String>> {
+    match pattern {
+        BindingPattern::BindingIdentifier(id) => {
+            (id.symbol_id.get() == Some(symbol)).then(Vec::new)
+        }
+        BindingPattern::ObjectPattern(object) => object.properties.iter().find_map(|prop| {
+            let mut path = path_to(&prop.value, symbol)?;
+            path.insert(0, prop.key.static_name()?.into_owned());
+            Some(path)
+        }),
+        BindingPattern::AssignmentPattern(assign) => path_to(&assign.left, symbol),
+        BindingPattern::ArrayPattern(_) => None,
+    }
+}
+
+pub(crate) fn expression_text(expr: &Expression<'_>, text: &str) -> String {
+    expr.span().source_text(text).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FetchModule;
+
+    #[test]
+    fn recognises_generated_fetch_modules_of_every_generation() {
+        let route = |r: &str| Some(FetchModule::Route(r.to_owned()));
+        assert_eq!(FetchModule::of("@front/{api}/users/data/fetch"), route("users/data"));
+        assert_eq!(FetchModule::of("@front/{fetch}"), Some(FetchModule::Map));
+        assert_eq!(FetchModule::of("_/front/fetch/users/[id]"), route("users/[id]"));
+        assert_eq!(FetchModule::of("_/front/fetch"), Some(FetchModule::Map));
+        assert_eq!(FetchModule::of("_/fetch"), Some(FetchModule::Map));
+        assert_eq!(FetchModule::of("_/api/users/[id]/fetch"), route("users/[id]"));
+        assert_eq!(FetchModule::of("@front/{api}/users"), None);
+        assert_eq!(FetchModule::of("_/api"), None);
+        assert_eq!(FetchModule::of("~/hooks/fetch"), None);
+    }
+}

@@ -1,0 +1,133 @@
+//! Per-file fact extraction: read a file, parse it once with oxc, pull out the small owned
+//! facts of [`kosmo_lint_core::facts`], and drop the AST. Files are processed in parallel
+//! with rayon; each worker thread keeps one oxc `Allocator` and resets it between files.
+
+mod api_route;
+mod args;
+mod bindings;
+mod config;
+mod fetch_refs;
+mod page;
+mod read;
+mod type_args;
+
+use std::cell::RefCell;
+use std::path::Path;
+
+use kosmo_lint_core::Span;
+use kosmo_lint_core::facts::{FileFacts, FileStatus, SyntaxError};
+use kosmo_lint_core::generation::ImportStyle;
+use kosmo_lint_core::walk::{FileKind, ProjectFile};
+use oxc_allocator::Allocator;
+use oxc_ast::ast::{Program, Statement};
+use oxc_diagnostics::OxcDiagnostic;
+use oxc_parser::{ParseOptions, Parser};
+use oxc_semantic::SemanticBuilder;
+use oxc_span::SourceType;
+use rayon::prelude::*;
+
+pub use read::read_source;
+
+thread_local! {
+    static ALLOCATOR: RefCell<Allocator> = RefCell::new(Allocator::default());
+}
+
+/// Extracts facts from every file, in parallel; `result[i]` belongs to `files[i]`.
+pub fn extract_all(files: &[ProjectFile]) -> Vec<FileFacts> {
+    files.par_iter().map(|file| extract_file(file.kind, &file.path)).collect()
+}
+
+/// Reads and extracts one file.
+pub fn extract_file(kind: FileKind, path: &Path) -> FileFacts {
+    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    if matches!(kind, FileKind::Page | FileKind::Layout)
+        && matches!(extension, "vue" | "svelte" | "mdx" | "md")
+    {
+        return FileFacts { status: FileStatus::Unsupported, ..FileFacts::default() };
+    }
+    let text = match read_source(path) {
+        Ok(text) => text,
+        Err(status) => return FileFacts { status, ..FileFacts::default() },
+    };
+    // Helpers matter only when they reach generated clients; skipping the parse of the
+    // others keeps the run near the cost of reading them.
+    if kind == FileKind::Helper && !mentions_generated_fetch(&text) {
+        return FileFacts { status: FileStatus::NotParsed, ..FileFacts::default() };
+    }
+    let source_type = SourceType::from_path(path).unwrap_or_else(|_| SourceType::tsx());
+    ALLOCATOR.with(|cell| {
+        let mut allocator = cell.borrow_mut();
+        allocator.reset();
+        extract_source(&allocator, kind, source_type, &text)
+    })
+}
+
+/// Cheap pre-filter: a file that names no generated fetch module cannot reference a client.
+fn mentions_generated_fetch(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memmem::find(bytes, b"/fetch").is_some()
+        || memchr::memmem::find(bytes, b"{fetch}").is_some()
+}
+
+/// Parses `text` in `allocator` and extracts the facts for a file of `kind`.
+pub fn extract_source(
+    allocator: &Allocator,
+    kind: FileKind,
+    source_type: SourceType,
+    text: &str,
+) -> FileFacts {
+    let ret = Parser::new(allocator, text, source_type)
+        .with_options(ParseOptions { parse_regular_expression: true, ..ParseOptions::default() })
+        .parse();
+    if ret.panicked || !ret.diagnostics.is_empty() {
+        let errors = ret.diagnostics.iter().map(syntax_error).collect();
+        return FileFacts { status: FileStatus::SyntaxErrors { errors }, ..FileFacts::default() };
+    }
+    let program = allocator.alloc(ret.program);
+    let mut facts = FileFacts { import_styles: import_styles(program), ..FileFacts::default() };
+    match kind {
+        FileKind::ApiRoute => facts.api = Some(api_route::extract(program, text)),
+        FileKind::Config => facts.config = Some(config::extract(program)),
+        FileKind::Middleware => {}
+        FileKind::Page | FileKind::Layout | FileKind::Helper => {
+            let semantic = SemanticBuilder::new().with_build_nodes(true).build(program);
+            if !semantic.diagnostics.is_empty() {
+                let errors = semantic.diagnostics.iter().map(syntax_error).collect();
+                return FileFacts { status: FileStatus::SyntaxErrors { errors }, ..facts };
+            }
+            let semantic = semantic.semantic;
+            let mut bindings = bindings::Bindings::new(&semantic, text);
+            facts.fetch_refs = fetch_refs::collect(program, &mut bindings);
+            if kind != FileKind::Helper {
+                facts.page = Some(page::extract(program, &mut bindings));
+            }
+        }
+    }
+    facts
+}
+
+fn syntax_error(diagnostic: &OxcDiagnostic) -> SyntaxError {
+    let primary = diagnostic.labels.first();
+    SyntaxError {
+        message: diagnostic.message.to_string(),
+        span: primary.map_or(Span::new(0, 0), |label| span(label.span())),
+        label: primary.and_then(|l| l.label()).map(str::to_owned),
+        help: diagnostic.help.as_ref().map(ToString::to_string),
+    }
+}
+
+fn import_styles(program: &Program<'_>) -> Vec<ImportStyle> {
+    program
+        .body
+        .iter()
+        .filter_map(|stmt| match stmt {
+            Statement::ImportDeclaration(import) => ImportStyle::of(import.source.value.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Converts an oxc span.
+pub(crate) fn span(span: oxc_span::Span) -> Span {
+    Span::new(span.start, span.end)
+}

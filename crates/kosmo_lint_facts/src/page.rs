@@ -1,0 +1,254 @@
+//! Facts of a page or layout: its router exports, what `preload` is bound to and what it
+//! reaches, its `query()` wrappers, and every `createAsync` / `createAsyncStore` call.
+
+use kosmo_lint_core::facts::{
+    CreateAsyncCall, Export, Framework, FunctionValue, PageFacts, Preload, PreloadForm, Target,
+};
+use oxc_ast::ast::{
+    BindingPattern, CallExpression, Declaration, Expression, ModuleExportName, ObjectPropertyKind,
+    Program, Statement,
+};
+use oxc_ast_visit::{Visit, walk};
+use oxc_span::GetSpan;
+
+use crate::bindings::{Binding, Bindings, expression_text};
+use crate::span;
+
+/// Export names a router reads from a page module.
+const ROUTER_EXPORTS: &[&str] = &["preload", "load", "loader", "route"];
+
+pub(crate) fn extract<'a>(program: &Program<'a>, bindings: &mut Bindings<'_, 'a>) -> PageFacts {
+    register_top_level_queries(program, bindings);
+    let framework = program
+        .body
+        .iter()
+        .find_map(|stmt| match stmt {
+            Statement::ImportDeclaration(import) => {
+                Framework::from_import(import.source.value.as_str())
+            }
+            _ => None,
+        })
+        .unwrap_or(Framework::Unknown);
+    let mut facts = PageFacts {
+        framework,
+        exports: Vec::new(),
+        preload: None,
+        queries: Vec::new(),
+        create_async: Vec::new(),
+    };
+    for stmt in &program.body {
+        collect_exports(stmt, bindings, &mut facts);
+    }
+    let mut finder = CreateAsyncFinder { bindings, calls: Vec::new() };
+    finder.visit_program(program);
+    facts.create_async = finder.calls;
+    facts.queries = std::mem::take(&mut bindings.queries);
+    facts
+}
+
+/// Resolving every top-level name registers the `query()` wrappers in source order.
+fn register_top_level_queries(program: &Program<'_>, bindings: &mut Bindings<'_, '_>) {
+    for stmt in &program.body {
+        let declaration = match stmt {
+            Statement::VariableDeclaration(var) => Some(&**var),
+            Statement::ExportDeclaration(export) => match &export.declaration {
+                Declaration::VariableDeclaration(var) => Some(&**var),
+                _ => None,
+            },
+            _ => None,
+        };
+        for declarator in declaration.into_iter().flat_map(|var| var.declarations.iter()) {
+            if let BindingPattern::BindingIdentifier(id) = &declarator.id
+                && let Some(symbol) = id.symbol_id.get()
+            {
+                bindings.resolve_symbol(symbol);
+            }
+        }
+    }
+}
+
+fn preload_name(name: &str) -> bool {
+    matches!(name, "preload" | "load")
+}
+
+fn collect_exports<'a>(
+    stmt: &Statement<'a>,
+    bindings: &mut Bindings<'_, 'a>,
+    facts: &mut PageFacts,
+) {
+    let export = |name: &str, at: oxc_span::Span| Export { name: name.to_owned(), span: span(at) };
+    match stmt {
+        Statement::ExportDefaultDeclaration(default) => {
+            facts.exports.push(export("default", default.span));
+        }
+        Statement::ExportDeclaration(decl) => match &decl.declaration {
+            Declaration::VariableDeclaration(var) => {
+                for declarator in &var.declarations {
+                    let BindingPattern::BindingIdentifier(id) = &declarator.id else { continue };
+                    let name = id.name.as_str();
+                    if !ROUTER_EXPORTS.contains(&name) {
+                        continue;
+                    }
+                    facts.exports.push(export(name, decl.span));
+                    let Some(init) = &declarator.init else { continue };
+                    if preload_name(name) {
+                        set_preload(
+                            facts,
+                            name,
+                            PreloadForm::Const,
+                            decl.span,
+                            function_value(bindings, init),
+                        );
+                    } else if name == "route" {
+                        route_object_preload(bindings, facts, init, decl.span);
+                    }
+                }
+            }
+            Declaration::FunctionDeclaration(func) => {
+                let Some(id) = &func.id else { return };
+                let name = id.name.as_str();
+                if !ROUTER_EXPORTS.contains(&name) {
+                    return;
+                }
+                facts.exports.push(export(name, decl.span));
+                if preload_name(name) {
+                    let calls =
+                        func.body.as_ref().map(|b| bindings.body_calls(b)).unwrap_or_default();
+                    let value = FunctionValue::Function { span: span(func.span), calls };
+                    set_preload(facts, name, PreloadForm::Function, decl.span, value);
+                }
+            }
+            _ => {}
+        },
+        Statement::ExportNamedDeclaration(named) => {
+            for specifier in &named.specifiers {
+                let exported = specifier.exported.name();
+                if !ROUTER_EXPORTS.contains(&exported.as_str()) {
+                    continue;
+                }
+                facts.exports.push(export(exported.as_str(), named.span));
+                if let ModuleExportName::IdentifierReference(local) = &specifier.local
+                    && preload_name(exported.as_str())
+                {
+                    let target = bindings
+                        .ident_target(local)
+                        .unwrap_or_else(|| Target::Unresolved { text: local.name.to_string() });
+                    let value = FunctionValue::Reference { target, span: span(local.span) };
+                    set_preload(
+                        facts,
+                        exported.as_str(),
+                        PreloadForm::Specifier,
+                        named.span,
+                        value,
+                    );
+                }
+            }
+        }
+        Statement::ExportFromDeclaration(from) => {
+            for specifier in &from.specifiers {
+                let exported = specifier.exported.name();
+                if !ROUTER_EXPORTS.contains(&exported.as_str()) {
+                    continue;
+                }
+                facts.exports.push(export(exported.as_str(), from.span));
+                if preload_name(exported.as_str()) {
+                    let target = Target::Imported {
+                        name: specifier.local.name().to_string(),
+                        source: from.source.value.to_string(),
+                    };
+                    let value = FunctionValue::Reference { target, span: span(specifier.span) };
+                    set_preload(facts, exported.as_str(), PreloadForm::ReExport, from.span, value);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// `preload` wins over the deprecated `load` when a module exports both.
+fn set_preload(
+    facts: &mut PageFacts,
+    name: &str,
+    form: PreloadForm,
+    at: oxc_span::Span,
+    value: FunctionValue,
+) {
+    if facts.preload.as_ref().is_some_and(|p| p.name == "preload") && name != "preload" {
+        return;
+    }
+    facts.preload = Some(Preload { name: name.to_owned(), form, span: span(at), value });
+}
+
+/// `export const route = { preload }` (SolidStart style) or `{ preload: () => … }`.
+fn route_object_preload<'a>(
+    bindings: &mut Bindings<'_, 'a>,
+    facts: &mut PageFacts,
+    init: &Expression<'a>,
+    at: oxc_span::Span,
+) {
+    let Expression::ObjectExpression(object) = init.get_inner_expression() else { return };
+    for prop in &object.properties {
+        let ObjectPropertyKind::ObjectProperty(prop) = prop else { continue };
+        let Some(key) = prop.key.static_name() else { continue };
+        if preload_name(&key) {
+            let value = function_value(bindings, &prop.value);
+            set_preload(facts, &key, PreloadForm::RouteObject, at, value);
+        }
+    }
+}
+
+/// What a function-valued expression is: inline code and the calls it makes, or a reference.
+pub(crate) fn function_value<'a>(
+    bindings: &mut Bindings<'_, 'a>,
+    expr: &Expression<'a>,
+) -> FunctionValue {
+    match expr.get_inner_expression() {
+        inline @ (Expression::ArrowFunctionExpression(_) | Expression::FunctionExpression(_)) => {
+            FunctionValue::Function {
+                span: span(inline.span()),
+                calls: bindings.function_calls(inline),
+            }
+        }
+        reference @ Expression::Identifier(_) => {
+            reference_value(bindings, reference, reference.span())
+        }
+        reference if reference.as_member_expression().is_some() => {
+            reference_value(bindings, reference, reference.span())
+        }
+        other => FunctionValue::Other {
+            span: span(other.span()),
+            text: expression_text(other, bindings.text),
+        },
+    }
+}
+
+fn reference_value(
+    bindings: &mut Bindings<'_, '_>,
+    expr: &Expression<'_>,
+    at: oxc_span::Span,
+) -> FunctionValue {
+    let target = bindings
+        .call_target(expr)
+        .unwrap_or_else(|| Target::Unresolved { text: expression_text(expr, bindings.text) });
+    FunctionValue::Reference { target, span: span(at) }
+}
+
+struct CreateAsyncFinder<'b, 's, 'a> {
+    bindings: &'b mut Bindings<'s, 'a>,
+    calls: Vec<CreateAsyncCall>,
+}
+
+impl<'a> Visit<'a> for CreateAsyncFinder<'_, '_, 'a> {
+    fn visit_call_expression(&mut self, call: &CallExpression<'a>) {
+        if let Binding::SolidRouter { name } = self.bindings.classify(&call.callee)
+            && matches!(name.as_str(), "createAsync" | "createAsyncStore")
+        {
+            let value = match call.arguments.first().and_then(|a| a.as_expression()) {
+                Some(argument) => function_value(self.bindings, argument),
+                None => FunctionValue::Other { span: span(call.span), text: String::new() },
+            };
+            self.calls.push(CreateAsyncCall { function: name, span: span(call.span), value });
+        }
+        walk::walk_call_expression(self, call);
+    }
+}

@@ -1,0 +1,81 @@
+//! miette graphical output, one report per finding.
+
+use kosmo_lint_core::{Finding, Severity};
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource};
+
+use crate::SourceCache;
+
+#[derive(Debug, Clone, Copy)]
+pub struct PrettyOptions {
+    pub color: bool,
+    pub width: usize,
+}
+
+impl Default for PrettyOptions {
+    fn default() -> Self {
+        Self { color: false, width: 100 }
+    }
+}
+
+pub fn render_pretty(
+    findings: &[Finding],
+    sources: &mut SourceCache,
+    options: PrettyOptions,
+) -> String {
+    let theme =
+        if options.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let handler =
+        GraphicalReportHandler::new_themed(theme).with_width(options.width).with_links(false);
+    let mut out = String::new();
+    for finding in findings {
+        let diagnostic = to_miette(finding);
+        let text = finding.span.and_then(|_| sources.get(&finding.path)).map(str::to_owned);
+        let rendered = match text {
+            Some(text) => {
+                let report = miette::Report::new(diagnostic)
+                    .with_source_code(NamedSource::new(&finding.display_path, text));
+                render(&handler, report.as_ref())
+            }
+            None => render(&handler, &diagnostic),
+        };
+        out.push_str(&rendered);
+    }
+    out
+}
+
+fn render(handler: &GraphicalReportHandler, diagnostic: &dyn miette::Diagnostic) -> String {
+    let mut out = String::new();
+    // Writing into a String cannot fail.
+    let _ = handler.render_report(&mut out, diagnostic);
+    out
+}
+
+fn to_miette(finding: &Finding) -> MietteDiagnostic {
+    let severity = match finding.severity {
+        Severity::Error => miette::Severity::Error,
+        Severity::Warning => miette::Severity::Warning,
+    };
+    let message = if finding.span.is_some() {
+        finding.message.clone()
+    } else {
+        format!("{}: {}", finding.display_path, finding.message)
+    };
+    let mut diagnostic = MietteDiagnostic::new(message)
+        .with_code(format!("kosmo({})", finding.rule))
+        .with_severity(severity);
+    if let Some(span) = finding.span {
+        let mut labels: Vec<LabeledSpan> = finding
+            .labels
+            .iter()
+            .map(|l| LabeledSpan::new(l.text.clone(), l.span.start as usize, l.span.len() as usize))
+            .collect();
+        if labels.is_empty() {
+            labels.push(LabeledSpan::new(None, span.start as usize, span.len() as usize));
+        }
+        diagnostic = diagnostic.with_labels(labels);
+    }
+    if let Some(help) = &finding.help {
+        diagnostic = diagnostic.with_help(help.clone());
+    }
+    diagnostic
+}

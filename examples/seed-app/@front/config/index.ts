@@ -1,0 +1,2 @@
+export const baseurl = "/";
+export const apiurl = "/api"; // relative to baseurl

@@ -1,0 +1,6 @@
+import { defineConfig } from "@kosmojs/dev";
+
+export default defineConfig({
+  frontend: { stack: "solid", base: "/" },
+  backend: { stack: "hono", base: "/api" },
+});

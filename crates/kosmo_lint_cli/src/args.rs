@@ -10,7 +10,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     name = "kosmo-lint",
     version,
     about = "A fast linter for KosmoJS projects: preload patterns, fetch clients and route types, checked across files",
-    after_help = "Examples:\n  kosmo-lint check                      lint the project around the current directory\n  kosmo-lint check examples/shop        lint a project by path\n  kosmo-lint check src/app/pages/cart   lint one folder (the whole route tree is still loaded)\n  kosmo-lint check --format json .      machine-readable findings\n  kosmo-lint routes examples/seed-app   print the route tree\n\nExit codes: 0 no errors, 1 errors found, 2 the run could not be done."
+    after_help = "Examples:\n  kosmo-lint check                      lint the current folder (its project is found above it)\n  kosmo-lint check examples/shop        lint a project by path\n  kosmo-lint check src/app/pages/cart   lint one folder (the whole route tree is still loaded)\n  kosmo-lint check --format json .      machine-readable findings\n  kosmo-lint routes examples/seed-app   print the route tree\n\nExit codes: 0 no errors, 1 errors found, 2 the run could not be done."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -32,6 +32,8 @@ pub enum Command {
         after_help = "Examples:\n  kosmo-lint routes examples/shop\n  kosmo-lint routes . --format json"
     )]
     Routes(RoutesArgs),
+    /// List the rules with their default severity and fixability.
+    Rules,
 }
 
 #[derive(Debug, Args)]

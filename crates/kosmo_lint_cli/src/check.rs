@@ -37,6 +37,13 @@ pub fn run(args: &CheckArgs) -> Result<u8, Report> {
         let selected = |path: &std::path::Path| targets.iter().any(|t| path.starts_with(t));
         files_checked += project.files.iter().filter(|f| selected(&f.path)).count();
         findings.extend(project.file_findings().into_iter().filter(|f| selected(&f.path)));
+        let rule_findings = kosmo_lint_rules::lint_project(
+            kosmo_lint_rules::RULES,
+            &project.files,
+            &project.facts,
+            &project.tree,
+        );
+        findings.extend(rule_findings.into_iter().filter(|f| selected(&f.path)));
     }
     sort_findings(&mut findings);
     let summary = Summary::of(files_checked, &findings);

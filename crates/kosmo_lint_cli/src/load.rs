@@ -36,7 +36,7 @@ impl LoadedProject {
                 Finding::whole_file("io-error", file.path.clone(), file.rel.clone(), message)
             };
             match &facts.status {
-                FileStatus::Parsed | FileStatus::NotParsed | FileStatus::Unsupported => {}
+                FileStatus::Parsed | FileStatus::Unsupported => {}
                 FileStatus::Unreadable { message } => {
                     findings.push(whole_file(format!("cannot read file: {message}")));
                 }

@@ -6,6 +6,7 @@ mod args;
 mod check;
 mod load;
 mod routes;
+mod rules;
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -18,6 +19,11 @@ use crate::args::{Cli, Command};
 const EXIT_RUN_FAILED: u8 = 2;
 
 fn main() -> ExitCode {
+    // Run errors name paths (`…/package.json:3:21`): never wrap them across lines. A report
+    // takes its handler when it is created, so the hook is set before anything can fail.
+    let _ = miette::set_hook(Box::new(|_| {
+        Box::new(miette::MietteHandlerOpts::new().wrap_lines(false).build())
+    }));
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {
@@ -32,6 +38,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Check(args) => check::run(args),
         Command::Routes(args) => routes::run(args),
+        Command::Rules => rules::run(),
     };
     match result {
         Ok(code) => ExitCode::from(code),

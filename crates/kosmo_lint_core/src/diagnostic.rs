@@ -20,6 +20,45 @@ pub struct Label {
     pub text: Option<String>,
 }
 
+/// How sure a fix is (ruff's model): `--fix` applies safe fixes, `--unsafe-fixes` also the
+/// unsafe ones; display-only fixes are shown, never applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Applicability {
+    /// Keeps behaviour and is certainly what the user meant.
+    Safe,
+    /// Probably right, but may change behaviour.
+    Unsafe,
+    DisplayOnly,
+}
+
+/// Replace the bytes `start..end` with `content` (an insertion when `start == end`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    pub start: u32,
+    pub end: u32,
+    pub content: String,
+}
+
+impl Edit {
+    pub fn insertion(at: u32, content: impl Into<String>) -> Self {
+        Self { start: at, end: at, content: content.into() }
+    }
+
+    pub fn replacement(span: Span, content: impl Into<String>) -> Self {
+        Self { start: span.start, end: span.end, content: content.into() }
+    }
+}
+
+/// A fix a rule offers with a finding: non-overlapping edits of the finding's file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    pub applicability: Applicability,
+    /// An imperative title: "Add `export const preload = fetchUsers;`".
+    pub message: String,
+    pub edits: Vec<Edit>,
+}
+
 /// One reported problem in one file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
@@ -35,6 +74,7 @@ pub struct Finding {
     pub span: Option<Span>,
     pub labels: Vec<Label>,
     pub help: Option<String>,
+    pub fix: Option<Fix>,
 }
 
 impl Finding {
@@ -54,6 +94,7 @@ impl Finding {
             span: None,
             labels: Vec::new(),
             help: None,
+            fix: None,
         }
     }
 

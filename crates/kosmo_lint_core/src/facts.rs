@@ -78,8 +78,6 @@ pub struct FileFacts {
 pub enum FileStatus {
     #[default]
     Parsed,
-    /// A helper that imports no generated code: no rule needs its AST.
-    NotParsed,
     /// A file kind the extractor does not read (`.vue`, `.svelte`, `.mdx`, `.md` pages).
     Unsupported,
     SyntaxErrors {
@@ -148,6 +146,9 @@ pub enum FactoryShape {
     ConciseArray,
     /// `(…) => { return [ … ] }`: invisible to the framework; methods are still recorded.
     BlockBody { span: Span },
+    /// A concise body that is not an array literal itself (`=> ([ … ])`, `=> routes()`):
+    /// the framework reads only an array that is the arrow's direct child.
+    NotAnArray { span: Span },
     /// No function argument at all.
     Missing,
 }
@@ -293,6 +294,16 @@ pub struct PageFacts {
     pub preload: Option<Preload>,
     pub queries: Vec<QueryWrapper>,
     pub create_async: Vec<CreateAsyncCall>,
+    pub module: ModuleFacts,
+}
+
+/// What a fix that inserts a statement needs to know about the module's layout and style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct ModuleFacts {
+    /// End of the last import of the leading import block (before the default export).
+    pub imports_end: Option<u32>,
+    /// Whether statements end with `;` (judged from the imports).
+    pub semicolons: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -324,6 +335,8 @@ pub struct Preload {
     pub form: PreloadForm,
     /// The export statement.
     pub span: Span,
+    /// The exported name (`preload` in `export const preload`, the key in `route = {…}`).
+    pub name_span: Span,
     pub value: FunctionValue,
 }
 
@@ -331,8 +344,8 @@ pub struct Preload {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum FunctionValue {
-    /// A bare reference: `preload = fetchData`, `createAsync(getUser)`.
-    Reference { target: Target, span: Span },
+    /// A bare reference: `preload = fetchData`, `createAsync(getUser)`; `text` as written.
+    Reference { target: Target, span: Span, text: String },
     /// An inline arrow or function (or a local function declaration) and the data calls it
     /// makes, following local functions.
     Function { span: Span, calls: Vec<DataCall> },
@@ -399,6 +412,8 @@ pub struct QueryWrapper {
     pub key: Option<String>,
     /// The data calls of the wrapped function.
     pub calls: Vec<DataCall>,
+    /// End of the top-level statement that defines the wrapper, if it is top-level.
+    pub statement_end: Option<u32>,
 }
 
 /// A `createAsync(fn)` or `createAsyncStore(fn)` call.

@@ -18,7 +18,7 @@ pub mod walk;
 
 mod jsonc;
 
-pub use diagnostic::{Finding, Label, Severity};
+pub use diagnostic::{Applicability, Edit, Finding, Fix, Label, Severity};
 pub use generation::{Generation, GenerationEvidence};
 pub use http::HttpMethod;
 pub use line_index::LineIndex;

@@ -49,8 +49,8 @@ pub struct ApiRoute {
     pub file: String,
     #[serde(skip)]
     pub file_index: usize,
-    /// `define-route`, `block-body` (methods invisible to the framework), `no-factory`,
-    /// `not-a-call`, `no-default-export`, or `unparsed`.
+    /// `define-route`, `block-body` or `not-an-array` (methods invisible to the framework),
+    /// `no-factory`, `not-a-call`, `no-default-export`, or `unparsed`.
     pub definition: &'static str,
     /// Methods the framework sees (empty when the definition hides them).
     pub methods: Vec<RouteMethod>,
@@ -115,6 +115,9 @@ pub struct ResolvedRef {
     pub member: Option<String>,
     #[serde(skip)]
     pub member_span: Option<Span>,
+    /// Whether the route name is written at this reference (an import path, a map key), as
+    /// opposed to a member read off a client named elsewhere.
+    pub names_route: bool,
     pub resolution: RefResolution,
 }
 
@@ -125,6 +128,15 @@ pub enum RefResolution {
     UnknownRoute,
     /// The route exists but does not define the method read from it.
     UnknownMethod,
+}
+
+impl FolderTree {
+    /// The fetch-client references of one file (references are stored in file order).
+    pub fn refs_of(&self, file_index: usize) -> &[ResolvedRef] {
+        let start = self.fetch_refs.partition_point(|r| r.file_index < file_index);
+        let end = self.fetch_refs.partition_point(|r| r.file_index <= file_index);
+        &self.fetch_refs[start..end]
+    }
 }
 
 impl RouteTree {
@@ -181,6 +193,7 @@ fn build_folder(
                 route_span: r.route_span,
                 member: r.member.as_ref().map(|m| m.value.clone()),
                 member_span: r.member.as_ref().map(|m| m.span),
+                names_route: r.names_route(),
                 resolution,
             });
         }
@@ -215,13 +228,20 @@ fn folder_settings(
         (Some(api), false) => join_url(&base, api),
         (None, _) => join_url(&base, "/api"),
     };
-    let framework =
-        config.frontend_stack.as_deref().and_then(Framework::from_stack).or_else(|| {
+    // An API-only folder (a `backend` block and no `frontend`, or no `pages/`) has no
+    // frontend framework, whatever package.json depends on (spec §1.1).
+    let api_only = config.has_blocks && config.frontend_stack.is_none() && config.base.is_none();
+    let framework = config
+        .frontend_stack
+        .as_deref()
+        .and_then(Framework::from_stack)
+        .or_else(|| {
             [("solid-js", Framework::Solid), ("react", Framework::React), ("vue", Framework::Vue)]
                 .into_iter()
                 .find(|(dep, _)| project.depends_on(dep))
                 .map(|(_, f)| f)
-        });
+        })
+        .filter(|_| !api_only && folder.path.join("pages").is_dir());
     FolderTree {
         folder: folder.clone(),
         generation,
@@ -317,6 +337,7 @@ fn api_methods(fact: &FileFacts, generation: Generation) -> (&'static str, Vec<R
                     .collect(),
             ),
             FactoryShape::BlockBody { .. } => ("block-body", Vec::new()),
+            FactoryShape::NotAnArray { .. } => ("not-an-array", Vec::new()),
             FactoryShape::Missing => ("no-factory", Vec::new()),
         },
     }

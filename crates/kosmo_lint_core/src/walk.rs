@@ -22,7 +22,7 @@ pub enum FileKind {
     Page,
     /// `pages/<route>/layout.{tsx,jsx,vue,svelte,mdx}`.
     Layout,
-    /// The source folder's `kosmo.config.ts`.
+    /// The source folder's `kosmo.config.ts` (G5), or `config/index.ts` (G1–G4).
     Config,
     /// Any other script file in the folder: the user's own code.
     Helper,
@@ -63,7 +63,9 @@ pub fn classify(parts: &[&str]) -> Option<(FileKind, Option<RoutePath>)> {
             .then(|| RoutePath::from_folders(folders[1..].iter().copied()))
     };
     match (folders.first().copied(), stem, ext) {
-        (None, "kosmo.config", "ts") => return Some((FileKind::Config, None)),
+        (None, "kosmo.config", "ts") | (Some("config"), "index", "ts") if folders.len() <= 1 => {
+            return Some((FileKind::Config, None));
+        }
         (Some("api"), "index", "ts") if folders.len() >= 2 => {
             return Some((FileKind::ApiRoute, route("api")));
         }
@@ -109,7 +111,7 @@ pub fn walk_project(project: &Project, threads: usize) -> (Vec<ProjectFile>, Vec
                     errors
                         .lock()
                         .unwrap_or_else(std::sync::PoisonError::into_inner)
-                        .push(WalkError { path, message: err.to_string() });
+                        .push(WalkError { path, message: innermost(&err).to_string() });
                 }
             }
             WalkState::Continue
@@ -129,6 +131,16 @@ fn walk_error_path(err: &ignore::Error) -> PathBuf {
             walk_error_path(err)
         }
         _ => PathBuf::new(),
+    }
+}
+
+/// The error without the path and depth wrappers, which the finding shows already.
+fn innermost(err: &ignore::Error) -> &ignore::Error {
+    match err {
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => innermost(err),
+        other => other,
     }
 }
 
@@ -181,6 +193,8 @@ mod tests {
         assert_eq!(kind("pages/users/layout.md"), None);
         assert_eq!(kind("pages/users/style.css"), None);
         assert_eq!(kind("kosmo.config.ts"), Some((FileKind::Config, None)));
+        assert_eq!(kind("config/index.ts"), Some((FileKind::Config, None)));
+        assert_eq!(kind("config/other.ts"), Some((FileKind::Helper, None)));
         assert_eq!(kind("hooks/useCart.ts"), Some((FileKind::Helper, None)));
     }
 }

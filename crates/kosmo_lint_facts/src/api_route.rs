@@ -85,12 +85,16 @@ fn define_route(
     let array = match factory {
         None => return def,
         Some(Factory::Arrow(arrow)) => {
-            match arrow.get_expression().map(Expression::without_parentheses) {
+            // Only an array that is the arrow's direct child counts: `=> ([…])` hides it.
+            match arrow.get_expression() {
                 Some(Expression::ArrayExpression(array)) => {
                     def.factory = FactoryShape::ConciseArray;
                     Some(&**array)
                 }
-                Some(_) => None,
+                Some(other) => {
+                    def.factory = FactoryShape::NotAnArray { span: span(other.span()) };
+                    None
+                }
                 None => {
                     def.factory = FactoryShape::BlockBody { span: span(arrow.span) };
                     arrow.get_function_body().and_then(|b| returned_array(&b.statements))

@@ -192,11 +192,21 @@ impl<'s, 'a> Bindings<'s, 'a> {
             AstKind::ImportSpecifier(spec) => {
                 let Some(import) = import_of(semantic, node.id()) else { return Binding::Other };
                 let imported = spec.imported.name().to_string();
-                import_binding(import, Some(&imported), &name)
+                import_binding(import.source.value.as_str(), Some(&imported), &name)
             }
-            AstKind::ImportDefaultSpecifier(_) | AstKind::ImportNamespaceSpecifier(_) => {
+            AstKind::ImportDefaultSpecifier(_) => {
                 let Some(import) = import_of(semantic, node.id()) else { return Binding::Other };
-                import_binding(import, None, &name)
+                import_binding(import.source.value.as_str(), None, &name)
+            }
+            AstKind::ImportNamespaceSpecifier(_) => {
+                let Some(import) = import_of(semantic, node.id()) else { return Binding::Other };
+                let source = import.source.value.as_str();
+                // A map module's namespace holds `default` (the map) and `ResponseT`, not routes;
+                // a route module's namespace holds its methods, as its default export does.
+                if FetchModule::of(source) == Some(FetchModule::Map) {
+                    return Binding::Other;
+                }
+                import_binding(source, None, &name)
             }
             AstKind::VariableDeclarator(decl) => {
                 let Some(init) = &decl.init else { return Binding::Other };
@@ -268,6 +278,7 @@ impl<'s, 'a> Bindings<'s, 'a> {
             span: span(call.span),
             key,
             calls,
+            statement_end: None,
         });
         Binding::Query { index: self.queries.len() - 1 }
     }
@@ -388,10 +399,11 @@ fn import_of<'a>(
     })
 }
 
-/// The binding of an import: `imported` is the exported name for `{ a as b }`, `None` for a
-/// default or namespace import.
-fn import_binding(import: &ImportDeclaration<'_>, imported: Option<&str>, local: &str) -> Binding {
-    let source = import.source.value.as_str();
+/// The binding of an import from `source` (or of a re-export `export { a } from "source"`):
+/// `imported` is the exported name for `{ a as b }`, `None` for a default or namespace import.
+pub(crate) fn import_binding(source: &str, imported: Option<&str>, local: &str) -> Binding {
+    // `{ default as name }` is the default import.
+    let imported = imported.filter(|name| *name != "default");
     match (FetchModule::of(source), imported) {
         (Some(FetchModule::Map), None) => Binding::ClientMap,
         (Some(FetchModule::Map), Some("ResponseT")) => Binding::ResponseTypeMap,

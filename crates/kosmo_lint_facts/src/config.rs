@@ -8,6 +8,15 @@ use oxc_ast::ast::{
 
 pub(crate) fn extract(program: &Program<'_>) -> ConfigFacts {
     let mut facts = ConfigFacts::default();
+    // G1–G4 `config/index.ts`: `export const baseurl = "/"; export const apiurl = "/api";`,
+    // the API URL relative to the base.
+    for (name, value) in exported_strings(program) {
+        match name {
+            "baseurl" => facts.base = Some(value),
+            "apiurl" => facts.api_base = Some(value),
+            _ => {}
+        }
+    }
     let Some(config) = default_export_object(program) else { return facts };
     facts.base = string_prop(config, "base");
     facts.api_base = string_prop(config, "apiBase");
@@ -28,6 +37,32 @@ pub(crate) fn extract(program: &Program<'_>) -> ConfigFacts {
             .find(|name| kosmo_lint_core::facts::Framework::from_stack(name).is_some());
     }
     facts
+}
+
+/// `export const name = "text"` statements.
+fn exported_strings<'p>(program: &'p Program<'_>) -> impl Iterator<Item = (&'p str, String)> + 'p {
+    program
+        .body
+        .iter()
+        .filter_map(|stmt| match stmt {
+            Statement::ExportDeclaration(export) => match &export.declaration {
+                oxc_ast::ast::Declaration::VariableDeclaration(var) => {
+                    Some(var.declarations.iter())
+                }
+                _ => None,
+            },
+            _ => None,
+        })
+        .flatten()
+        .filter_map(|declarator| {
+            let oxc_ast::ast::BindingPattern::BindingIdentifier(id) = &declarator.id else {
+                return None;
+            };
+            match declarator.init.as_ref()?.without_parentheses() {
+                Expression::StringLiteral(s) => Some((id.name.as_str(), s.value.to_string())),
+                _ => None,
+            }
+        })
 }
 
 /// `export default defineConfig({ … })` or `export default { … }`.

@@ -4,8 +4,9 @@
 
 use kosmo_lint_core::facts::{FetchClientRef, RefForm, StringLiteral};
 use oxc_ast::ast::{
-    BindingPattern, Expression, ImportDeclaration, ImportDeclarationSpecifier, MemberExpression,
-    Program, TSIndexedAccessType, TSLiteral, TSType, TSTypeName, VariableDeclarator,
+    BindingPattern, ExportFromDeclaration, Expression, ImportDeclaration,
+    ImportDeclarationSpecifier, MemberExpression, Program, TSIndexedAccessType, TSLiteral, TSType,
+    TSTypeName, VariableDeclarator,
 };
 use oxc_ast_visit::{Visit, walk};
 use oxc_span::GetSpan;
@@ -69,6 +70,20 @@ impl<'a> Visit<'a> for RefCollector<'_, '_, 'a> {
                 let member = literal(named.imported.name().as_str(), named.imported.span());
                 self.push(&route, named.imported.span(), Some(member), RefForm::Member);
             }
+        }
+    }
+
+    /// `export { GET as preload } from "@front/{api}/users/fetch"` names the route and the
+    /// method as an import does.
+    fn visit_export_from_declaration(&mut self, export: &ExportFromDeclaration<'a>) {
+        let Some(FetchModule::Route(route)) = FetchModule::of(export.source.value.as_str()) else {
+            return;
+        };
+        self.push(&route, export.source.span, None, RefForm::RouteModule);
+        // A re-exported `default` is the whole client, as a default import is.
+        for specifier in export.specifiers.iter().filter(|s| s.local.name() != "default") {
+            let member = literal(specifier.local.name().as_str(), specifier.local.span());
+            self.push(&route, specifier.local.span(), Some(member), RefForm::Member);
         }
     }
 

@@ -49,11 +49,6 @@ pub fn extract_file(kind: FileKind, path: &Path) -> FileFacts {
         Ok(text) => text,
         Err(status) => return FileFacts { status, ..FileFacts::default() },
     };
-    // Helpers matter only when they reach generated clients; skipping the parse of the
-    // others keeps the run near the cost of reading them.
-    if kind == FileKind::Helper && !mentions_generated_fetch(&text) {
-        return FileFacts { status: FileStatus::NotParsed, ..FileFacts::default() };
-    }
     let source_type = SourceType::from_path(path).unwrap_or_else(|_| SourceType::tsx());
     ALLOCATOR.with(|cell| {
         let mut allocator = cell.borrow_mut();
@@ -89,6 +84,9 @@ pub fn extract_source(
         FileKind::ApiRoute => facts.api = Some(api_route::extract(program, text)),
         FileKind::Config => facts.config = Some(config::extract(program)),
         FileKind::Middleware => {}
+        // A helper is parsed so that its syntax errors are reported, but semantic analysis,
+        // the expensive part, is only needed where it can reach a generated client.
+        FileKind::Helper if !mentions_generated_fetch(text) => {}
         FileKind::Page | FileKind::Layout | FileKind::Helper => {
             let semantic = SemanticBuilder::new().with_build_nodes(true).build(program);
             if !semantic.diagnostics.is_empty() {
@@ -97,10 +95,12 @@ pub fn extract_source(
             }
             let semantic = semantic.semantic;
             let mut bindings = bindings::Bindings::new(&semantic, text);
-            facts.fetch_refs = fetch_refs::collect(program, &mut bindings);
+            // Page facts first: resolving a name registers its `query()` wrapper, and the page
+            // registers them in source order before anything else resolves one.
             if kind != FileKind::Helper {
                 facts.page = Some(page::extract(program, &mut bindings));
             }
+            facts.fetch_refs = fetch_refs::collect(program, &mut bindings);
         }
     }
     facts

@@ -2,7 +2,8 @@
 //! reaches, its `query()` wrappers, and every `createAsync` / `createAsyncStore` call.
 
 use kosmo_lint_core::facts::{
-    CreateAsyncCall, Export, Framework, FunctionValue, PageFacts, Preload, PreloadForm, Target,
+    CreateAsyncCall, Export, Framework, FunctionValue, ModuleFacts, PageFacts, Preload,
+    PreloadForm, Target,
 };
 use oxc_ast::ast::{
     BindingPattern, CallExpression, Declaration, Expression, ModuleExportName, ObjectPropertyKind,
@@ -11,7 +12,7 @@ use oxc_ast::ast::{
 use oxc_ast_visit::{Visit, walk};
 use oxc_span::GetSpan;
 
-use crate::bindings::{Binding, Bindings, expression_text};
+use crate::bindings::{Binding, Bindings, expression_text, import_binding};
 use crate::span;
 
 /// Export names a router reads from a page module.
@@ -35,6 +36,7 @@ pub(crate) fn extract<'a>(program: &Program<'a>, bindings: &mut Bindings<'_, 'a>
         preload: None,
         queries: Vec::new(),
         create_async: Vec::new(),
+        module: module_facts(program, bindings.text),
     };
     for stmt in &program.body {
         collect_exports(stmt, bindings, &mut facts);
@@ -43,7 +45,31 @@ pub(crate) fn extract<'a>(program: &Program<'a>, bindings: &mut Bindings<'_, 'a>
     finder.visit_program(program);
     facts.create_async = finder.calls;
     facts.queries = std::mem::take(&mut bindings.queries);
+    for query in &mut facts.queries {
+        query.statement_end = program
+            .body
+            .iter()
+            .find(|stmt| stmt.span().start <= query.span.start && query.span.end <= stmt.span().end)
+            .map(|stmt| stmt.span().end);
+    }
     facts
+}
+
+/// Where the leading imports end (before the default export), and the semicolon style.
+fn module_facts(program: &Program<'_>, text: &str) -> ModuleFacts {
+    let default_start = program.body.iter().find_map(|stmt| match stmt {
+        Statement::ExportDefaultDeclaration(export) => Some(export.span.start),
+        _ => None,
+    });
+    let last_import = program
+        .body
+        .iter()
+        .filter(|stmt| matches!(stmt, Statement::ImportDeclaration(_)))
+        .rfind(|stmt| default_start.is_none_or(|start| stmt.span().start < start));
+    let semicolons = last_import
+        .or_else(|| program.body.first())
+        .is_none_or(|stmt| stmt.span().source_text(text).trim_end().ends_with(';'));
+    ModuleFacts { imports_end: last_import.map(|stmt| stmt.span().end), semicolons }
 }
 
 /// Resolving every top-level name registers the `query()` wrappers in source order.
@@ -65,6 +91,11 @@ fn register_top_level_queries(program: &Program<'_>, bindings: &mut Bindings<'_,
             }
         }
     }
+}
+
+/// `default` or a router export: what [`PageFacts::exports`] lists.
+fn page_export(name: &str) -> bool {
+    name == "default" || ROUTER_EXPORTS.contains(&name)
 }
 
 fn preload_name(name: &str) -> bool {
@@ -92,13 +123,17 @@ fn collect_exports<'a>(
                     facts.exports.push(export(name, decl.span));
                     let Some(init) = &declarator.init else { continue };
                     if preload_name(name) {
-                        set_preload(
-                            facts,
-                            name,
-                            PreloadForm::Const,
-                            decl.span,
-                            function_value(bindings, init),
-                        );
+                        // `export const preload = query(…)` is the wrapper itself, as a bare
+                        // `preload = getUser` is.
+                        let value = match id.symbol_id.get().map(|s| bindings.resolve_symbol(s)) {
+                            Some(Binding::Query { index }) => FunctionValue::Reference {
+                                target: Target::Query { index },
+                                span: span(init.span()),
+                                text: expression_text(init, bindings.text),
+                            },
+                            _ => function_value(bindings, init),
+                        };
+                        set_preload(facts, (name, id.span), PreloadForm::Const, decl.span, value);
                     } else if name == "route" {
                         route_object_preload(bindings, facts, init, decl.span);
                     }
@@ -115,7 +150,7 @@ fn collect_exports<'a>(
                     let calls =
                         func.body.as_ref().map(|b| bindings.body_calls(b)).unwrap_or_default();
                     let value = FunctionValue::Function { span: span(func.span), calls };
-                    set_preload(facts, name, PreloadForm::Function, decl.span, value);
+                    set_preload(facts, (name, id.span), PreloadForm::Function, decl.span, value);
                 }
             }
             _ => {}
@@ -123,7 +158,7 @@ fn collect_exports<'a>(
         Statement::ExportNamedDeclaration(named) => {
             for specifier in &named.specifiers {
                 let exported = specifier.exported.name();
-                if !ROUTER_EXPORTS.contains(&exported.as_str()) {
+                if !page_export(exported.as_str()) {
                     continue;
                 }
                 facts.exports.push(export(exported.as_str(), named.span));
@@ -133,10 +168,14 @@ fn collect_exports<'a>(
                     let target = bindings
                         .ident_target(local)
                         .unwrap_or_else(|| Target::Unresolved { text: local.name.to_string() });
-                    let value = FunctionValue::Reference { target, span: span(local.span) };
+                    let value = FunctionValue::Reference {
+                        target,
+                        span: span(local.span),
+                        text: local.name.to_string(),
+                    };
                     set_preload(
                         facts,
-                        exported.as_str(),
+                        (exported.as_str(), specifier.exported.span()),
                         PreloadForm::Specifier,
                         named.span,
                         value,
@@ -147,17 +186,25 @@ fn collect_exports<'a>(
         Statement::ExportFromDeclaration(from) => {
             for specifier in &from.specifiers {
                 let exported = specifier.exported.name();
-                if !ROUTER_EXPORTS.contains(&exported.as_str()) {
+                if !page_export(exported.as_str()) {
                     continue;
                 }
                 facts.exports.push(export(exported.as_str(), from.span));
                 if preload_name(exported.as_str()) {
-                    let target = Target::Imported {
-                        name: specifier.local.name().to_string(),
-                        source: from.source.value.to_string(),
+                    // `export { GET as preload } from "@front/{api}/users/fetch"` re-exports a
+                    // generated client method, as the import of it would bind one.
+                    let name = specifier.local.name().to_string();
+                    let source = from.source.value.as_str();
+                    let target = import_binding(source, Some(&name), &name)
+                        .call_target()
+                        .unwrap_or_else(|| Target::Imported { name, source: source.to_owned() });
+                    let value = FunctionValue::Reference {
+                        target,
+                        span: span(specifier.span),
+                        text: specifier.local.name().to_string(),
                     };
-                    let value = FunctionValue::Reference { target, span: span(specifier.span) };
-                    set_preload(facts, exported.as_str(), PreloadForm::ReExport, from.span, value);
+                    let name = (exported.as_str(), specifier.exported.span());
+                    set_preload(facts, name, PreloadForm::ReExport, from.span, value);
                 }
             }
         }
@@ -168,7 +215,7 @@ fn collect_exports<'a>(
 /// `preload` wins over the deprecated `load` when a module exports both.
 fn set_preload(
     facts: &mut PageFacts,
-    name: &str,
+    (name, name_span): (&str, oxc_span::Span),
     form: PreloadForm,
     at: oxc_span::Span,
     value: FunctionValue,
@@ -176,7 +223,13 @@ fn set_preload(
     if facts.preload.as_ref().is_some_and(|p| p.name == "preload") && name != "preload" {
         return;
     }
-    facts.preload = Some(Preload { name: name.to_owned(), form, span: span(at), value });
+    facts.preload = Some(Preload {
+        name: name.to_owned(),
+        form,
+        span: span(at),
+        name_span: span(name_span),
+        value,
+    });
 }
 
 /// `export const route = { preload }` (SolidStart style) or `{ preload: () => … }`.
@@ -192,7 +245,7 @@ fn route_object_preload<'a>(
         let Some(key) = prop.key.static_name() else { continue };
         if preload_name(&key) {
             let value = function_value(bindings, &prop.value);
-            set_preload(facts, &key, PreloadForm::RouteObject, at, value);
+            set_preload(facts, (&key, prop.key.span()), PreloadForm::RouteObject, at, value);
         }
     }
 }
@@ -230,7 +283,7 @@ fn reference_value(
     let target = bindings
         .call_target(expr)
         .unwrap_or_else(|| Target::Unresolved { text: expression_text(expr, bindings.text) });
-    FunctionValue::Reference { target, span: span(at) }
+    FunctionValue::Reference { target, span: span(at), text: expression_text(expr, bindings.text) }
 }
 
 struct CreateAsyncFinder<'b, 's, 'a> {

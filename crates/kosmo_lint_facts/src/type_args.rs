@@ -2,7 +2,9 @@
 
 use kosmo_lint_core::facts::{ObjectResponse, PositionalResponse};
 use kosmo_lint_core::generation::GenericsShape;
-use oxc_ast::ast::{TSSignature, TSTupleElement, TSType, TSTypeParameterInstantiation};
+use oxc_ast::ast::{
+    TSSignature, TSTupleElement, TSTupleType, TSType, TSTypeParameterInstantiation,
+};
 use oxc_span::GetSpan;
 
 /// Validation targets of the object generics (G3+); a literal with only these keys is `Defs`.
@@ -56,20 +58,29 @@ fn object(first: Option<&TSType<'_>>, text: &str) -> ObjectResponse {
     let Some(response) = response else {
         return ObjectResponse::NotTuple { text: String::new() };
     };
-    let variants: Vec<&TSType<'_>> = match response {
-        TSType::TSUnionType(union) => union.types.iter().collect(),
-        single => vec![single],
+    // Like the generator, keep the tuple members of a union and drop the others.
+    let variants: Vec<&TSTupleType<'_>> = match response {
+        TSType::TSUnionType(union) => union
+            .types
+            .iter()
+            .filter_map(|t| match t {
+                TSType::TSTupleType(tuple) => Some(&**tuple),
+                _ => None,
+            })
+            .collect(),
+        TSType::TSTupleType(tuple) => vec![&**tuple],
+        _ => Vec::new(),
     };
-    let mut with_body = 0;
-    for variant in &variants {
-        let TSType::TSTupleType(tuple) = variant else {
-            return ObjectResponse::NotTuple { text: response.span().source_text(text).to_owned() };
-        };
-        with_body += u32::from(tuple.element_types.len() >= 3 && !is_rest(&tuple.element_types[2]));
+    if variants.is_empty() {
+        return ObjectResponse::NotTuple { text: response.span().source_text(text).to_owned() };
     }
+    let with_body = variants
+        .iter()
+        .filter(|tuple| tuple.element_types.len() >= 3 && !is_rest(&tuple.element_types[2]))
+        .count();
     ObjectResponse::Declared {
         variants: u32::try_from(variants.len()).unwrap_or(u32::MAX),
-        with_body,
+        with_body: u32::try_from(with_body).unwrap_or(u32::MAX),
     }
 }
 

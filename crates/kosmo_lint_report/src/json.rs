@@ -1,6 +1,9 @@
 //! `--format json`: one document, `{"version":1,"diagnostics":[…],"summary":{…}}`.
 
-use kosmo_lint_core::{Finding, LineIndex};
+use std::collections::HashMap;
+use std::path::Path;
+
+use kosmo_lint_core::{Finding, Fix, LineIndex};
 use serde::Serialize;
 
 use crate::{SourceCache, Summary};
@@ -23,16 +26,19 @@ struct JsonDiagnostic<'f> {
     end_column: Option<u32>,
     message: &'f str,
     help: Option<&'f str>,
-    /// Fixes arrive with the fix framework; until then always `null`.
-    fix: Option<()>,
+    fix: Option<&'f Fix>,
 }
 
 pub fn render_json(findings: &[Finding], summary: Summary, sources: &mut SourceCache) -> String {
+    let mut line_indexes: HashMap<&Path, Option<LineIndex>> = HashMap::new();
     let diagnostics = findings
         .iter()
         .map(|finding| {
             let positions = finding.span.and_then(|span| {
-                let index = LineIndex::new(sources.get(&finding.path)?);
+                let index = line_indexes
+                    .entry(&finding.path)
+                    .or_insert_with(|| sources.get(&finding.path).map(LineIndex::new))
+                    .as_ref()?;
                 Some((index.line_col(span.start), index.line_col(span.end)))
             });
             JsonDiagnostic {
@@ -45,7 +51,7 @@ pub fn render_json(findings: &[Finding], summary: Summary, sources: &mut SourceC
                 end_column: positions.map(|p| p.1.1),
                 message: &finding.message,
                 help: finding.help.as_deref(),
-                fix: None,
+                fix: finding.fix.as_ref(),
             }
         })
         .collect();

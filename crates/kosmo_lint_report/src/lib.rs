@@ -13,7 +13,7 @@ use std::time::Duration;
 use kosmo_lint_core::{Finding, Severity};
 
 pub use json::render_json;
-pub use pretty::{PrettyOptions, render_pretty};
+pub use pretty::{PrettyOptions, docs_url, render_pretty};
 
 /// Totals for the closing summary line and the JSON `summary` object.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
@@ -31,7 +31,7 @@ impl Summary {
             files,
             errors: count(Severity::Error),
             warnings: count(Severity::Warning),
-            fixable: 0,
+            fixable: findings.iter().filter(|f| f.fix.is_some()).count(),
         }
     }
 

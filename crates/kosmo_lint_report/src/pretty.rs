@@ -38,9 +38,20 @@ pub fn render_pretty(
             }
             None => render(&handler, &diagnostic),
         };
+        if !out.is_empty() {
+            out.push('\n');
+        }
         out.push_str(&rendered);
     }
+    if !out.is_empty() {
+        out.push('\n');
+    }
     out
+}
+
+/// The rule's documentation page in the repository.
+pub fn docs_url(rule: &str) -> String {
+    format!("{}/blob/main/docs/rules/{rule}.md", env!("CARGO_PKG_REPOSITORY"))
 }
 
 fn render(handler: &GraphicalReportHandler, diagnostic: &dyn miette::Diagnostic) -> String {
@@ -62,7 +73,8 @@ fn to_miette(finding: &Finding) -> MietteDiagnostic {
     };
     let mut diagnostic = MietteDiagnostic::new(message)
         .with_code(format!("kosmo({})", finding.rule))
-        .with_severity(severity);
+        .with_severity(severity)
+        .with_url(docs_url(finding.rule));
     if let Some(span) = finding.span {
         let mut labels: Vec<LabeledSpan> = finding
             .labels

@@ -1,0 +1,106 @@
+//! The bundled examples report exactly the violations their `VIOLATIONS.md` documents, in
+//! pretty and JSON output, and the exit code follows the most severe finding.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::{kosmo, redact_timing, repo};
+
+/// `(rule, path, line, column)` of a finding.
+type Row = (String, String, u64, u64);
+
+/// The rows of an example's `VIOLATIONS.md` table.
+fn documented(example: &str) -> BTreeSet<Row> {
+    let text = std::fs::read_to_string(repo(&format!("examples/{example}/VIOLATIONS.md"))).unwrap();
+    text.lines()
+        .filter(|line| {
+            line.starts_with("| ") && line[2..].starts_with(|c: char| c.is_ascii_digit())
+        })
+        .map(|line| {
+            let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+            let unquote = |cell: &str| cell.trim_matches('`').to_owned();
+            (
+                unquote(cells[2]),
+                unquote(cells[3]),
+                cells[4].parse().unwrap(),
+                cells[5].parse().unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn reported(example: &str) -> (i32, BTreeSet<Row>, serde_json::Value) {
+    let run = kosmo(&["check", &format!("examples/{example}"), "--format", "json"]);
+    let document = common::json(&run);
+    let rows = document["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().to_owned(),
+                d["path"].as_str().unwrap().to_owned(),
+                d["line"].as_u64().unwrap(),
+                d["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    (run.code, rows, document)
+}
+
+#[test]
+fn examples_report_exactly_their_documented_violations() {
+    for example in ["shop", "seed-app"] {
+        let expected = documented(example);
+        assert_eq!(expected.len(), 7, "{example}: every rule planted, two of two of them");
+        let (code, rows, document) = reported(example);
+        assert_eq!(rows, expected, "{example}: findings differ from VIOLATIONS.md");
+        assert_eq!(code, 1, "{example} has error findings");
+        assert_eq!(document["summary"]["errors"], 6);
+        assert_eq!(document["summary"]["warnings"], 1);
+        assert_eq!(document["summary"]["fixable"], 1);
+        insta::assert_json_snapshot!(format!("{example}_json"), document);
+    }
+}
+
+#[test]
+fn examples_pretty_output() {
+    for example in ["shop", "seed-app"] {
+        let run = kosmo(&["check", &format!("examples/{example}")]);
+        assert_eq!(run.code, 1);
+        assert!(run.stdout.contains("kosmo(missing-preload)"));
+        assert!(run.stdout.contains("docs/rules/missing-preload.md"), "links the rule docs");
+        insta::assert_snapshot!(format!("{example}_pretty"), redact_timing(&run.stdout));
+    }
+}
+
+#[test]
+fn warnings_alone_exit_zero() {
+    let run = kosmo(&["check", "examples/shop/src/app/pages/cart", "--format", "json"]);
+    let document = common::json(&run);
+    assert_eq!(document["summary"]["warnings"], 1);
+    assert_eq!(document["summary"]["errors"], 0);
+    assert_eq!(run.code, 0, "a warning alone does not fail the run");
+    let fix = &document["diagnostics"][0]["fix"];
+    assert_eq!(fix["applicability"], "safe");
+    assert_eq!(fix["edits"][0]["content"], "\n\nexport const preload = () => { void getCart(); };");
+}
+
+#[test]
+fn rules_lists_every_rule() {
+    let run = kosmo(&["rules"]);
+    assert_eq!(run.code, 0);
+    for rule in [
+        "create-async-reuses-preload",
+        "fetch-client-route-exists",
+        "missing-preload",
+        "preload-generated-fetch",
+        "response-type-declared",
+        "syntax-error",
+        "io-error",
+    ] {
+        assert!(run.stdout.contains(rule), "{rule} missing from:\n{}", run.stdout);
+    }
+    insta::assert_snapshot!("rules", run.stdout);
+}

@@ -1,0 +1,114 @@
+//! What a rule sees of one file, and how it reports.
+
+use kosmo_lint_core::facts::{FileFacts, Framework, PageFacts};
+use kosmo_lint_core::tree::FolderTree;
+use kosmo_lint_core::{Finding, Fix, Generation, Label, ProjectFile, RouteTree, Span};
+
+use crate::RuleMeta;
+
+/// One file, its facts, and the route tree around it.
+pub struct FileContext<'p> {
+    pub file_index: usize,
+    pub file: &'p ProjectFile,
+    pub facts: &'p FileFacts,
+    pub tree: &'p RouteTree,
+    /// The source folder the file belongs to.
+    pub folder: &'p kosmo_lint_core::tree::FolderTree,
+}
+
+impl<'p> FileContext<'p> {
+    pub fn new(
+        file_index: usize,
+        file: &'p ProjectFile,
+        facts: &'p FileFacts,
+        tree: &'p RouteTree,
+    ) -> Self {
+        Self { file_index, file, facts, tree, folder: tree.folder(file.folder) }
+    }
+
+    pub fn generation(&self) -> Generation {
+        self.folder.generation
+    }
+
+    /// The page or layout facts of a SolidJS page or layout: the preload rules apply to
+    /// these only.
+    pub fn solid_page(&self) -> Option<&'p PageFacts> {
+        let page = self.facts.page.as_ref()?;
+        (self.framework() == Some(Framework::Solid)).then_some(page)
+    }
+
+    /// The framework of a page or layout, as the route tree decided it.
+    pub fn framework(&self) -> Option<Framework> {
+        let name = &self.file.route.as_ref()?.name;
+        let folder: &FolderTree = self.folder;
+        folder
+            .pages
+            .get(name)
+            .filter(|p| p.file_index == self.file_index)
+            .map(|p| p.framework)
+            .or_else(|| {
+                folder
+                    .layouts
+                    .get(name)
+                    .filter(|l| l.file_index == self.file_index)
+                    .map(|l| l.framework)
+            })
+    }
+}
+
+/// Collects one rule's findings for one file.
+pub struct Reporter<'r> {
+    meta: &'static RuleMeta,
+    file: &'r ProjectFile,
+    findings: &'r mut Vec<Finding>,
+}
+
+impl<'r> Reporter<'r> {
+    pub fn new(
+        meta: &'static RuleMeta,
+        file: &'r ProjectFile,
+        findings: &'r mut Vec<Finding>,
+    ) -> Self {
+        Self { meta, file, findings }
+    }
+
+    /// Starts a finding at `span` with the rule's default severity.
+    pub fn report(&mut self, span: Span, message: impl Into<String>) -> &mut Finding {
+        self.findings.push(Finding {
+            rule: self.meta.name,
+            severity: self.meta.severity,
+            path: self.file.path.clone(),
+            display_path: self.file.rel.clone(),
+            message: message.into(),
+            span: Some(span),
+            labels: Vec::new(),
+            help: None,
+            fix: None,
+        });
+        self.findings.last_mut().expect("just pushed")
+    }
+}
+
+/// Builder methods on a finding, so rules read as one expression.
+pub trait FindingExt {
+    fn label(&mut self, span: Span, text: impl Into<String>) -> &mut Self;
+    fn help(&mut self, text: impl Into<String>) -> &mut Self;
+    fn fix(&mut self, fix: Fix) -> &mut Self;
+}
+
+impl FindingExt for Finding {
+    fn label(&mut self, span: Span, text: impl Into<String>) -> &mut Self {
+        self.labels.push(Label { span, text: Some(text.into()) });
+        self
+    }
+
+    fn help(&mut self, text: impl Into<String>) -> &mut Self {
+        self.help = Some(text.into());
+        self
+    }
+
+    fn fix(&mut self, fix: Fix) -> &mut Self {
+        self.fix = Some(fix);
+        self
+    }
+}

@@ -1,0 +1,82 @@
+//! The one list of rules. Order is by name; a test keeps it sorted, unique and complete.
+
+use kosmo_lint_core::Severity;
+
+use crate::rules::create_async_reuses_preload::CreateAsyncReusesPreload;
+use crate::rules::fetch_client_route_exists::FetchClientRouteExists;
+use crate::rules::missing_preload::MissingPreload;
+use crate::rules::preload_generated_fetch::PreloadGeneratedFetch;
+use crate::rules::response_type_declared::ResponseTypeDeclared;
+use crate::{Category, FixKind, Rule, RuleMeta};
+
+/// Every lint rule, sorted by name.
+pub static RULES: &[&dyn Rule] = &[
+    &CreateAsyncReusesPreload,
+    &FetchClientRouteExists,
+    &MissingPreload,
+    &PreloadGeneratedFetch,
+    &ResponseTypeDeclared,
+];
+
+/// Findings the linter itself reports about files it cannot read or parse. They have names
+/// and docs like rules, but no check: they cannot be turned off.
+pub static BUILTIN: &[RuleMeta] = &[
+    RuleMeta {
+        name: "io-error",
+        severity: Severity::Error,
+        category: Category::Correctness,
+        fix: FixKind::None,
+        summary: "A file could not be read, is binary, or is not UTF-8",
+        docs: "### What it does\n\nReports a file kosmo-lint could not lint because it could not be read (permissions, a broken link), contains a NUL byte (a binary file), or is not valid UTF-8 (the message gives the offset of the first invalid byte). The rest of the project is still checked.\n\n### Why is this bad?\n\nA file that is skipped silently is a file whose problems nobody sees. Save source files as UTF-8 and keep binary files out of source folders.\n",
+    },
+    RuleMeta {
+        name: "syntax-error",
+        severity: Severity::Error,
+        category: Category::Correctness,
+        fix: FixKind::None,
+        summary: "A file does not parse",
+        docs: "### What it does\n\nReports every syntax error oxc finds in a file, with its position. No rule runs on a file that does not parse, so its other problems stay hidden until it does. The rest of the project is still checked.\n\n### Why is this bad?\n\nThe file will not build either. Fix the syntax error first.\n",
+    },
+];
+
+/// A rule or built-in by name.
+pub fn find_rule(name: &str) -> Option<&'static RuleMeta> {
+    RULES.iter().map(|rule| rule.meta()).chain(BUILTIN.iter()).find(|meta| meta.name == name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{BUILTIN, RULES};
+
+    #[test]
+    fn rules_are_sorted_unique_and_each_has_a_module() {
+        let names: Vec<&str> = RULES.iter().map(|r| r.meta().name).collect();
+        let mut sorted = names.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(names, sorted, "RULES must be sorted by name and unique");
+        let modules = include_str!("rules/mod.rs");
+        for name in &names {
+            let module = name.replace('-', "_");
+            assert!(modules.contains(&format!("pub mod {module};")), "no module for {name}");
+        }
+        let declared = modules.matches("pub mod ").count();
+        assert_eq!(declared, names.len(), "every rule module must be registered");
+        assert!(BUILTIN.iter().all(|b| !names.contains(&b.name)));
+    }
+
+    #[test]
+    fn every_rule_documents_what_why_and_examples() {
+        for meta in RULES.iter().map(|r| r.meta()).chain(BUILTIN.iter()) {
+            for heading in ["### What it does", "### Why is this bad?"] {
+                assert!(meta.docs.contains(heading), "{} lacks `{heading}`", meta.name);
+            }
+            let is_builtin = BUILTIN.iter().any(|b| b.name == meta.name);
+            assert!(
+                is_builtin || meta.docs.contains("### Examples"),
+                "{} lacks examples",
+                meta.name
+            );
+        }
+    }
+}

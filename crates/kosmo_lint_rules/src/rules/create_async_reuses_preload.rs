@@ -1,0 +1,283 @@
+//! `create-async-reuses-preload`: `createAsync` reads data through the function `preload` warms.
+
+use kosmo_lint_core::facts::{PageFacts, Target};
+
+use crate::context::FindingExt;
+use crate::data_flow::{Reach, Read, Source, reads};
+use crate::{FileContext, Reporter, Rule, RuleMeta, declare_rule};
+
+declare_rule! {
+    /// ### What it does
+    ///
+    /// In a SolidJS page or layout that exports `preload`, checks that every `createAsync`
+    /// (or `createAsyncStore`) that reads a generated fetch client reads it through the same
+    /// function the preload warms, with the same arguments:
+    ///
+    /// - the same binding in G1 (`export const preload = fetchData` and
+    ///   `createAsync(fetchData)`);
+    /// - the same `query()` wrapper in G4/G5 (`void getUser(params.id)` in the preload and
+    ///   `createAsync(() => getUser(params.id))`); wrappers are compared by their key;
+    /// - the same argument expressions, after mapping `params.x`, `useParams().x` and
+    ///   `props.params.x` to one another.
+    ///
+    /// It reports a `createAsync` that reads a different function (a second wrapper over the
+    /// same route, another generated client, a hand-written `fetch`), one that reads data the
+    /// preload does not load at all, and one whose arguments differ from the preload's.
+    ///
+    /// ### Why is this bad?
+    ///
+    /// Solid Router reuses preloaded data only through the `query()` cache, whose key is the
+    /// wrapper's name plus its serialised arguments. Any other function, or the same wrapper
+    /// called with other arguments, misses the cache: the page fetches the data a second
+    /// time, and the preload's request was wasted.
+    ///
+    /// ### Examples
+    ///
+    /// Incorrect:
+    ///
+    /// ```tsx
+    /// const getUser = query((id: string) => GET([id]), "users/[id]");
+    /// const loadUser = query((id: string) => GET([id]), "users/[id]#view");
+    /// export const preload = ({ params }) => { void getUser(params.id); };
+    /// export default function Page() {
+    ///   const params = useParams();
+    ///   const user = createAsync(() => loadUser(params.id)); // another key: fetched twice
+    /// }
+    /// ```
+    ///
+    /// Correct:
+    ///
+    /// ```tsx
+    /// export default function Page() {
+    ///   const params = useParams();
+    ///   const user = createAsync(() => getUser(params.id));
+    /// }
+    /// ```
+    CreateAsyncReusesPreload {
+        name: "create-async-reuses-preload",
+        severity: Error,
+        category: Perf,
+        fix: None,
+        summary: "`createAsync` must read data through the same function, with the same arguments, as `preload`",
+    }
+}
+
+impl Rule for CreateAsyncReusesPreload {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check_file(&self, ctx: &FileContext<'_>, report: &mut Reporter<'_>) {
+        let Some(page) = ctx.solid_page() else { return };
+        let Some(preload) = &page.preload else { return };
+        if page.create_async.is_empty() {
+            return;
+        }
+        let warmed: Vec<(Read<'_>, Source)> = reads(&preload.value)
+            .into_iter()
+            .map(|r| {
+                let s = Source::of(r.target, page);
+                (r, s)
+            })
+            .collect();
+        let warmed_reach = Reach::of_value(&preload.value, page);
+        for call in &page.create_async {
+            for read in reads(&call.value) {
+                check_read(
+                    page,
+                    &warmed,
+                    &warmed_reach,
+                    &call.function,
+                    &read,
+                    preload.name_span,
+                    report,
+                );
+            }
+        }
+    }
+}
+
+fn check_read(
+    page: &PageFacts,
+    warmed: &[(Read<'_>, Source)],
+    warmed_reach: &Reach,
+    function: &str,
+    read: &Read<'_>,
+    preload_span: kosmo_lint_core::Span,
+    report: &mut Reporter<'_>,
+) {
+    let source = Source::of(read.target, page);
+    if matches!(source, Source::Imported { .. } | Source::Unresolved) {
+        return;
+    }
+    let name = read.describe(page);
+    let same: Vec<&(Read<'_>, Source)> = warmed.iter().filter(|(_, s)| *s == source).collect();
+    if !same.is_empty() {
+        let Some(args) = read.args else { return };
+        let visible: Vec<&Read<'_>> =
+            same.iter().map(|(r, _)| r).filter(|r| r.args.is_some()).collect();
+        if visible.is_empty() || visible.iter().any(|r| r.args == Some(args)) {
+            return;
+        }
+        let preload_call = visible[0];
+        report
+            .report(
+                read.span,
+                format!(
+                    "`{function}` calls {name} with `({})` but `preload` calls it with `({})`: the query key differs, so the data is fetched twice",
+                    args.join(", "),
+                    preload_call.args.unwrap_or_default().join(", ")
+                ),
+            )
+            .label(read.span, "read here")
+            .label(preload_call.span, "warmed here")
+            .help("pass the same arguments in both places (route params as `params.<name>`)");
+        return;
+    }
+    let reach = Reach::of_target(read.target, read.span, page);
+    let preload_name = warmed.first().map_or_else(String::new, |(r, _)| r.describe(page));
+    if let Target::RawFetch { name } = read.target {
+        report
+            .report(read.span, format!("`{function}` makes a hand-written `{name}` request, so the preloaded data is not reused"))
+            .label(read.span, "hand-written request")
+            .label(preload_span, "preload")
+            .help(format!("read the data through {preload_name}, the function `preload` uses"));
+        return;
+    }
+    let Some((route, _, _)) = reach.clients.first() else { return };
+    let finding = if warmed_reach.routes().any(|r| r == route) {
+        report.report(
+            read.span,
+            format!(
+                "`{function}` reads route `{route}` through {name}, not through {preload_name} as `preload` does: the query key differs, so the data is fetched twice"
+            ),
+        )
+    } else {
+        report.report(
+            read.span,
+            if matches!(read.target, Target::GeneratedClient { .. }) {
+                format!("`{function}` reads {name}, which `preload` does not load")
+            } else {
+                format!(
+                    "`{function}` reads {name} (route `{route}`), which `preload` does not load"
+                )
+            },
+        )
+    };
+    finding.label(read.span, format!("reads {name}"));
+    for (r, _) in warmed {
+        finding.label(r.span, format!("`preload` warms {}", r.describe(page)));
+    }
+    finding.help(format!("read the data through {preload_name}, or load {name} in `preload` too"));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CreateAsyncReusesPreload;
+    use crate::test_support::{g1_project, g5_project};
+
+    const G5_HEAD: &str = r#"import { createAsync, query, useParams } from "@solidjs/router";
+import fetchClients from "_/fetch";
+const { GET } = fetchClients["users/[id]"];
+const getUser = query((id: string) => GET([id]), "users/[id]");
+"#;
+
+    fn g5_page(rest: &str) -> crate::test_support::Project {
+        g5_project("pages/users/[id]/index.tsx", &format!("{G5_HEAD}{rest}"))
+    }
+
+    #[test]
+    fn passes() {
+        let pass = [
+            g1_project(
+                "pages/users/index.tsx",
+                r#"
+import { createAsync } from "@solidjs/router";
+import { GET as fetchData } from "@front/{api}/users/fetch";
+export default function Page() { const data = createAsync(fetchData); return <p>{String(data())}</p>; }
+export const preload = fetchData;
+"#,
+            ),
+            g5_page(
+                r#"
+export const preload = ({ params }) => { void getUser(params.id); };
+export default function Page() { const params = useParams(); const u = createAsync(() => getUser(params.id)); return <p>{String(u())}</p>; }
+"#,
+            ),
+            g5_page(
+                r#"
+export const preload = ({ params }) => { void getUser(params.id); };
+export default function Page(props) { const u = createAsync(() => getUser(props.params.id)); return <p>{String(u())}</p>; }
+"#,
+            ),
+            g5_page(
+                r#"
+export const preload = (args) => { void getUser(args.params.id); };
+export default function Page() { const u = createAsync(() => getUser(useParams().id)); return <p>{String(u())}</p>; }
+"#,
+            ),
+            // No preload: missing-preload's business, not this rule's.
+            g5_page(
+                r#"
+export default function Page() { const params = useParams(); const u = createAsync(() => GET([params.id])); return <p>{String(u())}</p>; }
+"#,
+            ),
+            // Data that does not come from a generated client is not this rule's business.
+            g5_page(
+                r#"
+const getTheme = () => localStorage.getItem("theme");
+export const preload = ({ params }) => { void getUser(params.id); };
+export default function Page() { const params = useParams(); const u = createAsync(() => getUser(params.id)); const t = createAsync(async () => getTheme()); return <p>{String(u())}{t()}</p>; }
+"#,
+            ),
+        ];
+        for project in pass {
+            project.assert_clean(&CreateAsyncReusesPreload);
+        }
+    }
+
+    #[test]
+    fn fails() {
+        let fail = [
+            g1_project(
+                "pages/users/index.tsx",
+                r#"
+import { createAsync } from "@solidjs/router";
+import { GET as fetchUsers } from "@front/{api}/users/fetch";
+import { GET as fetchUser } from "@front/{api}/users/[id]/fetch";
+export default function Page() { const data = createAsync(fetchUser); return <p>{String(data())}</p>; }
+export const preload = fetchUsers;
+"#,
+            ),
+            g5_page(
+                r#"
+const loadUser = query((id: string) => GET([id]), "users/[id]#view");
+export const preload = ({ params }) => { void getUser(params.id); };
+export default function Page() { const params = useParams(); const u = createAsync(() => loadUser(params.id)); return <p>{String(u())}</p>; }
+"#,
+            ),
+            g5_page(
+                r#"
+export const preload = ({ params }) => { void getUser(params.id); };
+export default function Page() { const params = useParams(); const u = createAsync(() => getUser(Number(params.id))); return <p>{String(u())}</p>; }
+"#,
+            ),
+            g5_page(
+                r#"
+export const preload = ({ params }) => { void getUser(params.id); };
+export default function Page() { const params = useParams(); const u = createAsync(() => fetch(`/api/users/${params.id}`)); return <p>{String(u())}</p>; }
+"#,
+            ),
+            g5_page(
+                r#"
+export const preload = ({ params }) => { void getUser(params.id); };
+export default function Page() { const users = createAsyncStore(() => fetchClients["users"].GET()); return <p>{String(users())}</p>; }
+import { createAsyncStore } from "@solidjs/router";
+"#,
+            ),
+        ];
+        let rendered: Vec<String> =
+            fail.iter().map(|p| p.render(&CreateAsyncReusesPreload)).collect();
+        insta::assert_snapshot!(rendered.join("\n"));
+    }
+}

@@ -1,0 +1,197 @@
+//! `fetch-client-route-exists`: every fetch-client reference names an existing route and method.
+
+use kosmo_lint_core::tree::{FolderTree, RefResolution, ResolvedRef};
+
+use crate::context::FindingExt;
+use crate::{FileContext, Reporter, Rule, RuleMeta, declare_rule};
+
+declare_rule! {
+    /// ### What it does
+    ///
+    /// Checks every reference to a generated fetch client — in pages, layouts and the
+    /// user's helper modules — against the API routes of the same source folder: the route
+    /// must exist, and a method read from it (`GET`, `POST`, …) must be one the route
+    /// defines. References are found in every form KosmoJS projects use:
+    ///
+    /// - per-route modules: `import { GET } from "@front/{api}/users/fetch"` (G1),
+    ///   `"_/front/fetch/users"` (G2/G3), `"_/api/users/fetch"` (G5);
+    /// - the fetch map: `fetchClients["users/[id]"].GET(...)`, `fetchClients.users.GET()`,
+    ///   `const { GET, POST } = fetchClients["users"]`, `const user = fetchClients["users/[id]"];
+    ///   user.PATCH(...)`;
+    /// - the response-type map: `ResponseT["users/[id]"]["GET"]`, which names a route and a
+    ///   method as much as a call does.
+    ///
+    /// A reference resolves only within its own source folder: the same route name in another
+    /// folder does not count. Keys that are not string literals (`fetchClients[name]`) cannot
+    /// be checked and are skipped.
+    ///
+    /// ### Why is this bad?
+    ///
+    /// The generated client types come from `lib/`, which is only regenerated when the dev
+    /// server or a build runs. After a route is renamed or a handler removed, stale generated
+    /// types keep such references compiling, and the request fails at run time with a 404 or
+    /// 405.
+    ///
+    /// ### Examples
+    ///
+    /// Incorrect:
+    ///
+    /// ```ts
+    /// fetchClients["product/[id]"].GET([id]); // the route is `products/[id]`
+    /// fetchClients["health"].POST();           // `health` defines only GET
+    /// ```
+    ///
+    /// Correct:
+    ///
+    /// ```ts
+    /// fetchClients["products/[id]"].GET([id]);
+    /// fetchClients["health"].GET();
+    /// ```
+    FetchClientRouteExists {
+        name: "fetch-client-route-exists",
+        severity: Error,
+        category: Correctness,
+        fix: None,
+        summary: "Every fetch-client reference must name an existing API route and a method it defines",
+    }
+}
+
+impl Rule for FetchClientRouteExists {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check_file(&self, ctx: &FileContext<'_>, report: &mut Reporter<'_>) {
+        if ctx.facts.fetch_refs.is_empty() {
+            return;
+        }
+        for reference in ctx.folder.refs_of(ctx.file_index) {
+            match reference.resolution {
+                // A member read off a client named elsewhere: the route was reported there.
+                RefResolution::Resolved | RefResolution::UnknownRoute if !reference.names_route => {
+                }
+                RefResolution::Resolved => {}
+                RefResolution::UnknownRoute => unknown_route(ctx.folder, reference, report),
+                RefResolution::UnknownMethod => unknown_method(ctx.folder, reference, report),
+            }
+        }
+    }
+}
+
+fn unknown_route(folder: &FolderTree, reference: &ResolvedRef, report: &mut Reporter<'_>) {
+    let finding = report
+        .report(
+            reference.route_span,
+            format!("no API route `{}` in source folder `{}`", reference.route, folder.folder.rel),
+        )
+        .label(reference.route_span, "unknown route");
+    if let Some(nearest) = nearest_route(folder, &reference.route) {
+        finding.help(format!("did you mean `{nearest}`?"));
+    } else {
+        finding.help(format!(
+            "the routes of `{}` are the folders under its `api/`",
+            folder.folder.rel
+        ));
+    }
+}
+
+fn unknown_method(folder: &FolderTree, reference: &ResolvedRef, report: &mut Reporter<'_>) {
+    let Some(route) = folder.api_routes.get(&reference.route) else { return };
+    let member = reference.member.as_deref().unwrap_or_default();
+    let at = reference.member_span.unwrap_or(reference.route_span);
+    let defined: Vec<&str> = route.methods.iter().map(|m| m.method.as_str()).collect();
+    let finding = report
+        .report(at, format!("API route `{}` defines no `{member}` handler", reference.route))
+        .label(at, "no such handler");
+    if defined.is_empty() {
+        finding.help(format!(
+            "`{}` defines no handler the framework can see ({})",
+            route.file, route.definition
+        ));
+    } else {
+        finding.help(format!("`{}` defines {}", reference.route, defined.join(", ")));
+    }
+}
+
+/// The closest existing route name, when it is close enough to be a typo.
+fn nearest_route<'f>(folder: &'f FolderTree, name: &str) -> Option<&'f str> {
+    let limit = (name.len() / 3).max(2);
+    folder
+        .api_routes
+        .keys()
+        .map(|candidate| (strsim::levenshtein(name, candidate), candidate))
+        .filter(|(distance, _)| *distance <= limit)
+        .min()
+        .map(|(_, candidate)| candidate.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FetchClientRouteExists;
+    use crate::test_support::{g1_project, g5_project};
+
+    #[test]
+    fn passes() {
+        let pass = [
+            g1_project(
+                "components/UserCard.tsx",
+                r#"
+import { GET as fetchUser, path } from "@front/{api}/users/[id]/fetch";
+export const load = (id: number) => fetchUser([id]);
+export const href = (id: number) => path([id]);
+"#,
+            ),
+            g5_project(
+                "hooks/useUsers.ts",
+                r#"
+import fetchClients, { type ResponseT } from "_/fetch";
+const { GET, POST } = fetchClients["users"];
+const user = fetchClients["users/[id]"];
+export type User = ResponseT["users/[id]"]["GET"];
+export const list = () => GET();
+export const add = (u: unknown) => POST([], { json: u });
+export const one = (id: string) => user.GET([id]);
+export const all = () => fetchClients.users.GET();
+export const dynamic = (name: string) => (fetchClients as any)[name];
+"#,
+            ),
+        ];
+        for project in pass {
+            project.assert_clean(&FetchClientRouteExists);
+        }
+    }
+
+    #[test]
+    fn fails() {
+        let fail = [
+            g1_project(
+                "components/UserCard.tsx",
+                r#"
+import { GET as fetchUser } from "@front/{api}/user/[id]/fetch";
+export const load = (id: number) => fetchUser([id]);
+"#,
+            ),
+            g1_project(
+                "components/UserActions.tsx",
+                r#"
+import { DELETE as deleteUser } from "@front/{api}/users/[id]/fetch";
+export const remove = (id: number) => deleteUser([id]);
+"#,
+            ),
+            g5_project(
+                "hooks/useUsers.ts",
+                r#"
+import fetchClients, { type ResponseT } from "_/fetch";
+export const one = (id: string) => fetchClients["user/[id]"].GET([id]);
+export const remove = (id: string) => fetchClients["users/[id]"].DELETE([id]);
+export type Created = ResponseT["users"]["PUT"];
+export const { PATCH } = fetchClients["users"];
+export const nothing = () => fetchClients["completely/unrelated/route"].GET();
+"#,
+            ),
+        ];
+        let rendered: Vec<String> =
+            fail.iter().map(|p| p.render(&FetchClientRouteExists)).collect();
+        insta::assert_snapshot!(rendered.join("\n"));
+    }
+}

@@ -1,0 +1,7 @@
+//! One module per rule, named after the rule (`missing-preload` → `missing_preload`).
+
+pub mod create_async_reuses_preload;
+pub mod fetch_client_route_exists;
+pub mod missing_preload;
+pub mod preload_generated_fetch;
+pub mod response_type_declared;

@@ -1,0 +1,233 @@
+//! `preload-generated-fetch`: a Solid page's `preload` loads through a generated fetch client.
+
+use kosmo_lint_core::facts::FunctionValue;
+
+use crate::context::FindingExt;
+use crate::data_flow::Reach;
+use crate::suggest::{client_usage, conventional_route};
+use crate::{FileContext, Reporter, Rule, RuleMeta, declare_rule};
+
+declare_rule! {
+    /// ### What it does
+    ///
+    /// Checks that the `preload` export of a SolidJS page or layout loads its data through a
+    /// generated KosmoJS fetch client: directly (`export const preload = fetchData`, G1), or
+    /// through a `query()` wrapper or local function whose body calls one
+    /// (`fetchClients["users/[id]"].GET`, a destructured method of it, a per-route fetch
+    /// module). `query()` wrappers and functions of the same file are followed.
+    ///
+    /// ### Why is this bad?
+    ///
+    /// A hand-written `fetch(...)` (or `axios`, `ky`, `ofetch`) bypasses the client that the
+    /// framework generates from the API route: the URL, params and payload are not checked
+    /// against the route, and the response is not typed, so a renamed route or a changed
+    /// response breaks the page at run time instead of at build time.
+    ///
+    /// A preload that calls a function imported from another module is reported as
+    /// unverifiable: kosmo-lint does not follow imports of the user's own modules, so it
+    /// cannot tell what that function loads. Move the data function into the page, or call
+    /// the generated client there.
+    ///
+    /// ### Examples
+    ///
+    /// Incorrect:
+    ///
+    /// ```tsx
+    /// const getUser = query((id: string) => fetch(`/api/users/${id}`).then((r) => r.json()), "users/[id]");
+    /// export const preload = ({ params }) => { void getUser(params.id); };
+    /// ```
+    ///
+    /// Correct:
+    ///
+    /// ```tsx
+    /// import fetchClients from "_/fetch";
+    /// const getUser = query((id: string) => fetchClients["users/[id]"].GET([id]), "users/[id]");
+    /// export const preload = ({ params }) => { void getUser(params.id); };
+    /// ```
+    ///
+    /// G1 (the seed's form):
+    ///
+    /// ```tsx
+    /// import { GET as fetchData } from "@front/{api}/users/data/fetch";
+    /// export const preload = fetchData;
+    /// ```
+    PreloadGeneratedFetch {
+        name: "preload-generated-fetch",
+        severity: Error,
+        category: Correctness,
+        fix: None,
+        summary: "A page's `preload` must load its data through a generated fetch client",
+    }
+}
+
+impl Rule for PreloadGeneratedFetch {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check_file(&self, ctx: &FileContext<'_>, report: &mut Reporter<'_>) {
+        let Some(page) = ctx.solid_page() else { return };
+        let Some(preload) = &page.preload else { return };
+        let at = preload.name_span;
+        let help = || {
+            let route =
+                conventional_route(ctx.folder, ctx.file.route.as_ref().map(|r| r.name.as_str()));
+            route.map_or_else(
+                || "load the data through the generated fetch client of its API route".to_owned(),
+                |route| format!("load the data through {}", client_usage(ctx.folder, route, "GET")),
+            )
+        };
+        if let FunctionValue::Other { text, .. } = &preload.value {
+            report
+                .report(at, format!("`{}` is not a function: `{text}`", preload.name))
+                .label(preload.value.span(), "not a function")
+                .help(help());
+            return;
+        }
+        let reach = Reach::of_value(&preload.value, page);
+        if !reach.raw.is_empty() {
+            let names: Vec<&str> = reach.raw.iter().map(|(name, _)| name.as_str()).collect();
+            let finding = report.report(
+                at,
+                format!(
+                    "`{}` loads data with a hand-written `{}` instead of a generated fetch client",
+                    preload.name,
+                    names.join("`, `")
+                ),
+            );
+            finding.label(at, "this preload");
+            for (name, span) in &reach.raw {
+                finding.label(*span, format!("hand-written `{name}` request"));
+            }
+            finding.help(help());
+        } else if reach.clients.is_empty() {
+            let finding = if reach.opaque.is_empty() {
+                report.report(at, format!("`{}` reaches no generated fetch client", preload.name))
+            } else {
+                let what: Vec<&str> = reach.opaque.iter().map(|(what, _)| what.as_str()).collect();
+                report.report(
+                    at,
+                    format!(
+                        "`{}` calls {}, which kosmo-lint cannot follow: it cannot verify that the data loads through a generated fetch client",
+                        preload.name,
+                        what.join(", ")
+                    ),
+                )
+            };
+            finding.label(preload.value.span(), "loads no data through a generated client");
+            finding.help(help());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PreloadGeneratedFetch;
+    use crate::test_support::{Project, g1_project, g5_project};
+
+    #[test]
+    fn passes() {
+        let pass = [
+            g1_project(
+                "pages/users/index.tsx",
+                r#"
+import { createAsync } from "@solidjs/router";
+import { GET as fetchData } from "@front/{api}/users/fetch";
+export default function Page() { const data = createAsync(fetchData); return <p>{String(data())}</p>; }
+export const preload = fetchData;
+"#,
+            ),
+            g1_project(
+                "pages/users/index.tsx",
+                r#"
+import { createAsync } from "@solidjs/router";
+import { GET as fetchData } from "@front/{api}/users/fetch";
+export { fetchData as preload };
+export default function Page() { const data = createAsync(fetchData); return <p>{String(data())}</p>; }
+"#,
+            ),
+            g1_project(
+                "pages/users/index.tsx",
+                r#"
+import users from "@front/{api}/users/fetch";
+export const route = { preload: users.GET };
+export default function Page() { return <p />; }
+"#,
+            ),
+            g5_project(
+                "pages/users/[id]/index.tsx",
+                r#"
+import { createAsync, query, useParams } from "@solidjs/router";
+import fetchClients from "_/fetch";
+const { GET } = fetchClients["users/[id]"];
+const getUser = query((id: string) => GET([id]), "users/[id]");
+export function preload({ params }) { void getUser(params.id); }
+export default function Page() { const p = useParams(); const u = createAsync(() => getUser(p.id)); return <p>{String(u())}</p>; }
+"#,
+            ),
+            // React pages have loaders, not preloads: out of scope.
+            g5_project(
+                "pages/users/index.tsx",
+                r#"
+import { useLoaderData } from "react-router";
+export const preload = () => fetch("/api/users");
+export default function Page() { return useLoaderData(); }
+"#,
+            ),
+        ];
+        for project in pass {
+            project.assert_clean(&PreloadGeneratedFetch);
+        }
+    }
+
+    #[test]
+    fn fails() {
+        let fail: [Project; 5] = [
+            g1_project(
+                "pages/users/index.tsx",
+                r#"
+import { createAsync } from "@solidjs/router";
+const loadUsers = () => fetch("/api/users").then((r) => r.json());
+export default function Page() { const data = createAsync(loadUsers); return <p>{String(data())}</p>; }
+export const preload = loadUsers;
+"#,
+            ),
+            g5_project(
+                "pages/users/[id]/index.tsx",
+                r#"
+import { createAsync, query, useParams } from "@solidjs/router";
+const getUser = query((id: string) => fetch(`/api/users/${id}`).then((r) => r.json()), "users/[id]");
+export const preload = ({ params }) => { void getUser(params.id); };
+export default function Page() { const p = useParams(); const u = createAsync(() => getUser(p.id)); return <p>{String(u())}</p>; }
+"#,
+            ),
+            g5_project(
+                "pages/users/index.tsx",
+                r#"
+import axios from "axios";
+import { query } from "@solidjs/router";
+const getUsers = query(() => axios.get("/api/users"), "users");
+export const preload = () => { void getUsers(); };
+export default function Page() { return <p />; }
+"#,
+            ),
+            g5_project(
+                "pages/users/index.tsx",
+                r#"
+import { loadUsers } from "./data";
+export const preload = () => loadUsers();
+export default function Page() { return <p />; }
+"#,
+            ),
+            g5_project(
+                "pages/users/index.tsx",
+                r#"
+export const preload = () => { console.log("warming"); };
+export default function Page() { return <p />; }
+"#,
+            ),
+        ];
+        let rendered: Vec<String> = fail.iter().map(|p| p.render(&PreloadGeneratedFetch)).collect();
+        insta::assert_snapshot!(rendered.join("\n"));
+    }
+}

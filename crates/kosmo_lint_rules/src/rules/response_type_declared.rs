@@ -1,0 +1,180 @@
+//! `response-type-declared`: every API handler declares the response type its client returns.
+
+use kosmo_lint_core::facts::{ApiRouteFacts, MethodEntry, ObjectResponse, ResponseDeclaration};
+use kosmo_lint_core::walk::FileKind;
+
+use crate::context::FindingExt;
+use crate::{FileContext, Reporter, Rule, RuleMeta, declare_rule};
+
+declare_rule! {
+    /// ### What it does
+    ///
+    /// Checks that every method handler of an API route (`api/**/index.ts`) declares its
+    /// response type the way the route's generation reads it:
+    ///
+    /// - **G1/G2** (positional generics, `METHOD<Payload, Response>`): a second type argument
+    ///   that is not `unknown` or `any` (`never` and `object` count: the generator turns them
+    ///   into `{}`).
+    /// - **G3 and later** (object generics, `METHOD<{ …; response: [...] }>`): an inline object
+    ///   type with a `response` property that is a tuple `[status, contentType?, body?]` or a
+    ///   union of tuples. A bodiless `[204]` counts: it says there is no body. A type alias
+    ///   (`GET<Defs>`) does not: the generator reads the type arguments syntactically and
+    ///   cannot see through it.
+    ///
+    /// Routes whose factory has a block body (`=> { return [...] }`) are skipped: the
+    /// framework sees no methods there at all.
+    ///
+    /// ### Why is this bad?
+    ///
+    /// KosmoJS generates a typed fetch client from each handler's declared response type. A
+    /// handler that declares none gets a client returning `Promise<unknown>`, so every page
+    /// that reads it either casts the data or loses type checking, and a change of the
+    /// handler's response goes unnoticed.
+    ///
+    /// ### Examples
+    ///
+    /// Incorrect:
+    ///
+    /// ```ts
+    /// export default defineRoute(({ GET }) => [
+    ///   GET(async (ctx) => { ctx.body = await listUsers(); }),           // G1
+    /// ]);
+    /// export default defineRoute<"users">(({ POST }) => [
+    ///   POST<{ json: NewUser }>(async (ctx) => ctx.json(await create())), // G5
+    /// ]);
+    /// ```
+    ///
+    /// Correct:
+    ///
+    /// ```ts
+    /// GET<never, User[]>(async (ctx) => { ctx.body = await listUsers(); })                 // G1/G2
+    /// POST<{ json: NewUser; response: [201, "json", User] }>(async (ctx) => …)             // G3+
+    /// ```
+    ResponseTypeDeclared {
+        name: "response-type-declared",
+        severity: Error,
+        category: Correctness,
+        fix: None,
+        summary: "Every API route handler must declare its response type, or its client returns `Promise<unknown>`",
+    }
+}
+
+impl Rule for ResponseTypeDeclared {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check_file(&self, ctx: &FileContext<'_>, report: &mut Reporter<'_>) {
+        if ctx.file.kind != FileKind::ApiRoute {
+            return;
+        }
+        let Some(ApiRouteFacts::DefineRoute(route)) = &ctx.facts.api else { return };
+        if !route.factory.visible_to_framework() {
+            return;
+        }
+        let generation = ctx.generation();
+        for method in &route.methods {
+            let ResponseDeclaration::Undeclared { reason } = method.response(generation) else {
+                continue;
+            };
+            report
+                .report(
+                    method.head_span,
+                    format!(
+                        "`{}` handler declares no response type, so its generated client returns `Promise<unknown>`",
+                        method.method
+                    ),
+                )
+                .label(method.head_span, reason)
+                .help(help(method, generation.object_generics()));
+        }
+    }
+}
+
+/// The declaration for the route's generation, keeping what the handler already declares.
+fn help(method: &MethodEntry, object_generics: bool) -> String {
+    let name = method.method;
+    if object_generics {
+        let first = method.type_args.first().map(|t| t.trim());
+        let example = match first {
+            Some(literal) if literal.starts_with('{') && literal.ends_with('}') => {
+                let inner = literal[1..literal.len() - 1].trim().trim_end_matches([';', ',']);
+                format!("{name}<{{ {inner}; response: [200, \"json\", ResponseBody] }}>")
+            }
+            _ => format!("{name}<{{ response: [200, \"json\", ResponseBody] }}>"),
+        };
+        let alias_note = if matches!(method.object, ObjectResponse::NotInline { .. }) {
+            " (the generator reads type arguments as written and cannot see through an alias)"
+        } else {
+            ""
+        };
+        format!("declare it inline: `{example}`{alias_note}")
+    } else {
+        let payload = method.type_args.first().map_or("never", |t| t.trim());
+        format!("declare it as the second type argument: `{name}<{payload}, ResponseBody>`")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ResponseTypeDeclared;
+    use crate::test_support::{g1_project, g5_project};
+
+    fn g1_route(body: &str) -> crate::test_support::Project {
+        g1_project(
+            "api/posts/index.ts",
+            &format!(
+                "import {{ defineRoute }} from \"@front/{{api}}/posts\";\nexport default defineRoute(({{ GET, POST }}) => [\n{body}\n]);\n"
+            ),
+        )
+    }
+
+    fn g5_route(body: &str) -> crate::test_support::Project {
+        g5_project(
+            "api/posts/index.ts",
+            &format!(
+                "import {{ defineRoute }} from \"_/api\";\nexport default defineRoute<\"posts\">(({{ GET, POST }}) => [\n{body}\n]);\n"
+            ),
+        )
+    }
+
+    #[test]
+    fn passes() {
+        let pass = [
+            g1_route("  GET<never, Post[]>(async (ctx) => { ctx.body = []; }),"),
+            g1_route(
+                "  GET<never, never>(async (ctx) => { ctx.body = {}; }),\n  POST<NewPost, object>(async (ctx) => {}),",
+            ),
+            g5_route("  GET<{ response: [200, \"json\", Post[]] }>(async (ctx) => ctx.json([])),"),
+            g5_route(
+                "  POST<{ json: NewPost; response: [201, \"json\", Post] | [409, \"json\", Conflict] }>(async (ctx) => ctx.json({})),",
+            ),
+            g5_route(
+                "  POST<{ json: NewPost; response: [204] }>(async (ctx) => ctx.body(null, 204)),",
+            ),
+            // Invisible to the framework: another rule's business.
+            g5_project(
+                "api/posts/index.ts",
+                "import { defineRoute } from \"_/api\";\nexport default defineRoute<\"posts\">(({ GET }) => { return [GET(async (ctx) => ctx.json([]))]; });\n",
+            ),
+        ];
+        for project in pass {
+            project.assert_clean(&ResponseTypeDeclared);
+        }
+    }
+
+    #[test]
+    fn fails() {
+        let fail = [
+            g1_route("  GET(async (ctx) => { ctx.body = []; }),"),
+            g1_route("  POST<NewPost>(async (ctx) => { ctx.body = ctx.payload; }),"),
+            g1_route("  GET<never, unknown>(async (ctx) => { ctx.body = []; }),"),
+            g5_route("  GET(async (ctx) => ctx.json([])),"),
+            g5_route("  POST<{ json: NewPost }>(async (ctx) => ctx.json({})),"),
+            g5_route("  GET<PostDefs>(async (ctx) => ctx.json([])),"),
+            g5_route("  GET<{ response: Post[] }>(async (ctx) => ctx.json([])),"),
+        ];
+        let rendered: Vec<String> = fail.iter().map(|p| p.render(&ResponseTypeDeclared)).collect();
+        insta::assert_snapshot!(rendered.join("\n"));
+    }
+}

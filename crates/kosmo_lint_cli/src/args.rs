@@ -10,7 +10,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     name = "kosmo-lint",
     version,
     about = "A fast linter for KosmoJS projects: preload patterns, fetch clients and route types, checked across files",
-    after_help = "Examples:\n  kosmo-lint check                      lint the current folder (its project is found above it)\n  kosmo-lint check examples/shop        lint a project by path\n  kosmo-lint check src/app/pages/cart   lint one folder (the whole route tree is still loaded)\n  kosmo-lint check --format json .      machine-readable findings\n  kosmo-lint routes examples/seed-app   print the route tree\n\nExit codes: 0 no errors, 1 errors found, 2 the run could not be done."
+    after_help = "Examples:\n  kosmo-lint check                      lint the current folder (its project is found above it)\n  kosmo-lint check examples/shop        lint a project by path\n  kosmo-lint check src/app/pages/cart   lint one folder (the whole route tree is still loaded)\n  kosmo-lint check --format json .      machine-readable findings\n  kosmo-lint check --fix                apply safe fixes (--diff: only show them)\n  kosmo-lint routes examples/seed-app   print the route tree\n\nExit codes: 0 no errors, 1 errors found, 2 the run could not be done."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -24,7 +24,7 @@ pub struct Cli {
 pub enum Command {
     /// Lint files of a KosmoJS project.
     #[command(
-        after_help = "Examples:\n  kosmo-lint check\n  kosmo-lint check examples/shop --format json"
+        after_help = "Examples:\n  kosmo-lint check\n  kosmo-lint check examples/shop --format json\n  kosmo-lint check --fix     apply safe fixes, then report what remains\n  kosmo-lint check --diff    show what --fix would change, write nothing"
     )]
     Check(CheckArgs),
     /// Print the project's route tree: source folders, API routes, pages and layouts.
@@ -45,6 +45,16 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Pretty)]
     pub format: Format,
+    /// Apply safe fixes, then report what remains.
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix or --diff, also apply fixes marked unsafe (they may change behaviour).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print a unified diff of what --fix would change and write nothing; exit 1 when there
+    /// is something to change.
+    #[arg(long, conflicts_with = "fix")]
+    pub diff: bool,
 }
 
 #[derive(Debug, Args)]

@@ -1,52 +1,79 @@
-//! `kosmo-lint check`.
+//! `kosmo-lint check`, with `--fix` and `--diff`.
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use kosmo_lint_core::{Finding, Severity};
+use kosmo_lint_core::{Finding, RouteTree, Severity};
+use kosmo_lint_fix::{FixOptions, fix_project};
 use kosmo_lint_report::{
     PrettyOptions, SourceCache, Summary, render_json, render_pretty, sort_findings,
 };
+use kosmo_lint_rules::RULES;
 use miette::{IntoDiagnostic, Report};
 
 use crate::args::{CheckArgs, Format};
-use crate::load::load;
+use crate::load::{LoadedProject, load};
 
 pub fn run(args: &CheckArgs) -> Result<u8, Report> {
     let started = Instant::now();
     // Paths are grouped by project so that each project is loaded once.
-    let mut projects: BTreeMap<PathBuf, Vec<PathBuf>> = BTreeMap::new();
+    let mut targets: BTreeMap<PathBuf, Vec<PathBuf>> = BTreeMap::new();
     let mut loaded = Vec::new();
     for path in &args.paths {
         let target = fs::canonicalize(path)
             .map_err(|_| Report::msg(format!("path does not exist: {}", path.display())))?;
         let project = load(&target)?;
         let root = project.project.root.clone();
-        if !projects.contains_key(&root) {
+        if !targets.contains_key(&root) {
             loaded.push(project);
         }
-        projects.entry(root).or_default().push(target);
+        targets.entry(root).or_default().push(target);
     }
+    let fix_options = (args.fix || args.diff)
+        .then_some(FixOptions { unsafe_fixes: args.unsafe_fixes, write: !args.diff });
     let mut findings: Vec<Finding> = Vec::new();
     let mut files_checked = 0;
-    for project in &loaded {
-        let targets = &projects[&project.project.root];
-        let selected = |path: &std::path::Path| targets.iter().any(|t| path.starts_with(t));
+    let mut fixed = 0;
+    let mut diffs = Vec::new();
+    for project in &mut loaded {
+        let targets = &targets[&project.project.root];
+        let selected = |path: &Path| targets.iter().any(|t| path.starts_with(t));
         files_checked += project.files.iter().filter(|f| selected(&f.path)).count();
-        findings.extend(project.file_findings().into_iter().filter(|f| selected(&f.path)));
-        let rule_findings = kosmo_lint_rules::lint_project(
-            kosmo_lint_rules::RULES,
-            &project.files,
-            &project.facts,
-            &project.tree,
-        );
-        findings.extend(rule_findings.into_iter().filter(|f| selected(&f.path)));
+        let mut project_findings = lint(project, &selected);
+        if let Some(options) = fix_options {
+            let outcome = fix_project(
+                &project.project,
+                &project.files,
+                &mut project.facts,
+                &project_findings,
+                RULES,
+                options,
+            );
+            if !outcome.changes.is_empty() {
+                project.tree = RouteTree::build(&project.project, &project.files, &project.facts);
+                project_findings = lint(project, &selected);
+            }
+            fixed += outcome.fixed;
+            diffs.extend(
+                outcome.changes.iter().map(|c| c.unified_diff(&project.files[c.file_index].rel)),
+            );
+            project_findings.extend(outcome.problems);
+        }
+        findings.extend(project_findings);
+    }
+    if args.diff {
+        // Like ruff: the diff alone on stdout, exit 1 when applying it would change a file.
+        std::io::stdout().lock().write_all(diffs.concat().as_bytes()).into_diagnostic()?;
+        let files = diffs.len();
+        eprintln!("Would fix {fixed} finding{} in {files} file{}.", plural(fixed), plural(files));
+        return Ok(u8::from(!diffs.is_empty()));
     }
     sort_findings(&mut findings);
-    let summary = Summary::of(files_checked, &findings);
+    let mut summary = Summary::of(files_checked, &findings);
+    summary.fixed = fix_options.map(|_| fixed);
     let mut sources = SourceCache::default();
     let output = match args.format {
         Format::Pretty => {
@@ -60,4 +87,15 @@ pub fn run(args: &CheckArgs) -> Result<u8, Report> {
     };
     std::io::stdout().lock().write_all(output.as_bytes()).into_diagnostic()?;
     Ok(u8::from(findings.iter().any(|f| f.severity == Severity::Error)))
+}
+
+/// Built-in findings and rule findings of the selected files.
+fn lint(project: &LoadedProject, selected: &dyn Fn(&Path) -> bool) -> Vec<Finding> {
+    let rule_findings =
+        kosmo_lint_rules::lint_project(RULES, &project.files, &project.facts, &project.tree);
+    project.file_findings().into_iter().chain(rule_findings).filter(|f| selected(&f.path)).collect()
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }

@@ -49,11 +49,16 @@ pub fn extract_file(kind: FileKind, path: &Path) -> FileFacts {
         Ok(text) => text,
         Err(status) => return FileFacts { status, ..FileFacts::default() },
     };
+    extract_text(kind, path, &text)
+}
+
+/// Extracts the facts of `text` as the content of `path` (for a fix, before it is written).
+pub fn extract_text(kind: FileKind, path: &Path, text: &str) -> FileFacts {
     let source_type = SourceType::from_path(path).unwrap_or_else(|_| SourceType::tsx());
     ALLOCATOR.with(|cell| {
         let mut allocator = cell.borrow_mut();
         allocator.reset();
-        extract_source(&allocator, kind, source_type, &text)
+        extract_source(&allocator, kind, source_type, text)
     })
 }
 

@@ -22,6 +22,9 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub fixable: usize,
+    /// Fixes applied by `--fix`; absent when not fixing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fixed: Option<usize>,
 }
 
 impl Summary {
@@ -32,6 +35,7 @@ impl Summary {
             errors: count(Severity::Error),
             warnings: count(Severity::Warning),
             fixable: findings.iter().filter(|f| f.fix.is_some()).count(),
+            fixed: None,
         }
     }
 
@@ -39,8 +43,10 @@ impl Summary {
     pub fn line(&self, elapsed: Option<Duration>) -> String {
         let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
         let time = elapsed.map_or_else(String::new, |t| format!(" in {}", format_duration(t)));
+        let fixed =
+            self.fixed.map_or_else(String::new, |n| format!(" Fixed {}.", plural(n, "finding")));
         format!(
-            "Checked {}{time}: {}, {}, {} fixable.",
+            "Checked {}{time}: {}, {}, {} fixable.{fixed}",
             plural(self.files, "file"),
             plural(self.errors, "error"),
             plural(self.warnings, "warning"),

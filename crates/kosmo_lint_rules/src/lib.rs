@@ -93,6 +93,38 @@ macro_rules! declare_rule {
     };
 }
 
+/// Runs `rules` on the files at `indices` only (after a fix changed them).
+pub fn lint_files(
+    rules: &[&dyn Rule],
+    files: &[ProjectFile],
+    facts: &[FileFacts],
+    tree: &RouteTree,
+    indices: &[usize],
+) -> Vec<Finding> {
+    indices
+        .par_iter()
+        .flat_map_iter(|&file_index| {
+            lint_one(rules, file_index, &files[file_index], &facts[file_index], tree)
+        })
+        .collect()
+}
+
+fn lint_one(
+    rules: &[&dyn Rule],
+    file_index: usize,
+    file: &ProjectFile,
+    facts: &FileFacts,
+    tree: &RouteTree,
+) -> Vec<Finding> {
+    let ctx = FileContext::new(file_index, file, facts, tree);
+    let mut findings = Vec::new();
+    for rule in rules {
+        let mut reporter = Reporter::new(rule.meta(), file, &mut findings);
+        rule.check_file(&ctx, &mut reporter);
+    }
+    findings
+}
+
 /// Runs `rules` on every file of the project, in parallel; findings are not yet sorted.
 pub fn lint_project(
     rules: &[&dyn Rule],
@@ -104,14 +136,6 @@ pub fn lint_project(
         .par_iter()
         .zip(facts)
         .enumerate()
-        .flat_map_iter(|(file_index, (file, facts))| {
-            let ctx = FileContext::new(file_index, file, facts, tree);
-            let mut findings = Vec::new();
-            for rule in rules {
-                let mut reporter = Reporter::new(rule.meta(), file, &mut findings);
-                rule.check_file(&ctx, &mut reporter);
-            }
-            findings
-        })
+        .flat_map_iter(|(file_index, (file, facts))| lint_one(rules, file_index, file, facts, tree))
         .collect()
 }

@@ -18,16 +18,24 @@ pub static RULES: &[&dyn Rule] = &[
     &ResponseTypeDeclared,
 ];
 
-/// Findings the linter itself reports about files it cannot read or parse. They have names
+/// Findings the linter itself reports about files it cannot read, parse or fix. They have names
 /// and docs like rules, but no check: they cannot be turned off.
 pub static BUILTIN: &[RuleMeta] = &[
+    RuleMeta {
+        name: "fix-error",
+        severity: Severity::Error,
+        category: Category::Correctness,
+        fix: FixKind::None,
+        summary: "A fix was refused because the fixed file would not parse",
+        docs: "### What it does\n\nReports a fix that `--fix` did not apply: after applying it in memory, kosmo-lint parses the result again, and a result with a syntax error is never written. The file is left as it was and the finding the fix was for is still reported.\n\n### Why is this bad?\n\nIt should not happen: a fix that breaks syntax is a bug in kosmo-lint. Please report it with the file's content.\n",
+    },
     RuleMeta {
         name: "io-error",
         severity: Severity::Error,
         category: Category::Correctness,
         fix: FixKind::None,
-        summary: "A file could not be read, is binary, or is not UTF-8",
-        docs: "### What it does\n\nReports a file kosmo-lint could not lint because it could not be read (permissions, a broken link), contains a NUL byte (a binary file), or is not valid UTF-8 (the message gives the offset of the first invalid byte). The rest of the project is still checked.\n\n### Why is this bad?\n\nA file that is skipped silently is a file whose problems nobody sees. Save source files as UTF-8 and keep binary files out of source folders.\n",
+        summary: "A file could not be read or written, is binary, or is not UTF-8",
+        docs: "### What it does\n\nReports a file kosmo-lint could not lint because it could not be read (permissions, a broken link), contains a NUL byte (a binary file), or is not valid UTF-8 (the message gives the offset of the first invalid byte). The rest of the project is still checked.\n\nWith `--fix`, it also reports a fixed file that could not be written: a read-only file or folder (kosmo-lint respects the permissions even when it could override them) or a failed write. Files are written atomically, through a temporary file in the same folder and a rename, so such a file is left exactly as it was.\n\n### Why is this bad?\n\nA file that is skipped silently is a file whose problems nobody sees. Save source files as UTF-8 and keep binary files out of source folders.\n",
     },
     RuleMeta {
         name: "syntax-error",

@@ -1,0 +1,242 @@
+//! Applying fixes without ever corrupting a file (ruff's model): a round applies the
+//! non-overlapping fixes of each file in memory, re-parses the result (a fix whose result
+//! does not parse is refused), re-lints the changed files against the rebuilt route tree, and
+//! repeats until nothing is left to fix or a small bound is reached. Only then are the
+//! changed files written, each atomically.
+
+mod apply;
+mod write;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use kosmo_lint_core::facts::{FileFacts, FileStatus};
+use kosmo_lint_core::{Applicability, Finding, Project, ProjectFile, RouteTree};
+use kosmo_lint_rules::Rule;
+
+pub use apply::{Applied, apply_fixes};
+pub use write::write_atomically;
+
+/// Rounds of fix → re-lint before giving up on a file that keeps changing.
+const MAX_ROUNDS: usize = 10;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FixOptions {
+    /// Also apply fixes marked unsafe (`--unsafe-fixes`).
+    pub unsafe_fixes: bool,
+    /// Write the fixed files (`--fix`); `false` only computes them (`--diff`).
+    pub write: bool,
+}
+
+/// One file whose text the fixes changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileChange {
+    pub file_index: usize,
+    pub original: String,
+    pub fixed: String,
+}
+
+impl FileChange {
+    /// A unified diff, `a/<path>` → `b/<path>`, as `git diff` prints it.
+    pub fn unified_diff(&self, display_path: &str) -> String {
+        similar::TextDiff::from_lines(&self.original, &self.fixed)
+            .unified_diff()
+            .context_radius(3)
+            .header(&format!("a/{display_path}"), &format!("b/{display_path}"))
+            .to_string()
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct FixOutcome {
+    /// Files changed (and, with `write`, written), in path order.
+    pub changes: Vec<FileChange>,
+    /// Fixes applied to those files.
+    pub fixed: usize,
+    /// Fixes refused or files that could not be written (`fix-error`, `io-error`).
+    pub problems: Vec<Finding>,
+}
+
+/// Whether `options` allow applying a fix of this applicability.
+pub fn applies(applicability: Applicability, options: FixOptions) -> bool {
+    match applicability {
+        Applicability::Safe => true,
+        Applicability::Unsafe => options.unsafe_fixes,
+        Applicability::DisplayOnly => false,
+    }
+}
+
+/// Fixes what `findings` offer to fix. `facts` is updated to the fixed texts, so the caller
+/// rebuilds the route tree and re-lints to report what remains.
+pub fn fix_project(
+    project: &Project,
+    files: &[ProjectFile],
+    facts: &mut [FileFacts],
+    findings: &[Finding],
+    rules: &[&dyn Rule],
+    options: FixOptions,
+) -> FixOutcome {
+    let index_of: HashMap<&Path, usize> =
+        files.iter().enumerate().map(|(i, f)| (f.path.as_path(), i)).collect();
+    let mut outcome = FixOutcome::default();
+    let mut texts: BTreeMap<usize, (String, String, usize)> = BTreeMap::new();
+    let mut refused = Vec::new();
+    let mut pending: Vec<Finding> = findings.to_vec();
+    for _ in 0..MAX_ROUNDS {
+        let mut by_file: BTreeMap<usize, Vec<&kosmo_lint_core::Fix>> = BTreeMap::new();
+        for finding in &pending {
+            let Some(fix) = finding.fix.as_ref().filter(|f| applies(f.applicability, options))
+            else {
+                continue;
+            };
+            if let Some(&index) = index_of.get(finding.path.as_path())
+                && !refused.contains(&index)
+            {
+                by_file.entry(index).or_default().push(fix);
+            }
+        }
+        let mut changed = Vec::new();
+        for (index, fixes) in by_file {
+            let file = &files[index];
+            let entry = match texts.get_mut(&index) {
+                Some(entry) => entry,
+                None => match kosmo_lint_facts::read_source(&file.path) {
+                    Ok(text) => texts.entry(index).or_insert((text.clone(), text, 0)),
+                    Err(_) => continue,
+                },
+            };
+            let applied = apply_fixes(&entry.1, &fixes);
+            if applied.applied == 0 {
+                continue;
+            }
+            let new_facts = kosmo_lint_facts::extract_text(file.kind, &file.path, &applied.text);
+            if let FileStatus::SyntaxErrors { errors } = &new_facts.status {
+                refused.push(index);
+                let detail =
+                    errors.first().map_or_else(String::new, |e| format!(": {}", e.message));
+                outcome.problems.push(Finding::whole_file(
+                    "fix-error",
+                    file.path.clone(),
+                    file.rel.clone(),
+                    format!("a fix was not applied because the fixed file would not parse{detail}"),
+                ));
+                continue;
+            }
+            facts[index] = new_facts;
+            entry.1 = applied.text;
+            entry.2 += applied.applied;
+            changed.push(index);
+        }
+        if changed.is_empty() {
+            break;
+        }
+        let tree = RouteTree::build(project, files, facts);
+        pending = kosmo_lint_rules::lint_files(rules, files, facts, &tree, &changed);
+    }
+    for (index, (original, fixed, count)) in texts {
+        if original == fixed {
+            continue;
+        }
+        let file = &files[index];
+        if options.write
+            && let Err(err) = write_atomically(&file.path, &fixed)
+        {
+            facts[index] = kosmo_lint_facts::extract_text(file.kind, &file.path, &original);
+            outcome.problems.push(Finding::whole_file(
+                "io-error",
+                file.path.clone(),
+                file.rel.clone(),
+                format!("cannot write the fixed file: {err}; it is left unchanged"),
+            ));
+            continue;
+        }
+        outcome.fixed += count;
+        outcome.changes.push(FileChange { file_index: index, original, fixed });
+    }
+    outcome
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fs;
+
+    use kosmo_lint_core::walk::{FileKind, walk_project};
+    use kosmo_lint_core::{Applicability, Edit, Fix, Project, RouteTree, Span};
+    use kosmo_lint_rules::{FileContext, Reporter, Rule, RuleMeta, declare_rule};
+
+    use super::{FixOptions, fix_project};
+
+    declare_rule! {
+        /// ### What it does
+        /// Offers a fix whose result does not parse, to test that it is refused.
+        BreaksSyntax {
+            name: "breaks-syntax",
+            severity: Warning,
+            category: Correctness,
+            fix: Safe,
+            summary: "test rule",
+        }
+    }
+
+    impl Rule for BreaksSyntax {
+        fn meta(&self) -> &'static RuleMeta {
+            &Self::META
+        }
+
+        fn check_file(&self, ctx: &FileContext<'_>, report: &mut Reporter<'_>) {
+            if ctx.file.kind == FileKind::Page {
+                report.report(Span::new(0, 0), "always").fix = Some(Fix {
+                    applicability: Applicability::Safe,
+                    message: "insert a broken statement".into(),
+                    edits: vec![Edit::insertion(0, "export const = ;\n")],
+                });
+            }
+        }
+    }
+
+    #[test]
+    fn a_fix_whose_result_does_not_parse_is_refused_and_nothing_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |rel: &str, text: &str| {
+            let path = dir.path().join(rel);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, text).unwrap();
+        };
+        write("package.json", r#"{ "dependencies": { "@kosmojs/core": "0.5" } }"#);
+        write("src/app/kosmo.config.ts", "export default {};\n");
+        let page = "export default function Page() { return null; }\n";
+        write("src/app/pages/index/index.tsx", page);
+
+        let project = Project::discover(dir.path()).unwrap();
+        let (files, _) = walk_project(&project, 1);
+        let mut facts = kosmo_lint_facts::extract_all(&files);
+        let before = facts.clone();
+        let tree = RouteTree::build(&project, &files, &facts);
+        let rules: [&dyn Rule; 1] = [&BreaksSyntax];
+        let findings = kosmo_lint_rules::lint_project(&rules, &files, &facts, &tree);
+        assert_eq!(findings.len(), 1);
+
+        let options = FixOptions { unsafe_fixes: false, write: true };
+        let outcome = fix_project(&project, &files, &mut facts, &findings, &rules, options);
+        assert!(outcome.changes.is_empty());
+        assert_eq!(outcome.fixed, 0);
+        assert_eq!(outcome.problems.len(), 1);
+        assert_eq!(outcome.problems[0].rule, "fix-error");
+        assert!(outcome.problems[0].message.contains("would not parse"), "{:?}", outcome.problems);
+        assert_eq!(
+            fs::read_to_string(dir.path().join("src/app/pages/index/index.tsx")).unwrap(),
+            page
+        );
+        assert_eq!(facts, before, "facts still describe the file on disk");
+    }
+
+    #[test]
+    fn unsafe_and_display_only_fixes_need_their_own_permission() {
+        let safe = FixOptions { unsafe_fixes: false, write: true };
+        let unsafe_too = FixOptions { unsafe_fixes: true, write: true };
+        assert!(super::applies(Applicability::Safe, safe));
+        assert!(!super::applies(Applicability::Unsafe, safe));
+        assert!(super::applies(Applicability::Unsafe, unsafe_too));
+        assert!(!super::applies(Applicability::DisplayOnly, unsafe_too));
+    }
+}

@@ -66,7 +66,14 @@ pub fn run(args: &CheckArgs) -> Result<u8, Report> {
     }
     if args.diff {
         // Like ruff: the diff alone on stdout, exit 1 when applying it would change a file.
+        // Fixes that were refused are said on stderr, so they are not lost.
         std::io::stdout().lock().write_all(diffs.concat().as_bytes()).into_diagnostic()?;
+        let refused: Vec<Finding> =
+            findings.into_iter().filter(|f| matches!(f.rule, "fix-error")).collect();
+        if !refused.is_empty() {
+            let options = PrettyOptions { color: false, ..PrettyOptions::default() };
+            eprint!("{}", render_pretty(&refused, &mut SourceCache::default(), options));
+        }
         let files = diffs.len();
         eprintln!("Would fix {fixed} finding{} in {files} file{}.", plural(fixed), plural(files));
         return Ok(u8::from(!diffs.is_empty()));

@@ -298,12 +298,15 @@ pub struct PageFacts {
 }
 
 /// What a fix that inserts a statement needs to know about the module's layout and style.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct ModuleFacts {
     /// End of the last import of the leading import block (before the default export).
     pub imports_end: Option<u32>,
     /// Whether statements end with `;` (judged from the imports).
     pub semicolons: bool,
+    /// Ends of top-level statements after which a statement without `;` would join the
+    /// next one (it starts with `(`, `[`, `` ` ``, `+`, `-` or `/`).
+    pub asi_hazards: Vec<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -345,7 +348,10 @@ pub struct Preload {
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum FunctionValue {
     /// A bare reference: `preload = fetchData`, `createAsync(getUser)`; `text` as written.
-    Reference { target: Target, span: Span, text: String },
+    /// `declaration_end` is the end of the top-level statement declaring the reference's root
+    /// name (an import, a module-level `const`), `None` when it is not declared at the top
+    /// level: a new top-level statement can use the name only after that point.
+    Reference { target: Target, span: Span, text: String, declaration_end: Option<u32> },
     /// An inline arrow or function (or a local function declaration) and the data calls it
     /// makes, following local functions.
     Function { span: Span, calls: Vec<DataCall> },
@@ -395,13 +401,26 @@ pub enum Target {
     },
 }
 
-/// One call that may load data, with its arguments normalised (`params.id` for every way of
-/// reading a route param) so that two call sites can be compared.
+/// One call that may load data, with its arguments normalised (`@params.id` for every way of
+/// reading a route param, see [`DataCall::display_args`]) so that two call sites can be
+/// compared.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DataCall {
     pub target: Target,
     pub span: Span,
     pub args: Vec<String>,
+}
+
+impl DataCall {
+    /// The arguments as a person reads them: `params.id` for a route param.
+    pub fn display_args(&self) -> String {
+        self.args.iter().map(|a| display_arg(a)).collect::<Vec<_>>().join(", ")
+    }
+}
+
+/// A canonical argument as source text: route params are `@params.<name>` in canonical form.
+pub fn display_arg(arg: &str) -> String {
+    arg.replace("@params", "params")
 }
 
 /// `const getUser = query(fn, "key")`.

@@ -1,11 +1,15 @@
 //! Call arguments in a canonical text form, so that a preload's `getUser(params.id)` and a
 //! component's `getUser(useParams().id)` compare equal: every way of reading a route param
-//! becomes `params.<name>`, quotes and whitespace are normalised.
+//! becomes `@params.<name>` (the `@`, which no identifier can start with, keeps a local
+//! variable that happens to be called `params` apart), quotes and whitespace are normalised.
 
 use oxc_ast::ast::{Argument, ArrayExpressionElement, Expression};
 use oxc_span::GetSpan;
 
 use crate::bindings::{Binding, Bindings, expression_text};
+
+/// How the route params object reads in canonical arguments.
+pub const ROUTE_PARAMS: &str = "@params";
 
 pub(crate) fn canonical_args(
     bindings: &mut Bindings<'_, '_>,
@@ -24,8 +28,8 @@ pub(crate) fn canonical_args(
 pub(crate) fn canonical(bindings: &mut Bindings<'_, '_>, expr: &Expression<'_>) -> String {
     let expr = expr.get_inner_expression();
     match bindings.classify(expr) {
-        Binding::Params => return "params".to_owned(),
-        Binding::ParamsField { field } => return format!("params.{field}"),
+        Binding::Params => return ROUTE_PARAMS.to_owned(),
+        Binding::ParamsField { field } => return format!("{ROUTE_PARAMS}.{field}"),
         _ => {}
     }
     match expr {

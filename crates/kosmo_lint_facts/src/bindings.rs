@@ -147,10 +147,16 @@ pub(crate) struct Bindings<'s, 'a> {
     in_progress: HashSet<SymbolId>,
     pub queries: Vec<QueryWrapper>,
     depth: u32,
+    /// Spans of the program's top-level statements, in order.
+    top_level: Vec<oxc_span::Span>,
 }
 
 impl<'s, 'a> Bindings<'s, 'a> {
-    pub(crate) fn new(semantic: &'s Semantic<'a>, text: &'s str) -> Self {
+    pub(crate) fn new(
+        semantic: &'s Semantic<'a>,
+        text: &'s str,
+        program: &oxc_ast::ast::Program<'_>,
+    ) -> Self {
         Self {
             semantic,
             text,
@@ -158,7 +164,30 @@ impl<'s, 'a> Bindings<'s, 'a> {
             in_progress: HashSet::new(),
             queries: Vec::new(),
             depth: 0,
+            top_level: program.body.iter().map(GetSpan::span).collect(),
         }
+    }
+
+    /// The end of the top-level statement that declares the root name of `expr`
+    /// (`fetchData`, `client` in `client.GET`), when that name is module-level.
+    pub(crate) fn declaration_end(&self, expr: &Expression<'_>) -> Option<u32> {
+        let mut root = expr.get_inner_expression();
+        while let Some(member) = root.as_member_expression() {
+            root = member.object().get_inner_expression();
+        }
+        let Expression::Identifier(ident) = root else { return None };
+        self.ident_declaration_end(ident)
+    }
+
+    pub(crate) fn ident_declaration_end(&self, ident: &IdentifierReference<'_>) -> Option<u32> {
+        let symbol = self.symbol_of(ident)?;
+        let scoping = self.semantic.scoping();
+        if scoping.symbol_scope_id(symbol) != scoping.root_scope_id() {
+            return None;
+        }
+        let at = scoping.symbol_span(symbol).start;
+        let index = self.top_level.partition_point(|s| s.end <= at);
+        self.top_level.get(index).filter(|s| s.start <= at).map(|s| s.end)
     }
 
     pub(crate) fn symbol_of(&self, ident: &IdentifierReference<'_>) -> Option<SymbolId> {

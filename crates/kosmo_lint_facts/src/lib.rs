@@ -99,7 +99,7 @@ pub fn extract_source(
                 return FileFacts { status: FileStatus::SyntaxErrors { errors }, ..facts };
             }
             let semantic = semantic.semantic;
-            let mut bindings = bindings::Bindings::new(&semantic, text);
+            let mut bindings = bindings::Bindings::new(&semantic, text, program);
             // Page facts first: resolving a name registers its `query()` wrapper, and the page
             // registers them in source order before anything else resolves one.
             if kind != FileKind::Helper {

@@ -69,7 +69,18 @@ fn module_facts(program: &Program<'_>, text: &str) -> ModuleFacts {
     let semicolons = last_import
         .or_else(|| program.body.first())
         .is_none_or(|stmt| stmt.span().source_text(text).trim_end().ends_with(';'));
-    ModuleFacts { imports_end: last_import.map(|stmt| stmt.span().end), semicolons }
+    // Without semicolons, a statement inserted before one that starts with `(`, `[`, `` ` ``,
+    // `+`, `-` or `/` would join it (ASI does not apply), so such points need a `;`.
+    let asi_hazards = program
+        .body
+        .windows(2)
+        .filter(|pair| {
+            let next = pair[1].span().source_text(text).trim_start();
+            next.starts_with(['(', '[', '`', '+', '-', '/'])
+        })
+        .map(|pair| pair[0].span().end)
+        .collect();
+    ModuleFacts { imports_end: last_import.map(|stmt| stmt.span().end), semicolons, asi_hazards }
 }
 
 /// Resolving every top-level name registers the `query()` wrappers in source order.
@@ -130,6 +141,7 @@ fn collect_exports<'a>(
                                 target: Target::Query { index },
                                 span: span(init.span()),
                                 text: expression_text(init, bindings.text),
+                                declaration_end: Some(decl.span.end),
                             },
                             _ => function_value(bindings, init),
                         };
@@ -155,60 +167,75 @@ fn collect_exports<'a>(
             }
             _ => {}
         },
-        Statement::ExportNamedDeclaration(named) => {
-            for specifier in &named.specifiers {
-                let exported = specifier.exported.name();
-                if !page_export(exported.as_str()) {
-                    continue;
-                }
-                facts.exports.push(export(exported.as_str(), named.span));
-                if let ModuleExportName::IdentifierReference(local) = &specifier.local
-                    && preload_name(exported.as_str())
-                {
-                    let target = bindings
-                        .ident_target(local)
-                        .unwrap_or_else(|| Target::Unresolved { text: local.name.to_string() });
-                    let value = FunctionValue::Reference {
-                        target,
-                        span: span(local.span),
-                        text: local.name.to_string(),
-                    };
-                    set_preload(
-                        facts,
-                        (exported.as_str(), specifier.exported.span()),
-                        PreloadForm::Specifier,
-                        named.span,
-                        value,
-                    );
-                }
-            }
-        }
-        Statement::ExportFromDeclaration(from) => {
-            for specifier in &from.specifiers {
-                let exported = specifier.exported.name();
-                if !page_export(exported.as_str()) {
-                    continue;
-                }
-                facts.exports.push(export(exported.as_str(), from.span));
-                if preload_name(exported.as_str()) {
-                    // `export { GET as preload } from "@front/{api}/users/fetch"` re-exports a
-                    // generated client method, as the import of it would bind one.
-                    let name = specifier.local.name().to_string();
-                    let source = from.source.value.as_str();
-                    let target = import_binding(source, Some(&name), &name)
-                        .call_target()
-                        .unwrap_or_else(|| Target::Imported { name, source: source.to_owned() });
-                    let value = FunctionValue::Reference {
-                        target,
-                        span: span(specifier.span),
-                        text: specifier.local.name().to_string(),
-                    };
-                    let name = (exported.as_str(), specifier.exported.span());
-                    set_preload(facts, name, PreloadForm::ReExport, from.span, value);
-                }
-            }
-        }
+        Statement::ExportNamedDeclaration(named) => specifier_exports(named, bindings, facts),
+        Statement::ExportFromDeclaration(from) => re_exports(from, facts),
         _ => {}
+    }
+}
+
+/// `export { fetchData as preload }`.
+fn specifier_exports(
+    named: &oxc_ast::ast::ExportNamedDeclaration<'_>,
+    bindings: &mut Bindings<'_, '_>,
+    facts: &mut PageFacts,
+) {
+    let export = |name: &str, at: oxc_span::Span| Export { name: name.to_owned(), span: span(at) };
+    for specifier in &named.specifiers {
+        let exported = specifier.exported.name();
+        if !page_export(exported.as_str()) {
+            continue;
+        }
+        facts.exports.push(export(exported.as_str(), named.span));
+        if let ModuleExportName::IdentifierReference(local) = &specifier.local
+            && preload_name(exported.as_str())
+        {
+            let target = bindings
+                .ident_target(local)
+                .unwrap_or_else(|| Target::Unresolved { text: local.name.to_string() });
+            let value = FunctionValue::Reference {
+                target,
+                span: span(local.span),
+                text: local.name.to_string(),
+                declaration_end: bindings.ident_declaration_end(local),
+            };
+            set_preload(
+                facts,
+                (exported.as_str(), specifier.exported.span()),
+                PreloadForm::Specifier,
+                named.span,
+                value,
+            );
+        }
+    }
+}
+
+/// `export { preload } from "./data"`.
+fn re_exports(from: &oxc_ast::ast::ExportFromDeclaration<'_>, facts: &mut PageFacts) {
+    let export = |name: &str, at: oxc_span::Span| Export { name: name.to_owned(), span: span(at) };
+    for specifier in &from.specifiers {
+        let exported = specifier.exported.name();
+        if !page_export(exported.as_str()) {
+            continue;
+        }
+        facts.exports.push(export(exported.as_str(), from.span));
+        if preload_name(exported.as_str()) {
+            // `export { GET as preload } from "@front/{api}/users/fetch"` re-exports a
+            // generated client method, as the import of it would bind one.
+            let name = specifier.local.name().to_string();
+            let source = from.source.value.as_str();
+            let target = import_binding(source, Some(&name), &name)
+                .call_target()
+                .unwrap_or_else(|| Target::Imported { name, source: source.to_owned() });
+            let value = FunctionValue::Reference {
+                target,
+                span: span(specifier.span),
+                text: specifier.local.name().to_string(),
+                // Re-exported names are not bound in this module.
+                declaration_end: None,
+            };
+            let name = (exported.as_str(), specifier.exported.span());
+            set_preload(facts, name, PreloadForm::ReExport, from.span, value);
+        }
     }
 }
 
@@ -283,7 +310,12 @@ fn reference_value(
     let target = bindings
         .call_target(expr)
         .unwrap_or_else(|| Target::Unresolved { text: expression_text(expr, bindings.text) });
-    FunctionValue::Reference { target, span: span(at), text: expression_text(expr, bindings.text) }
+    FunctionValue::Reference {
+        target,
+        span: span(at),
+        text: expression_text(expr, bindings.text),
+        declaration_end: bindings.declaration_end(expr),
+    }
 }
 
 struct CreateAsyncFinder<'b, 's, 'a> {

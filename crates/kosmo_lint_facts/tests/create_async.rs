@@ -29,6 +29,10 @@ fn create_async_with_a_bare_client_reference() {
             target: client("users/data", "GET"),
             span: span_of_nth(&text, "fetchData", 1),
             text: "fetchData".into(),
+            // The import statement, so a new top-level statement may follow it.
+            declaration_end: Some(
+                u32::try_from(text.find(G1_IMPORT).unwrap() + G1_IMPORT.trim_end().len()).unwrap()
+            ),
         }
     );
 }
@@ -64,7 +68,7 @@ fn every_way_of_reading_a_route_param_is_params_dot_name() {
     ];
     for component in components {
         let text = format!("{QUERY}export default {component}\n");
-        assert_eq!(create_async_args(&text), ["params.id"], "{component}");
+        assert_eq!(create_async_args(&text), ["@params.id"], "{component}");
     }
 }
 
@@ -74,7 +78,7 @@ fn different_arguments_stay_different() {
         "{QUERY}export default function Page() {{\n  const params = useParams();\n  \
          createAsync(() => getUser(Number(params.id), {{ full: true }}));\n}}\n"
     );
-    assert_eq!(create_async_args(&text), ["Number(params.id)", "{ full: true }"]);
+    assert_eq!(create_async_args(&text), ["Number(@params.id)", "{ full: true }"]);
 }
 
 #[test]

@@ -72,6 +72,7 @@ fn g1_preload_bound_to_a_generated_client_method() {
             target: client("users/data", "GET"),
             span: span_of_nth(&text, "fetchData", 1),
             text: "fetchData".into(),
+            declaration_end: Some(u32::try_from(G1_IMPORT.trim_end().len()).unwrap()),
         }
     );
 }
@@ -100,7 +101,7 @@ fn preload_function_declaration() {
     assert!(at(&text, preload.value.span()).starts_with("function preload("));
     assert_eq!(
         targets(calls(&preload.value)),
-        [(&client("users/data", "GET"), vec!["[params.id]"])]
+        [(&client("users/data", "GET"), vec!["[@params.id]"])]
     );
 }
 
@@ -124,7 +125,7 @@ fn preload_in_a_route_object() {
     assert_eq!(at(&text, inline.value.span()), "({ params }) => fetchData([params.id])");
     assert_eq!(
         targets(calls(&inline.value)),
-        [(&client("users/data", "GET"), vec!["[params.id]"])]
+        [(&client("users/data", "GET"), vec!["[@params.id]"])]
     );
 }
 
@@ -211,7 +212,7 @@ fn g5_preload_calls_a_query_wrapper() {
     let preload = preload(&facts);
     assert_eq!(preload.form, PreloadForm::Const);
     let calls = calls(&preload.value);
-    assert_eq!(targets(calls), [(&Target::Query { index: 0 }, vec!["params.id"])]);
+    assert_eq!(targets(calls), [(&Target::Query { index: 0 }, vec!["@params.id"])]);
     assert_eq!(calls[0].span, span_of(G5_PAGE, "getUser(params.id)"));
 }
 
@@ -222,7 +223,7 @@ fn g5_create_async_calls_the_same_query() {
     let call = &facts.create_async[0];
     assert_eq!(call.function, "createAsync");
     assert_eq!(at(G5_PAGE, call.span), "createAsync(() => getUser(params.id))");
-    assert_eq!(targets(calls(&call.value)), [(&Target::Query { index: 0 }, vec!["params.id"])]);
+    assert_eq!(targets(calls(&call.value)), [(&Target::Query { index: 0 }, vec!["@params.id"])]);
     // The preload and the component make the same call: this is what a rule compares.
     assert_eq!(calls(&call.value)[0].args, calls(&preload(&facts).value)[0].args);
 }
@@ -254,6 +255,7 @@ export const preload = query((id: string) => fetchClients.users.GET([id]), "user
             target: Target::Query { index: 0 },
             span: span_of(text, r#"query((id: string) => fetchClients.users.GET([id]), "users")"#),
             text: r#"query((id: string) => fetchClients.users.GET([id]), "users")"#.into(),
+            declaration_end: Some(u32::try_from(text.trim_end().len()).unwrap()),
         }
     );
     assert_eq!(facts.queries[0].name, "preload");
@@ -303,7 +305,7 @@ export const preload = ({ params }) => loadAll(params.id);
     let facts = page(text);
     let calls = calls(&preload(&facts).value);
     assert_eq!(calls.len(), 1);
-    assert_eq!(calls[0].args, ["params.id"]);
+    assert_eq!(calls[0].args, ["@params.id"]);
     let Target::LocalFunction { name, calls: inner } = &calls[0].target else {
         panic!("expected a local function, got {:?}", calls[0].target);
     };
@@ -326,7 +328,7 @@ export const preload = ({ params }) => loadUser(params.id);
         targets(calls(&preload(&facts).value)),
         [(
             &Target::Imported { name: "loadUser".into(), source: "~/hooks/users".into() },
-            vec!["params.id"]
+            vec!["@params.id"]
         )]
     );
 }

@@ -17,6 +17,17 @@ pub fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
         return Err(io::Error::new(io::ErrorKind::PermissionDenied, "its folder is read-only"));
     }
     let mut temporary = tempfile::Builder::new().prefix(".kosmo-lint-").tempfile_in(folder)?;
+    // The rename would hand a file owned by someone else over to us: refuse instead.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if temporary.as_file().metadata()?.uid() != metadata.uid() {
+            return Err(io::Error::new(
+                io::ErrorKind::PermissionDenied,
+                "the file belongs to another user",
+            ));
+        }
+    }
     temporary.write_all(text.as_bytes())?;
     temporary.as_file().sync_all()?;
     fs::set_permissions(temporary.path(), metadata.permissions())?;

@@ -76,14 +76,24 @@ fn to_miette(finding: &Finding) -> MietteDiagnostic {
         .with_severity(severity)
         .with_url(docs_url(finding.rule));
     if let Some(span) = finding.span {
+        // The label at the finding's own span is primary, so the header's `file:line:col`
+        // is the finding's position even when another label comes first in the file.
+        let at = |s: kosmo_lint_core::Span| (s.start as usize, s.len() as usize);
         let mut labels: Vec<LabeledSpan> = finding
             .labels
             .iter()
-            .map(|l| LabeledSpan::new(l.text.clone(), l.span.start as usize, l.span.len() as usize))
+            .map(|l| {
+                if l.span == span {
+                    LabeledSpan::new_primary_with_span(l.text.clone(), at(l.span))
+                } else {
+                    LabeledSpan::new_with_span(l.text.clone(), at(l.span))
+                }
+            })
             .collect();
-        if labels.is_empty() {
-            labels.push(LabeledSpan::new(None, span.start as usize, span.len() as usize));
+        if !finding.labels.iter().any(|l| l.span == span) {
+            labels.push(LabeledSpan::new_primary_with_span(None, at(span)));
         }
+
         diagnostic = diagnostic.with_labels(labels);
     }
     if let Some(help) = &finding.help {

@@ -82,7 +82,7 @@ impl Read<'_> {
 /// The reads of a function value: the reference itself, or each call an inline function makes.
 pub fn reads(value: &FunctionValue) -> Vec<Read<'_>> {
     match value {
-        FunctionValue::Reference { target, span, text } => {
+        FunctionValue::Reference { target, span, text, .. } => {
             vec![Read { target, span: *span, args: None, text: Some(text) }]
         }
         FunctionValue::Function { calls, .. } => calls

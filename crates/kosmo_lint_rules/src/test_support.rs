@@ -5,16 +5,19 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
+use kosmo_lint_core::facts::{FileFacts, FileStatus};
 use kosmo_lint_core::tree::RouteTree;
-use kosmo_lint_core::walk::walk_project;
-use kosmo_lint_core::{Finding, Project as KosmoProject};
+use kosmo_lint_core::walk::{ProjectFile, walk_project};
+use kosmo_lint_core::{Finding, Generation, Project as KosmoProject};
 use kosmo_lint_report::{PrettyOptions, SourceCache, render_pretty, sort_findings};
 
 use crate::{Rule, lint_project};
 
 pub struct Project {
-    /// Source folder relative to the project root: `@front` or `src/app`.
+    /// Source folder relative to the project root: `@front`, `src/front` or `src/app`.
     folder: &'static str,
+    /// The generation the builder stands for; every load asserts that it is detected.
+    generation: Generation,
     files: Vec<(String, String)>,
 }
 
@@ -33,6 +36,88 @@ export default defineRoute(({ GET, POST }) => [
         r#"import { defineRoute } from "@front/{api}/users/[id]";
 export default defineRoute<[number]>(({ GET }) => [
   GET<never, User>(async (ctx) => { ctx.body = { id: ctx.params.id }; }),
+]);
+"#,
+    ),
+];
+
+/// The per-folder files of a G2–G4 `src/front/`: its `vite.config.ts` and `config/`.
+const SRC_FRONT_VITE: (&str, &str) = (
+    "vite.config.ts",
+    r#"import solidPlugin from "vite-plugin-solid";
+import devPlugin from "@kosmojs/dev";
+import { fetchGenerator, solidGenerator } from "@kosmojs/generators";
+import defineConfig from "../../vite.base";
+import { apiurl } from "./config";
+export default defineConfig(import.meta.dirname, {
+  plugins: [solidPlugin(), devPlugin(apiurl, { generators: [fetchGenerator(), solidGenerator()] })],
+});
+"#,
+);
+const SRC_FRONT_CONFIG: (&str, &str) =
+    ("config/index.ts", "export const baseurl = \"/\";\nexport const apiurl = \"/api\";\n");
+
+const G2_ROUTES: &[(&str, &str)] = &[
+    SRC_FRONT_VITE,
+    SRC_FRONT_CONFIG,
+    (
+        "api/users/index.ts",
+        r#"import { defineRoute } from "_/front/api/users";
+export default defineRoute(({ GET, POST }) => [
+  GET<never, User[]>(async (ctx) => { ctx.body = []; }),
+  POST<NewUser, User>(async (ctx) => { ctx.body = ctx.payload; }),
+]);
+"#,
+    ),
+    (
+        "api/users/[id]/index.ts",
+        r#"import { defineRoute } from "_/front/api/users/[id]";
+export default defineRoute<[number]>(({ GET }) => [
+  GET<never, User>(async (ctx) => { ctx.body = { id: ctx.params.id }; }),
+]);
+"#,
+    ),
+];
+
+const G3_ROUTES: &[(&str, &str)] = &[
+    SRC_FRONT_VITE,
+    SRC_FRONT_CONFIG,
+    (
+        "api/users/index.ts",
+        r#"import { defineRoute } from "_/front/api/users";
+export default defineRoute(({ GET, POST }) => [
+  GET<{ response: [200, "json", User[]] }>(async (ctx) => { ctx.body = []; }),
+  POST<{ json: NewUser; response: [201, "json", User] }>(async (ctx) => { ctx.body = ctx.validated.json; }),
+]);
+"#,
+    ),
+    (
+        "api/users/[id]/index.ts",
+        r#"import { defineRoute } from "_/front/api/users/[id]";
+export default defineRoute<[number]>(({ GET }) => [
+  GET<{ response: [200, "json", User] }>(async (ctx) => { ctx.body = { id: ctx.validated.params.id }; }),
+]);
+"#,
+    ),
+];
+
+const G4_ROUTES: &[(&str, &str)] = &[
+    SRC_FRONT_VITE,
+    SRC_FRONT_CONFIG,
+    (
+        "api/users/index.ts",
+        r#"import { defineRoute } from "_/front/api";
+export default defineRoute<"users">(({ GET, POST }) => [
+  GET<{ response: [200, "json", User[]] }>(async (ctx) => ctx.json([])),
+  POST<{ json: NewUser; response: [201, "json", User] }>(async (ctx) => ctx.json(ctx.validated.json, 201)),
+]);
+"#,
+    ),
+    (
+        "api/users/[id]/index.ts",
+        r#"import { defineRoute } from "_/front/api";
+export default defineRoute<"users/[id]", [number]>(({ GET }) => [
+  GET<{ response: [200, "json", User] }>(async (ctx) => ctx.json({ id: ctx.validated.params.id })),
 ]);
 "#,
     ),
@@ -67,19 +152,36 @@ export default defineRoute<"users/[id]", [string]>(({ GET }) => [
 /// A G1 project (`@front/`) with routes `users` (GET, POST) and `users/[id]` (GET), plus
 /// `file` (relative to `@front/`) holding `text`.
 pub fn g1_project(file: &str, text: &str) -> Project {
-    Project::new("@front", G1_ROUTES).with(file, text)
+    Project::new("@front", Generation::G1, G1_ROUTES).with(file, text)
 }
 
-/// A G5+ project (`src/app/`) with the same routes in object generics.
+/// A G2 project (`src/front/` with a `vite.config.ts`): per-route `_/front/api/<route>`
+/// imports and positional generics.
+pub fn g2_project(file: &str, text: &str) -> Project {
+    Project::new("src/front", Generation::G2, G2_ROUTES).with(file, text)
+}
+
+/// A G3 project: as G2, with object generics `GET<{ response: [...] }>`.
+pub fn g3_project(file: &str, text: &str) -> Project {
+    Project::new("src/front", Generation::G3, G3_ROUTES).with(file, text)
+}
+
+/// A G4 project: one `_/front/api` module, `defineRoute<"route/name">`, object generics.
+pub fn g4_project(file: &str, text: &str) -> Project {
+    Project::new("src/front", Generation::G4, G4_ROUTES).with(file, text)
+}
+
+/// A G5+ project (`src/app/`, `kosmo.config.ts` with `frontend`/`backend` blocks): `_/api`,
+/// `defineRoute<"route/name">`, object generics.
 pub fn g5_project(file: &str, text: &str) -> Project {
-    Project::new("src/app", G5_ROUTES).with(file, text)
+    Project::new("src/app", Generation::G5Plus, G5_ROUTES).with(file, text)
 }
 
 impl Project {
-    fn new(folder: &'static str, routes: &[(&str, &str)]) -> Self {
+    fn new(folder: &'static str, generation: Generation, routes: &[(&str, &str)]) -> Self {
         let files =
             routes.iter().map(|(path, text)| ((*path).to_owned(), (*text).to_owned())).collect();
-        Self { folder, files }
+        Self { folder, generation, files }
     }
 
     /// Adds or replaces a file (relative to the source folder).
@@ -104,8 +206,8 @@ impl Project {
         }
     }
 
-    /// Loads the project and runs one rule; findings are sorted, paths relative.
-    pub fn findings(&self, rule: &dyn Rule) -> (tempfile::TempDir, Vec<Finding>) {
+    /// Writes and loads the project: its files, their facts and the route tree.
+    fn load(&self) -> (tempfile::TempDir, Vec<ProjectFile>, Vec<FileFacts>, RouteTree) {
         let dir = tempfile::tempdir().unwrap();
         self.write(dir.path());
         let project = KosmoProject::discover(dir.path()).unwrap();
@@ -114,13 +216,25 @@ impl Project {
         let facts = kosmo_lint_facts::extract_all(&files);
         for (file, facts) in files.iter().zip(&facts) {
             assert!(
-                !matches!(facts.status, kosmo_lint_core::facts::FileStatus::SyntaxErrors { .. }),
+                !matches!(facts.status, FileStatus::SyntaxErrors { .. }),
                 "test file {} does not parse: {:?}",
                 file.rel,
                 facts.status
             );
         }
         let tree = RouteTree::build(&project, &files, &facts);
+        let folder = &tree.folders[0];
+        assert_eq!(
+            folder.generation, self.generation,
+            "the test project is detected as another generation ({}); files: {:#?}",
+            folder.generation_evidence, self.files
+        );
+        (dir, files, facts, tree)
+    }
+
+    /// Loads the project and runs one rule; findings are sorted, paths relative.
+    pub fn findings(&self, rule: &dyn Rule) -> (tempfile::TempDir, Vec<Finding>) {
+        let (dir, files, facts, tree) = self.load();
         let mut findings = lint_project(&[rule], &files, &facts, &tree);
         sort_findings(&mut findings);
         (dir, findings)
@@ -152,5 +266,37 @@ impl Project {
             }
         }
         out
+    }
+}
+
+mod tests {
+    use kosmo_lint_core::Generation;
+
+    use super::{g1_project, g2_project, g3_project, g4_project, g5_project};
+
+    /// Each builder's own files (routes, config) make the detector name its generation: a
+    /// file under test that imports no generated code cannot tip it. (Every load also checks
+    /// the builder's generation, so a vector that tips it fails loudly.)
+    #[test]
+    fn builders_yield_their_generation() {
+        let page = "export default function About() { return <p>About</p>; }\n";
+        let cases = [
+            (g1_project("pages/about/index.tsx", page), Generation::G1),
+            (g2_project("pages/about/index.tsx", page), Generation::G2),
+            (g3_project("pages/about/index.tsx", page), Generation::G3),
+            (g4_project("pages/about/index.tsx", page), Generation::G4),
+            (g5_project("pages/about/index.tsx", page), Generation::G5Plus),
+        ];
+        for (project, expected) in cases {
+            let (_dir, _files, _facts, tree) = project.load();
+            assert_eq!(tree.folders.len(), 1);
+            let folder = &tree.folders[0];
+            assert_eq!(
+                folder.generation, expected,
+                "{}: {}",
+                folder.folder.rel, folder.generation_evidence
+            );
+            assert_eq!(folder.api_routes.keys().collect::<Vec<_>>(), ["users", "users/[id]"]);
+        }
     }
 }

@@ -108,3 +108,35 @@ pub fn assert_summary(stdout: &str, expected: &str) {
     assert_eq!(last, expected, "stdout:\n{stdout}");
     assert!(stdout.ends_with('\n'), "stdout ends with a newline:\n{stdout}");
 }
+
+/// A temporary copy of the folder `rel` below the workspace root (a fixture project or an
+/// example); the copy is at `.path()`.
+pub fn repo_copy(rel: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&repo(rel), dir.path());
+    dir
+}
+
+/// Every file below `root` with its bytes, keyed by its path relative to `root`: comparing two
+/// of these tells whether a run changed, added or removed any file.
+pub fn tree_bytes(root: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+    fn walk(root: &Path, folder: &Path, out: &mut std::collections::BTreeMap<PathBuf, Vec<u8>>) {
+        for entry in fs::read_dir(folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(root, &path, out);
+            } else {
+                let rel = path.strip_prefix(root).unwrap().to_path_buf();
+                out.insert(rel, fs::read(&path).unwrap());
+            }
+        }
+    }
+    let mut out = std::collections::BTreeMap::new();
+    walk(root, root, &mut out);
+    out
+}
+
+/// A path as a command-line argument (the temporary folders have UTF-8 paths).
+pub fn arg(path: &Path) -> &str {
+    path.to_str().expect("a UTF-8 path")
+}

@@ -1,6 +1,6 @@
 //! `create-async-reuses-preload`: `createAsync` reads data through the function `preload` warms.
 
-use kosmo_lint_core::facts::{PageFacts, Target};
+use kosmo_lint_core::facts::{PageFacts, Target, display_arg};
 
 use crate::context::FindingExt;
 use crate::data_flow::{Reach, Read, Source, reads};
@@ -73,6 +73,10 @@ impl Rule for CreateAsyncReusesPreload {
         if page.create_async.is_empty() {
             return;
         }
+        // A preload that is not a function is `preload-generated-fetch`'s finding.
+        if matches!(preload.value, kosmo_lint_core::facts::FunctionValue::Other { .. }) {
+            return;
+        }
         let warmed: Vec<(Read<'_>, Source)> = reads(&preload.value)
             .into_iter()
             .map(|r| {
@@ -125,8 +129,8 @@ fn check_read(
                 read.span,
                 format!(
                     "`{function}` calls {name} with `({})` but `preload` calls it with `({})`: the query key differs, so the data is fetched twice",
-                    args.join(", "),
-                    preload_call.args.unwrap_or_default().join(", ")
+                    display(args),
+                    display(preload_call.args.unwrap_or_default())
                 ),
             )
             .label(read.span, "read here")
@@ -171,10 +175,14 @@ fn check_read(
     finding.help(format!("read the data through {preload_name}, or load {name} in `preload` too"));
 }
 
+fn display(args: &[String]) -> String {
+    args.iter().map(|a| display_arg(a)).collect::<Vec<_>>().join(", ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::CreateAsyncReusesPreload;
-    use crate::test_support::{g1_project, g5_project};
+    use crate::test_support::{g1_project, g2_project, g3_project, g4_project, g5_project};
 
     const G5_HEAD: &str = r#"import { createAsync, query, useParams } from "@solidjs/router";
 import fetchClients from "_/fetch";
@@ -230,6 +238,35 @@ export const preload = ({ params }) => { void getUser(params.id); };
 export default function Page() { const params = useParams(); const u = createAsync(() => getUser(params.id)); const t = createAsync(async () => getTheme()); return <p>{String(u())}{t()}</p>; }
 "#,
             ),
+            g2_project(
+                "pages/users/index.tsx",
+                r#"
+import { createAsync } from "@solidjs/router";
+import { GET } from "_/front/fetch/users";
+export const preload = GET;
+export default function Page() { const data = createAsync(GET); return <p>{String(data())}</p>; }
+"#,
+            ),
+            g3_project(
+                "pages/users/[id]/index.tsx",
+                r#"
+import { createAsync, query, useParams } from "@solidjs/router";
+import { GET } from "_/front/fetch/users/[id]";
+const getUser = query((id: string) => GET([id]), "users/[id]");
+export const preload = ({ params }) => { void getUser(params.id); };
+export default function Page() { const params = useParams(); const u = createAsync(() => getUser(params.id)); return <p>{String(u())}</p>; }
+"#,
+            ),
+            g4_project(
+                "pages/users/[id]/index.tsx",
+                r#"
+import { createAsync, query } from "@solidjs/router";
+import fetchClients from "_/front/fetch";
+const getUser = query((id: string) => fetchClients["users/[id]"].GET([id]), "users/[id]");
+export const preload = ({ params }) => { void getUser(params.id); };
+export default function Page(props) { const u = createAsync(() => getUser(props.params.id)); return <p>{String(u())}</p>; }
+"#,
+            ),
         ];
         for project in pass {
             project.assert_clean(&CreateAsyncReusesPreload);
@@ -273,6 +310,40 @@ export default function Page() { const params = useParams(); const u = createAsy
 export const preload = ({ params }) => { void getUser(params.id); };
 export default function Page() { const users = createAsyncStore(() => fetchClients["users"].GET()); return <p>{String(users())}</p>; }
 import { createAsyncStore } from "@solidjs/router";
+"#,
+            ),
+            // G2: the preload warms the list, the component reads one user.
+            g2_project(
+                "pages/users/[id]/index.tsx",
+                r#"
+import { createAsync } from "@solidjs/router";
+import usersClient from "_/front/fetch/users";
+import { GET } from "_/front/fetch/users/[id]";
+export const preload = usersClient.GET;
+export default function Page() { const data = createAsync(GET); return <p>{String(data())}</p>; }
+"#,
+            ),
+            // G3: the client called directly, past the `query()` wrapper the preload warms.
+            g3_project(
+                "pages/users/[id]/index.tsx",
+                r#"
+import { createAsync, query, useParams } from "@solidjs/router";
+import { GET } from "_/front/fetch/users/[id]";
+const getUser = query((id: string) => GET([id]), "users/[id]");
+export const preload = ({ params }) => { void getUser(params.id); };
+export default function Page() { const params = useParams(); const u = createAsync(() => GET([params.id])); return <p>{String(u())}</p>; }
+"#,
+            ),
+            // G4: a wrapper the preload does not call at all.
+            g4_project(
+                "pages/users/[id]/index.tsx",
+                r#"
+import { createAsync, query, useParams } from "@solidjs/router";
+import fetchClients from "_/front/fetch";
+const getUsers = query(() => fetchClients["users"].GET(), "users");
+const getUser = query((id: string) => fetchClients["users/[id]"].GET([id]), "users/[id]");
+export const preload = () => { void getUsers(); };
+export default function Page() { const params = useParams(); const u = createAsync(() => getUser(params.id)); return <p>{String(u())}</p>; }
 "#,
             ),
         ];

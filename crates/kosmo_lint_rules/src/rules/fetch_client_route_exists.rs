@@ -128,7 +128,7 @@ fn nearest_route<'f>(folder: &'f FolderTree, name: &str) -> Option<&'f str> {
 #[cfg(test)]
 mod tests {
     use super::FetchClientRouteExists;
-    use crate::test_support::{g1_project, g5_project};
+    use crate::test_support::{g1_project, g2_project, g3_project, g4_project, g5_project};
 
     #[test]
     fn passes() {
@@ -153,6 +153,38 @@ export const add = (u: unknown) => POST([], { json: u });
 export const one = (id: string) => user.GET([id]);
 export const all = () => fetchClients.users.GET();
 export const dynamic = (name: string) => (fetchClients as any)[name];
+"#,
+            ),
+            g2_project(
+                "components/UserCard.tsx",
+                r#"
+import { GET as fetchUser, path } from "_/front/fetch/users/[id]";
+import usersClient from "_/front/fetch/users";
+export const load = (id: number) => fetchUser([id]);
+export const href = (id: number) => path([id]);
+export const add = (u: unknown) => usersClient.POST([], u);
+"#,
+            ),
+            g3_project(
+                "pages/users/index.tsx",
+                r#"
+import { createAsync, query } from "@solidjs/router";
+import { GET, POST } from "_/front/fetch/users";
+const getUsers = query(() => GET(), "users");
+export const preload = () => { void getUsers(); };
+export const add = (u: unknown) => POST([], { json: u });
+export default function Page() { const u = createAsync(() => getUsers()); return <p>{String(u())}</p>; }
+"#,
+            ),
+            g4_project(
+                "hooks/useUsers.ts",
+                r#"
+import fetchClients, { type ResponseT } from "_/front/fetch";
+const { GET, POST } = fetchClients["users"];
+export type User = ResponseT["users/[id]"]["GET"];
+export const list = () => GET();
+export const add = (u: unknown) => POST([], { json: u });
+export const one = (id: number) => fetchClients["users/[id]"].GET([id]);
 "#,
             ),
         ];
@@ -187,6 +219,33 @@ export const remove = (id: string) => fetchClients["users/[id]"].DELETE([id]);
 export type Created = ResponseT["users"]["PUT"];
 export const { PATCH } = fetchClients["users"];
 export const nothing = () => fetchClients["completely/unrelated/route"].GET();
+"#,
+            ),
+            g2_project(
+                "components/UserCard.tsx",
+                r#"
+import { GET as fetchUser } from "_/front/fetch/user/[id]";
+export const load = (id: number) => fetchUser([id]);
+"#,
+            ),
+            g3_project(
+                "pages/users/[id]/index.tsx",
+                r#"
+import { createAsync, query, useParams } from "@solidjs/router";
+import userClient, { GET } from "_/front/fetch/users/[id]";
+const getUser = query((id: string) => GET([id]), "users/[id]");
+export const preload = ({ params }) => { void getUser(params.id); };
+export const remove = (id: string) => userClient.DELETE([id]);
+export default function Page() { const p = useParams(); const u = createAsync(() => getUser(p.id)); return <p>{String(u())}</p>; }
+"#,
+            ),
+            g4_project(
+                "hooks/useUsers.ts",
+                r#"
+import fetchClients, { type ResponseT } from "_/front/fetch";
+export const list = () => fetchClients["user"].GET();
+export type Updated = ResponseT["users/[id]"]["PATCH"];
+export const { PUT } = fetchClients["users"];
 "#,
             ),
         ];

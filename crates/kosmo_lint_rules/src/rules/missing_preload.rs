@@ -109,13 +109,19 @@ impl Rule for MissingPreload {
 
 /// The preload export to insert, when what it should call is certain.
 fn preload_fix(page: &PageFacts, reading: &[&CreateAsyncCall], typescript: bool) -> Option<Fix> {
-    let semi = if page.module.semicolons { ";" } else { "" };
     let mut insert_at = page.module.imports_end?;
-    let statement = if let [single] = reading
-        && let FunctionValue::Reference { target: Target::GeneratedClient { .. }, text, .. } =
-            &single.value
+    let value = if let [single] = reading
+        && let FunctionValue::Reference {
+            target: Target::GeneratedClient { .. },
+            text,
+            declaration_end,
+            ..
+        } = &single.value
     {
-        format!("export const preload = {text}{semi}")
+        // The name must exist where the export goes: after its own declaration, at the top
+        // level; a client bound inside the component cannot be preloaded this way.
+        insert_at = insert_at.max((*declaration_end)?);
+        text.clone()
     } else {
         let mut calls = Vec::new();
         let mut uses_params = false;
@@ -131,7 +137,7 @@ fn preload_fix(page: &PageFacts, reading: &[&CreateAsyncCall], typescript: bool)
                 }
                 uses_params |= !data_call.args.is_empty();
                 insert_at = insert_at.max(query.statement_end?);
-                let call = format!("void {}({});", query.name, data_call.args.join(", "));
+                let call = format!("void {}({})", query.name, data_call.display_args());
                 if !calls.contains(&call) {
                     calls.push(call);
                 }
@@ -145,8 +151,17 @@ fn preload_fix(page: &PageFacts, reading: &[&CreateAsyncCall], typescript: bool)
             (true, false) => "({ params })",
             (true, true) => "({ params }: { params: Record<string, string> })",
         };
-        format!("export const preload = {params} => {{ {} }}{semi}", calls.join(" "))
+        let body = if page.module.semicolons {
+            format!("{};", calls.join("; "))
+        } else {
+            calls.join("; ")
+        };
+        format!("{params} => {{ {body} }}")
     };
+    // Without semicolons the file relies on ASI, which does not separate the new statement
+    // from a next one that starts with `(`, `[`, … : those get a `;` all the same.
+    let semi = page.module.semicolons || page.module.asi_hazards.contains(&insert_at);
+    let statement = format!("export const preload = {value}{}", if semi { ";" } else { "" });
     Some(Fix {
         applicability: Applicability::Safe,
         message: format!("add `{statement}`"),
@@ -154,9 +169,10 @@ fn preload_fix(page: &PageFacts, reading: &[&CreateAsyncCall], typescript: bool)
     })
 }
 
-/// `params.id`: a route param, the only argument a preload can reproduce.
+/// A route param (`@params.id` in canonical form): the only argument a preload can
+/// reproduce, from its own `params`.
 fn is_route_param(arg: &str) -> bool {
-    arg.strip_prefix("params.").is_some_and(|name| {
+    arg.strip_prefix("@params.").is_some_and(|name| {
         !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
     })
 }
@@ -164,7 +180,7 @@ fn is_route_param(arg: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::MissingPreload;
-    use crate::test_support::{g1_project, g5_project};
+    use crate::test_support::{g1_project, g2_project, g3_project, g4_project, g5_project};
 
     #[test]
     fn passes() {
@@ -201,6 +217,35 @@ import { createAsync, query } from "@solidjs/router";
 import fetchClients from "_/fetch";
 const getUsers = query(() => fetchClients.users.GET(), "users");
 export default function Layout(props) { const u = createAsync(() => getUsers()); return <div>{props.children}{String(u())}</div>; }
+"#,
+            ),
+            g2_project(
+                "pages/users/index.tsx",
+                r#"
+import { createAsync } from "@solidjs/router";
+import { GET } from "_/front/fetch/users";
+export default function Page() { const data = createAsync(GET); return <p>{String(data())}</p>; }
+export { GET as preload };
+"#,
+            ),
+            g3_project(
+                "pages/users/[id]/index.tsx",
+                r#"
+import { createAsync, query, useParams } from "@solidjs/router";
+import { GET } from "_/front/fetch/users/[id]";
+const getUser = query((id: string) => GET([id]), "users/[id]");
+export const preload = ({ params }) => { void getUser(params.id); };
+export default function Page() { const p = useParams(); const u = createAsync(() => getUser(p.id)); return <p>{String(u())}</p>; }
+"#,
+            ),
+            g4_project(
+                "pages/users/index.tsx",
+                r#"
+import { createAsync, query } from "@solidjs/router";
+import fetchClients from "_/front/fetch";
+const getUsers = query(() => fetchClients["users"].GET(), "users");
+export const preload = () => { void getUsers(); };
+export default function Page() { const u = createAsync(() => getUsers()); return <p>{String(u())}</p>; }
 "#,
             ),
         ];
@@ -257,6 +302,64 @@ import { createSignal } from "solid-js";
 import fetchClients from "_/fetch";
 const getUser = query((id: string) => fetchClients["users/[id]"].GET([id]), "users/[id]");
 export default function Page() { const [id] = createSignal("1"); const u = createAsync(() => getUser(id())); return <p>{String(u())}</p>; }
+"#,
+            ),
+            // G2 seed form, bare reference: the fix exports the same reference.
+            g2_project(
+                "pages/users/index.tsx",
+                r#"
+import { createAsync } from "@solidjs/router";
+import { GET } from "_/front/fetch/users";
+
+export default function Page() { const data = createAsync(GET); return <p>{String(data())}</p>; }
+"#,
+            ),
+            // G2 default import: the fix exports `usersClient.GET`.
+            g2_project(
+                "pages/users/index.tsx",
+                r#"
+import { createAsync } from "@solidjs/router";
+import usersClient from "_/front/fetch/users";
+export default function Page() { const data = createAsync(usersClient.GET); return <p>{String(data())}</p>; }
+"#,
+            ),
+            // G3 query wrapper over a per-route client, read with a route param.
+            g3_project(
+                "pages/users/[id]/index.tsx",
+                r#"
+import { createAsync, query, useParams } from "@solidjs/router";
+import { GET } from "_/front/fetch/users/[id]";
+const getUser = query((id: string) => GET([id]), "users/[id]");
+export default function Page() { const params = useParams(); const u = createAsync(() => getUser(params.id)); return <p>{String(u())}</p>; }
+"#,
+            ),
+            // G4 query wrapper over the fetch map: the fix calls the wrapper.
+            g4_project(
+                "pages/users/index.tsx",
+                r#"
+import { createAsync, query } from "@solidjs/router";
+import fetchClients from "_/front/fetch";
+const getUsers = query(() => fetchClients["users"].GET(), "users");
+export default function Page() { const u = createAsync(() => getUsers()); return <p>{String(u())}</p>; }
+"#,
+            ),
+            // A client destructured after the imports: the export goes after it, not before.
+            g4_project(
+                "pages/users/index.tsx",
+                r#"
+import { createAsync } from "@solidjs/router";
+import fetchClients from "_/front/fetch";
+const { GET } = fetchClients["users"];
+export default function Page() { const s = createAsync(GET); return <p>{String(s())}</p>; }
+"#,
+            ),
+            // A client bound inside the component cannot be named at the top level: no fix.
+            g4_project(
+                "pages/users/index.tsx",
+                r#"
+import { createAsync } from "@solidjs/router";
+import fetchClients from "_/front/fetch";
+export default function Page() { const { GET } = fetchClients["users"]; const s = createAsync(GET); return <p>{String(s())}</p>; }
 "#,
             ),
         ];

@@ -123,7 +123,9 @@ impl Rule for PreloadGeneratedFetch {
 #[cfg(test)]
 mod tests {
     use super::PreloadGeneratedFetch;
-    use crate::test_support::{Project, g1_project, g5_project};
+    use crate::test_support::{
+        Project, g1_project, g2_project, g3_project, g4_project, g5_project,
+    };
 
     #[test]
     fn passes() {
@@ -174,6 +176,44 @@ export const preload = () => fetch("/api/users");
 export default function Page() { return useLoaderData(); }
 "#,
             ),
+            g2_project(
+                "pages/users/index.tsx",
+                r#"
+import { createAsync } from "@solidjs/router";
+import { GET } from "_/front/fetch/users";
+export const preload = GET;
+export default function Page() { const data = createAsync(GET); return <p>{String(data())}</p>; }
+"#,
+            ),
+            g2_project(
+                "pages/users/index.tsx",
+                r#"
+import { createAsync } from "@solidjs/router";
+import usersClient from "_/front/fetch/users";
+export const preload = usersClient.GET;
+export default function Page() { const data = createAsync(usersClient.GET); return <p>{String(data())}</p>; }
+"#,
+            ),
+            g3_project(
+                "pages/users/[id]/index.tsx",
+                r#"
+import { createAsync, query, useParams } from "@solidjs/router";
+import { GET } from "_/front/fetch/users/[id]";
+const getUser = query((id: string) => GET([id]), "users/[id]");
+export const preload = ({ params }) => { void getUser(params.id); };
+export default function Page() { const p = useParams(); const u = createAsync(() => getUser(p.id)); return <p>{String(u())}</p>; }
+"#,
+            ),
+            g4_project(
+                "pages/users/[id]/index.tsx",
+                r#"
+import { createAsync, query, useParams } from "@solidjs/router";
+import fetchClients from "_/front/fetch";
+const getUser = query((id: string) => fetchClients["users/[id]"].GET([id]), "users/[id]");
+export const preload = ({ params }) => { void getUser(params.id); };
+export default function Page() { const p = useParams(); const u = createAsync(() => getUser(p.id)); return <p>{String(u())}</p>; }
+"#,
+            ),
         ];
         for project in pass {
             project.assert_clean(&PreloadGeneratedFetch);
@@ -182,7 +222,7 @@ export default function Page() { return useLoaderData(); }
 
     #[test]
     fn fails() {
-        let fail: [Project; 5] = [
+        let fail: [Project; 9] = [
             g1_project(
                 "pages/users/index.tsx",
                 r#"
@@ -223,6 +263,44 @@ export default function Page() { return <p />; }
                 "pages/users/index.tsx",
                 r#"
 export const preload = () => { console.log("warming"); };
+export default function Page() { return <p />; }
+"#,
+            ),
+            g2_project(
+                "pages/users/index.tsx",
+                r#"
+import { createAsync } from "@solidjs/router";
+const loadUsers = () => fetch("/api/users").then((r) => r.json());
+export const preload = loadUsers;
+export default function Page() { const data = createAsync(loadUsers); return <p>{String(data())}</p>; }
+"#,
+            ),
+            g3_project(
+                "pages/users/[id]/index.tsx",
+                r#"
+import { createAsync, query, useParams } from "@solidjs/router";
+const getUser = query((id: string) => fetch(`/api/users/${id}`).then((r) => r.json()), "users/[id]");
+export const preload = ({ params }) => { void getUser(params.id); };
+export default function Page() { const p = useParams(); const u = createAsync(() => getUser(p.id)); return <p>{String(u())}</p>; }
+"#,
+            ),
+            g4_project(
+                "pages/users/index.tsx",
+                r#"
+import ky from "ky";
+import { createAsync, query } from "@solidjs/router";
+const getUsers = query(() => ky.get("api/users").json(), "users");
+export const preload = () => { void getUsers(); };
+export default function Page() { const u = createAsync(() => getUsers()); return <p>{String(u())}</p>; }
+"#,
+            ),
+            g4_project(
+                "pages/users/index.tsx",
+                r#"
+import { query } from "@solidjs/router";
+import { loadUsers } from "@/front/lib/users";
+const getUsers = query(() => loadUsers(), "users");
+export const preload = () => { void getUsers(); };
 export default function Page() { return <p />; }
 "#,
             ),

@@ -94,31 +94,78 @@ impl Rule for ResponseTypeDeclared {
 /// The declaration for the route's generation, keeping what the handler already declares.
 fn help(method: &MethodEntry, object_generics: bool) -> String {
     let name = method.method;
-    if object_generics {
-        let first = method.type_args.first().map(|t| t.trim());
-        let example = match first {
-            Some(literal) if literal.starts_with('{') && literal.ends_with('}') => {
-                let inner = literal[1..literal.len() - 1].trim().trim_end_matches([';', ',']);
-                format!("{name}<{{ {inner}; response: [200, \"json\", ResponseBody] }}>")
-            }
-            _ => format!("{name}<{{ response: [200, \"json\", ResponseBody] }}>"),
-        };
-        let alias_note = if matches!(method.object, ObjectResponse::NotInline { .. }) {
-            " (the generator reads type arguments as written and cannot see through an alias)"
-        } else {
-            ""
-        };
-        format!("declare it inline: `{example}`{alias_note}")
-    } else {
+    if !object_generics {
         let payload = method.type_args.first().map_or("never", |t| t.trim());
-        format!("declare it as the second type argument: `{name}<{payload}, ResponseBody>`")
+        return format!(
+            "declare it as the second type argument: `{name}<{payload}, ResponseBody>`"
+        );
     }
+    // The literal already has a `response` key: make its type the body of a tuple rather than
+    // suggest a second `response` key.
+    if let ObjectResponse::NotTuple { text } = &method.object
+        && !text.is_empty()
+    {
+        return format!(
+            "declare `response` as a tuple `[status, contentType?, body?]`: `response: [200, \"json\", {text}]`"
+        );
+    }
+    let first = method.type_args.first().map(|t| t.trim());
+    let inner = first
+        .and_then(|literal| literal.strip_prefix('{')?.strip_suffix('}'))
+        .map(|inner| inner.trim().trim_end_matches([';', ',']))
+        .filter(|inner| !inner.is_empty());
+    let example = match inner {
+        Some(inner) => format!("{name}<{{ {inner}; response: [200, \"json\", ResponseBody] }}>"),
+        None => format!("{name}<{{ response: [200, \"json\", ResponseBody] }}>"),
+    };
+    let alias_note = match &method.object {
+        ObjectResponse::NotInline { text } if is_type_reference(text) => {
+            " (the generator reads type arguments as written and cannot see through an alias)"
+        }
+        _ => "",
+    };
+    format!("declare it inline: `{example}`{alias_note}")
+}
+
+/// `Defs`, `api.Defs`, `Defs<T>`: a name that may be an alias, not a keyword type (`never`).
+fn is_type_reference(text: &str) -> bool {
+    const KEYWORDS: &[&str] = &[
+        "any",
+        "unknown",
+        "never",
+        "object",
+        "string",
+        "number",
+        "boolean",
+        "bigint",
+        "symbol",
+        "void",
+        "null",
+        "undefined",
+    ];
+    let name = text.split_once('<').map_or(text, |(name, _)| name).trim();
+    name.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_' || c == '$')
+        && name.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '$' | '.'))
+        && !KEYWORDS.contains(&name)
 }
 
 #[cfg(test)]
 mod tests {
     use super::ResponseTypeDeclared;
-    use crate::test_support::{g1_project, g5_project};
+    use crate::test_support::{
+        Project, g1_project, g2_project, g3_project, g4_project, g5_project,
+    };
+
+    /// A `posts` route with `GET` and `POST` in the G2/G3 form (per-route `defineRoute`).
+    fn g23_route(project: fn(&str, &str) -> Project, body: &str) -> Project {
+        let head = "import { defineRoute } from \"_/front/api/posts\";\nexport default defineRoute(({ GET, POST }) => [";
+        project("api/posts/index.ts", &format!("{head}\n{body}\n]);\n"))
+    }
+
+    fn g4_route(body: &str) -> Project {
+        let head = "import { defineRoute } from \"_/front/api\";\nexport default defineRoute<\"posts\">(({ GET, POST }) => [";
+        g4_project("api/posts/index.ts", &format!("{head}\n{body}\n]);\n"))
+    }
 
     fn g1_route(body: &str) -> crate::test_support::Project {
         g1_project(
@@ -157,6 +204,21 @@ mod tests {
                 "api/posts/index.ts",
                 "import { defineRoute } from \"_/api\";\nexport default defineRoute<\"posts\">(({ GET }) => { return [GET(async (ctx) => ctx.json([]))]; });\n",
             ),
+            // G2 reads positional generics: `never` payload, `User` response.
+            g23_route(g2_project, "  GET<never, User>(async (ctx) => { ctx.body = {}; }),"),
+            g23_route(g2_project, "  POST<NewPost, object>(async (ctx) => { ctx.body = {}; }),"),
+            g23_route(
+                g3_project,
+                "  GET<{ query: { page?: number }; response: [200, \"json\", Post[]] }>(async (ctx) => { ctx.body = []; }),",
+            ),
+            g23_route(
+                g3_project,
+                "  POST<{ json: NewPost; response: [201, \"json\", Post] | [409, \"json\", Conflict] }>(async (ctx) => {}),",
+            ),
+            g4_route("  GET<{ response: [200, \"json\", Post[]] }>(async (ctx) => ctx.json([])),"),
+            g4_route(
+                "  POST<{ json: NewPost; response: [204] }>(async (ctx) => ctx.body(null, 204)),",
+            ),
         ];
         for project in pass {
             project.assert_clean(&ResponseTypeDeclared);
@@ -173,6 +235,14 @@ mod tests {
             g5_route("  POST<{ json: NewPost }>(async (ctx) => ctx.json({})),"),
             g5_route("  GET<PostDefs>(async (ctx) => ctx.json([])),"),
             g5_route("  GET<{ response: Post[] }>(async (ctx) => ctx.json([])),"),
+            g23_route(g2_project, "  GET(async (ctx) => { ctx.body = []; }),"),
+            g23_route(g2_project, "  POST<NewPost>(async (ctx) => { ctx.body = ctx.payload; }),"),
+            // The same `GET<never, User>` that declares a response in G2 declares none in G3.
+            g23_route(g3_project, "  GET<never, User>(async (ctx) => { ctx.body = {}; }),"),
+            g23_route(g3_project, "  POST<{ json: NewPost }>(async (ctx) => { ctx.body = {}; }),"),
+            g4_route("  GET<PostDefs>(async (ctx) => ctx.json([])),"),
+            g4_route("  POST<{ json: NewPost; response: NewPost }>(async (ctx) => ctx.json({})),"),
+            g4_route("  GET<{}>(async (ctx) => ctx.json([])),"),
         ];
         let rendered: Vec<String> = fail.iter().map(|p| p.render(&ResponseTypeDeclared)).collect();
         insta::assert_snapshot!(rendered.join("\n"));

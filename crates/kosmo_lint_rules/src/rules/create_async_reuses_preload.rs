@@ -53,6 +53,11 @@ declare_rule! {
     ///   const user = createAsync(() => getUser(params.id));
     /// }
     /// ```
+    ///
+    /// ### Fix
+    ///
+    /// None: whether the preload or the component reads the right function (or arguments)
+    /// is the author's decision.
     CreateAsyncReusesPreload {
         name: "create-async-reuses-preload",
         severity: Error,

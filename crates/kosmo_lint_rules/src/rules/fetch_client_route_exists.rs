@@ -47,6 +47,11 @@ declare_rule! {
     /// fetchClients["products/[id]"].GET([id]);
     /// fetchClients["health"].GET();
     /// ```
+    ///
+    /// ### Fix
+    ///
+    /// None: the nearest route name is suggested in the help, but a typo fix is not certain
+    /// (the route may be meant to be added), so it is not applied.
     FetchClientRouteExists {
         name: "fetch-client-route-exists",
         severity: Error,

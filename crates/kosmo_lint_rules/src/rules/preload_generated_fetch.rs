@@ -51,6 +51,11 @@ declare_rule! {
     /// import { GET as fetchData } from "@front/{api}/users/data/fetch";
     /// export const preload = fetchData;
     /// ```
+    ///
+    /// ### Fix
+    ///
+    /// None: which generated client, method and arguments replace a hand-written request is
+    /// not certain from the request alone.
     PreloadGeneratedFetch {
         name: "preload-generated-fetch",
         severity: Error,

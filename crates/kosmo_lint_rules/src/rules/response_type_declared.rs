@@ -50,6 +50,11 @@ declare_rule! {
     /// GET<never, User[]>(async (ctx) => { ctx.body = await listUsers(); })                 // G1/G2
     /// POST<{ json: NewUser; response: [201, "json", User] }>(async (ctx) => …)             // G3+
     /// ```
+    ///
+    /// ### Fix
+    ///
+    /// None, on purpose: kosmo-lint does not invent response types. The help shows the
+    /// declaration to write for the route's generation.
     ResponseTypeDeclared {
         name: "response-type-declared",
         severity: Error,

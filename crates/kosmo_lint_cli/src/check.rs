@@ -42,7 +42,7 @@ pub fn run(args: &CheckArgs) -> Result<u8, Report> {
         let targets = &targets[&project.project.root];
         let selected = |path: &Path| targets.iter().any(|t| path.starts_with(t));
         files_checked += project.files.iter().filter(|f| selected(&f.path)).count();
-        let mut project_findings = lint(project, &selected);
+        let mut project_findings = crate::timings::phase("rules", || lint(project, &selected));
         if let Some(options) = fix_options {
             let outcome = fix_project(
                 &project.project,
@@ -82,7 +82,7 @@ pub fn run(args: &CheckArgs) -> Result<u8, Report> {
     let mut summary = Summary::of(files_checked, &findings);
     summary.fixed = fix_options.map(|_| fixed);
     let mut sources = SourceCache::default();
-    let output = match args.format {
+    let output = crate::timings::phase("render", || match args.format {
         Format::Pretty => {
             let options = PrettyOptions { color: crate::use_color(), ..PrettyOptions::default() };
             let mut out = render_pretty(&findings, &mut sources, options);
@@ -91,7 +91,7 @@ pub fn run(args: &CheckArgs) -> Result<u8, Report> {
             out
         }
         Format::Json => render_json(&findings, summary, &mut sources),
-    };
+    });
     std::io::stdout().lock().write_all(output.as_bytes()).into_diagnostic()?;
     Ok(u8::from(findings.iter().any(|f| f.severity == Severity::Error)))
 }

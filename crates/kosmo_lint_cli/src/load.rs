@@ -7,6 +7,8 @@ use kosmo_lint_core::walk::{WalkError, walk_project};
 use kosmo_lint_core::{Finding, Label, Project, ProjectFile, RouteTree};
 use miette::{MietteDiagnostic, Report};
 
+use crate::timings::phase;
+
 /// Everything the rules and the printers need about one project.
 pub struct LoadedProject {
     pub project: Project,
@@ -17,12 +19,13 @@ pub struct LoadedProject {
 }
 
 pub fn load(path: &Path) -> Result<LoadedProject, Report> {
-    let project = Project::discover(path).map_err(|err| {
+    let project = phase("discover", || Project::discover(path)).map_err(|err| {
         Report::new(MietteDiagnostic::new(err.to_string()).with_code("kosmo::project"))
     })?;
-    let (files, walk_errors) = walk_project(&project, rayon::current_num_threads());
-    let facts = kosmo_lint_facts::extract_all(&files);
-    let tree = RouteTree::build(&project, &files, &facts);
+    let (files, walk_errors) =
+        phase("walk", || walk_project(&project, rayon::current_num_threads()));
+    let facts = phase("extract", || kosmo_lint_facts::extract_all(&files));
+    let tree = phase("tree", || RouteTree::build(&project, &files, &facts));
     Ok(LoadedProject { project, files, facts, walk_errors, tree })
 }
 

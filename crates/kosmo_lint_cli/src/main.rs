@@ -7,6 +7,7 @@ mod check;
 mod load;
 mod routes;
 mod rules;
+mod timings;
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;

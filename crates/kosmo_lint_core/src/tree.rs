@@ -174,15 +174,7 @@ fn build_folder(
     for &(file_index, file, fact) in &in_folder {
         add_route_file(&mut tree, file_index, file, fact);
     }
-    let layouts: Vec<(String, String)> =
-        tree.layouts.values().map(|l| (l.name.clone(), l.file.clone())).collect();
-    for page in tree.pages.values_mut() {
-        page.layouts = layouts
-            .iter()
-            .filter(|(name, _)| is_route_prefix(name, &page.name))
-            .map(|(_, file)| file.clone())
-            .collect();
-    }
+    assign_layouts(&mut tree);
     for &(file_index, file, fact) in &in_folder {
         for r in &fact.fetch_refs {
             let resolution = resolve(&tree, r);
@@ -318,10 +310,22 @@ fn resolve(tree: &FolderTree, r: &crate::facts::FetchClientRef) -> RefResolution
     }
 }
 
-/// `users` wraps `users` and `users/[id]`, but not `users-archive`.
-fn is_route_prefix(layout: &str, page: &str) -> bool {
-    page.strip_prefix(layout).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+/// Each page gets the layouts of its folder and of every folder above it, outermost first:
+/// a lookup per ancestor, not a scan of every layout.
+fn assign_layouts(tree: &mut FolderTree) {
+    let layouts = &tree.layouts;
+    for page in tree.pages.values_mut() {
+        page.layouts = route_ancestors(&page.name)
+            .filter_map(|name| layouts.get(name).map(|l| l.file.clone()))
+            .collect();
+    }
 }
+
+/// `a/b/c` → `a`, `a/b`, `a/b/c`.
+fn route_ancestors(name: &str) -> impl Iterator<Item = &str> {
+    name.match_indices('/').map(|(at, _)| &name[..at]).chain(std::iter::once(name))
+}
+
 
 fn api_methods(fact: &FileFacts, generation: Generation) -> (&'static str, Vec<RouteMethod>) {
     match &fact.api {
@@ -400,13 +404,9 @@ pub fn describe_target(target: &Target, page: &PageFacts) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::is_route_prefix;
-
     #[test]
-    fn layouts_wrap_their_folder_and_below() {
-        assert!(is_route_prefix("users", "users"));
-        assert!(is_route_prefix("users", "users/[id]"));
-        assert!(!is_route_prefix("users", "users-archive"));
-        assert!(!is_route_prefix("users/[id]", "users"));
+    fn ancestors_run_outermost_first() {
+        let all: Vec<&str> = super::route_ancestors("a/[id]/c").collect();
+        assert_eq!(all, ["a", "a/[id]", "a/[id]/c"]);
     }
 }

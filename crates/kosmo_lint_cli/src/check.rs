@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use kosmo_lint_core::{Finding, RouteTree, Severity};
+use kosmo_lint_core::{Finding, Severity};
 use kosmo_lint_fix::{FixOptions, fix_project};
 use kosmo_lint_report::{
     PrettyOptions, SourceCache, Summary, render_json, render_pretty, sort_findings,
@@ -15,20 +15,21 @@ use kosmo_lint_rules::RULES;
 use miette::{IntoDiagnostic, Report};
 
 use crate::args::{CheckArgs, Format};
-use crate::load::{LoadedProject, load};
+use crate::pipeline::{Session, load};
+use crate::timings::phase;
 
 pub fn run(args: &CheckArgs) -> Result<u8, Report> {
     let started = Instant::now();
     // Paths are grouped by project so that each project is loaded once.
     let mut targets: BTreeMap<PathBuf, Vec<PathBuf>> = BTreeMap::new();
-    let mut loaded = Vec::new();
+    let mut sessions: Vec<Session> = Vec::new();
     for path in &args.paths {
         let target = fs::canonicalize(path)
             .map_err(|_| Report::msg(format!("path does not exist: {}", path.display())))?;
-        let project = load(&target)?;
-        let root = project.project.root.clone();
+        let session = load(&target)?;
+        let root = session.project.root.clone();
         if !targets.contains_key(&root) {
-            loaded.push(project);
+            sessions.push(session);
         }
         targets.entry(root).or_default().push(target);
     }
@@ -38,31 +39,24 @@ pub fn run(args: &CheckArgs) -> Result<u8, Report> {
     let mut files_checked = 0;
     let mut fixed = 0;
     let mut diffs = Vec::new();
-    for project in &mut loaded {
-        let targets = &targets[&project.project.root];
+    for session in &sessions {
+        let targets = &targets[&session.project.root];
         let selected = |path: &Path| targets.iter().any(|t| path.starts_with(t));
-        files_checked += project.files.iter().filter(|f| selected(&f.path)).count();
-        let mut project_findings = crate::timings::phase("rules", || lint(project, &selected));
+        let mut checked = session.check(RULES, &selected);
         if let Some(options) = fix_options {
-            let outcome = fix_project(
-                &project.project,
-                &project.files,
-                &mut project.facts,
-                &project_findings,
-                RULES,
-                options,
-            );
-            if !outcome.changes.is_empty() {
-                project.tree = RouteTree::build(&project.project, &project.files, &project.facts);
-                project_findings = lint(project, &selected);
-            }
+            let outcome = phase("fix", || {
+                fix_project(&session.project, &session.tree, &checked.findings, RULES, options)
+            });
             fixed += outcome.fixed;
-            diffs.extend(
-                outcome.changes.iter().map(|c| c.unified_diff(&project.files[c.file_index].rel)),
-            );
-            project_findings.extend(outcome.problems);
+            diffs.extend(outcome.changes.iter().map(kosmo_lint_fix::FileChange::unified_diff));
+            if options.write && !outcome.changes.is_empty() {
+                // What remains is what a fresh run over the written files finds.
+                checked = session.check(RULES, &selected);
+            }
+            checked.findings.extend(outcome.problems);
         }
-        findings.extend(project_findings);
+        files_checked += checked.files;
+        findings.extend(checked.findings);
     }
     if args.diff {
         // Like ruff: the diff alone on stdout, exit 1 when applying it would change a file.
@@ -82,7 +76,7 @@ pub fn run(args: &CheckArgs) -> Result<u8, Report> {
     let mut summary = Summary::of(files_checked, &findings);
     summary.fixed = fix_options.map(|_| fixed);
     let mut sources = SourceCache::default();
-    let output = crate::timings::phase("render", || match args.format {
+    let output = phase("render", || match args.format {
         Format::Pretty => {
             let options = PrettyOptions { color: crate::use_color(), ..PrettyOptions::default() };
             let mut out = render_pretty(&findings, &mut sources, options);
@@ -94,13 +88,6 @@ pub fn run(args: &CheckArgs) -> Result<u8, Report> {
     });
     std::io::stdout().lock().write_all(output.as_bytes()).into_diagnostic()?;
     Ok(u8::from(findings.iter().any(|f| f.severity == Severity::Error)))
-}
-
-/// Built-in findings and rule findings of the selected files.
-fn lint(project: &LoadedProject, selected: &dyn Fn(&Path) -> bool) -> Vec<Finding> {
-    let rule_findings =
-        kosmo_lint_rules::lint_project(RULES, &project.files, &project.facts, &project.tree);
-    project.file_findings().into_iter().chain(rule_findings).filter(|f| selected(&f.path)).collect()
 }
 
 fn plural(n: usize) -> &'static str {

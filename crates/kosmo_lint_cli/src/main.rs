@@ -4,7 +4,7 @@
 
 mod args;
 mod check;
-mod load;
+mod pipeline;
 mod routes;
 mod rules;
 mod timings;

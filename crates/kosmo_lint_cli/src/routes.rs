@@ -8,19 +8,17 @@ use kosmo_lint_core::tree::{FolderTree, RefResolution};
 use miette::{IntoDiagnostic, Report};
 
 use crate::args::{Format, RoutesArgs};
-use crate::load::load;
+use crate::pipeline::load;
 
 pub fn run(args: &RoutesArgs) -> Result<u8, Report> {
-    let loaded = load(&args.path)?;
+    let tree = load(&args.path)?.full_tree();
     let output = match args.format {
         Format::Json => {
-            let mut json = serde_json::to_string_pretty(&loaded.tree).into_diagnostic()?;
+            let mut json = serde_json::to_string_pretty(&tree).into_diagnostic()?;
             json.push('\n');
             json
         }
-        Format::Pretty => {
-            loaded.tree.folders.iter().map(pretty_folder).collect::<Vec<_>>().join("\n")
-        }
+        Format::Pretty => tree.folders.iter().map(pretty_folder).collect::<Vec<_>>().join("\n"),
     };
     std::io::stdout().lock().write_all(output.as_bytes()).into_diagnostic()?;
     Ok(0)

@@ -428,8 +428,8 @@ fn seed_app_example_g1() {
         unresolved(front),
         [
             ("posts", Some("DELETE"), "unknown-method", "@front/components/PostActions.tsx"),
-            ("user/[id]", None, "unknown-route", "@front/components/UserCard.tsx"),
             ("user/[id]", Some("GET"), "unknown-route", "@front/components/UserCard.tsx"),
+            ("user/[id]", None, "unknown-route", "@front/components/UserCard.tsx"),
         ]
     );
 

@@ -62,12 +62,14 @@ pub struct FileFacts {
     pub status: FileStatus,
     /// Imports of generated code, for generation detection.
     pub import_styles: Vec<ImportStyle>,
+    // Boxed: most files have none of these, and the facts of route files are kept for the
+    // whole run.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub api: Option<ApiRouteFacts>,
+    pub api: Option<Box<ApiRouteFacts>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub page: Option<PageFacts>,
+    pub page: Option<Box<PageFacts>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub config: Option<ConfigFacts>,
+    pub config: Option<Box<ConfigFacts>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub fetch_refs: Vec<FetchClientRef>,
 }

@@ -16,7 +16,7 @@ use crate::http::HttpMethod;
 use crate::project::{Project, SourceFolder};
 use crate::route_path::{Param, join_url};
 use crate::span::Span;
-use crate::walk::{FileKind, ProjectFile};
+use crate::walk::{FileKind, ProjectFile, WalkScope};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct RouteTree {
@@ -47,8 +47,6 @@ pub struct ApiRoute {
     pub url: String,
     pub params: Vec<Param>,
     pub file: String,
-    #[serde(skip)]
-    pub file_index: usize,
     /// `define-route`, `block-body` or `not-an-array` (methods invisible to the framework),
     /// `no-factory`, `not-a-call`, `no-default-export`, or `unparsed`.
     pub definition: &'static str,
@@ -73,8 +71,6 @@ pub struct PageRoute {
     pub name: String,
     pub url: String,
     pub file: String,
-    #[serde(skip)]
-    pub file_index: usize,
     pub framework: Framework,
     /// Layout files that wrap this page, outermost first.
     pub layouts: Vec<String>,
@@ -86,8 +82,6 @@ pub struct PageRoute {
 pub struct LayoutRoute {
     pub name: String,
     pub file: String,
-    #[serde(skip)]
-    pub file_index: usize,
     pub framework: Framework,
     pub exports: Vec<String>,
     pub preload: Option<PreloadSummary>,
@@ -108,8 +102,6 @@ pub struct PreloadSummary {
 #[derive(Debug, Clone, Serialize)]
 pub struct ResolvedRef {
     pub file: String,
-    #[serde(skip)]
-    pub file_index: usize,
     pub route: String,
     pub route_span: Span,
     pub member: Option<String>,
@@ -131,56 +123,60 @@ pub enum RefResolution {
 }
 
 impl FolderTree {
-    /// The fetch-client references of one file (references are stored in file order).
-    pub fn refs_of(&self, file_index: usize) -> &[ResolvedRef] {
-        let start = self.fetch_refs.partition_point(|r| r.file_index < file_index);
-        let end = self.fetch_refs.partition_point(|r| r.file_index <= file_index);
-        &self.fetch_refs[start..end]
+    /// Resolves a reference within this source folder only (spec §8.3).
+    pub fn resolve(&self, r: &crate::facts::FetchClientRef) -> RefResolution {
+        match self.api_routes.get(&r.route) {
+            None => RefResolution::UnknownRoute,
+            Some(route) => match r.method() {
+                Some(method) if !route.defines(method) => RefResolution::UnknownMethod,
+                _ => RefResolution::Resolved,
+            },
+        }
     }
 }
 
 impl RouteTree {
-    /// Joins the walk and the per-file facts (`facts[i]` belongs to `files[i]`).
-    pub fn build(project: &Project, files: &[ProjectFile], facts: &[FileFacts]) -> Self {
+    /// The tree of the route definitions (the files of [`WalkScope::Routes`]): every
+    /// source folder with its generation, bases and API routes. Pages, layouts and
+    /// references are added by [`RouteTree::add_file`] where they are wanted.
+    pub fn from_routes<'f>(project: &Project, routes: &[(&'f ProjectFile, &'f FileFacts)]) -> Self {
         let folders = project
             .folders
             .iter()
             .enumerate()
-            .map(|(index, folder)| build_folder(project, index, folder, files, facts))
+            .map(|(index, folder)| {
+                let in_folder = routes.iter().copied().filter(|(f, _)| f.folder == index);
+                let mut tree = folder_settings(project, folder, in_folder.clone());
+                for (file, fact) in in_folder {
+                    add_route_file(&mut tree, file, fact);
+                }
+                tree
+            })
             .collect();
         Self { root: project.root.clone(), folders }
     }
 
-    pub fn folder(&self, index: usize) -> &FolderTree {
-        &self.folders[index]
+    /// Everything at once, from all files of the project and their facts.
+    pub fn build(project: &Project, files: &[ProjectFile], facts: &[FileFacts]) -> Self {
+        let pairs = files.iter().zip(facts);
+        let routes: Vec<_> = pairs.clone().filter(|(f, _)| f.scope == WalkScope::Routes).collect();
+        let mut tree = Self::from_routes(project, &routes);
+        for (file, fact) in pairs.filter(|(f, _)| f.scope == WalkScope::Rest) {
+            tree.add_file(file, fact);
+        }
+        tree.finish();
+        tree
     }
-}
 
-fn build_folder(
-    project: &Project,
-    index: usize,
-    folder: &SourceFolder,
-    files: &[ProjectFile],
-    facts: &[FileFacts],
-) -> FolderTree {
-    let in_folder: Vec<(usize, &ProjectFile, &FileFacts)> = files
-        .iter()
-        .zip(facts)
-        .enumerate()
-        .filter(|(_, (f, _))| f.folder == index)
-        .map(|(i, (f, fact))| (i, f, fact))
-        .collect();
-    let mut tree = folder_settings(project, folder, &in_folder);
-    for &(file_index, file, fact) in &in_folder {
-        add_route_file(&mut tree, file_index, file, fact);
-    }
-    assign_layouts(&mut tree);
-    for &(file_index, file, fact) in &in_folder {
-        for r in &fact.fetch_refs {
-            let resolution = resolve(&tree, r);
-            tree.fetch_refs.push(ResolvedRef {
+    /// Adds a page or layout, and the file's fetch-client references, resolved within its
+    /// source folder.
+    pub fn add_file(&mut self, file: &ProjectFile, facts: &FileFacts) {
+        let folder = &mut self.folders[file.folder];
+        add_route_file(folder, file, facts);
+        for r in &facts.fetch_refs {
+            let resolution = folder.resolve(r);
+            folder.fetch_refs.push(ResolvedRef {
                 file: file.rel.clone(),
-                file_index,
                 route: r.route.clone(),
                 route_span: r.route_span,
                 member: r.member.as_ref().map(|m| m.value.clone()),
@@ -190,25 +186,36 @@ fn build_folder(
             });
         }
     }
-    tree
+
+    /// Puts what [`RouteTree::add_file`] gathered in order and gives pages their layouts.
+    pub fn finish(&mut self) {
+        for folder in &mut self.folders {
+            assign_layouts(folder);
+            folder.fetch_refs.sort_by(|a, b| (&a.file, a.route_span).cmp(&(&b.file, b.route_span)));
+        }
+    }
+
+    pub fn folder(&self, index: usize) -> &FolderTree {
+        &self.folders[index]
+    }
 }
 
 /// Generation, bases and default framework of a folder, with empty route maps.
-fn folder_settings(
+fn folder_settings<'f>(
     project: &Project,
     folder: &SourceFolder,
-    in_folder: &[(usize, &ProjectFile, &FileFacts)],
+    in_folder: impl Iterator<Item = (&'f ProjectFile, &'f FileFacts)>,
 ) -> FolderTree {
     let mut evidence = GenerationEvidence::default();
     let mut config = None;
-    for &(_, file, fact) in in_folder {
+    for (file, fact) in in_folder {
         fact.import_styles.iter().for_each(|s| evidence.add_import(*s));
-        if let Some(ApiRouteFacts::DefineRoute(def)) = &fact.api {
+        if let Some(ApiRouteFacts::DefineRoute(def)) = fact.api.as_deref() {
             def.methods.iter().filter_map(|m| m.shape).for_each(|s| evidence.add_generics(s));
             evidence.route_name_type_args += u32::from(def.route_name_arg.is_some());
         }
         if file.kind == FileKind::Config {
-            config.clone_from(&fact.config);
+            config = fact.config.as_deref().cloned().or(config);
         }
     }
     let config = config.unwrap_or_default();
@@ -248,9 +255,9 @@ fn folder_settings(
     }
 }
 
-fn add_route_file(tree: &mut FolderTree, file_index: usize, file: &ProjectFile, fact: &FileFacts) {
+fn add_route_file(tree: &mut FolderTree, file: &ProjectFile, fact: &FileFacts) {
     let Some(route) = &file.route else { return };
-    let page = fact.page.as_ref();
+    let page = fact.page.as_deref();
     match file.kind {
         FileKind::ApiRoute => {
             let (definition, methods) = api_methods(fact, tree.generation);
@@ -261,7 +268,6 @@ fn add_route_file(tree: &mut FolderTree, file_index: usize, file: &ProjectFile, 
                     url: join_url(&tree.api_base, &route.url_path()),
                     params: route.params().cloned().collect(),
                     file: file.rel.clone(),
-                    file_index,
                     definition,
                     methods,
                 },
@@ -274,7 +280,6 @@ fn add_route_file(tree: &mut FolderTree, file_index: usize, file: &ProjectFile, 
                     name: route.name.clone(),
                     url: join_url(&tree.base, &route.url_path()),
                     file: file.rel.clone(),
-                    file_index,
                     framework: page_framework(file, page, tree.framework),
                     layouts: Vec::new(),
                     exports: export_names(page),
@@ -288,7 +293,6 @@ fn add_route_file(tree: &mut FolderTree, file_index: usize, file: &ProjectFile, 
                 LayoutRoute {
                     name: route.name.clone(),
                     file: file.rel.clone(),
-                    file_index,
                     framework: page_framework(file, page, tree.framework),
                     exports: export_names(page),
                     preload: page.and_then(preload_summary),
@@ -296,17 +300,6 @@ fn add_route_file(tree: &mut FolderTree, file_index: usize, file: &ProjectFile, 
             );
         }
         _ => {}
-    }
-}
-
-/// A reference resolves within its own source folder only (spec §8.3).
-fn resolve(tree: &FolderTree, r: &crate::facts::FetchClientRef) -> RefResolution {
-    match tree.api_routes.get(&r.route) {
-        None => RefResolution::UnknownRoute,
-        Some(route) => match r.method() {
-            Some(method) if !route.defines(method) => RefResolution::UnknownMethod,
-            _ => RefResolution::Resolved,
-        },
     }
 }
 
@@ -326,9 +319,8 @@ fn route_ancestors(name: &str) -> impl Iterator<Item = &str> {
     name.match_indices('/').map(|(at, _)| &name[..at]).chain(std::iter::once(name))
 }
 
-
 fn api_methods(fact: &FileFacts, generation: Generation) -> (&'static str, Vec<RouteMethod>) {
-    match &fact.api {
+    match fact.api.as_deref() {
         None => ("unparsed", Vec::new()),
         Some(ApiRouteFacts::NoDefaultExport) => ("no-default-export", Vec::new()),
         Some(ApiRouteFacts::NotACall { .. }) => ("not-a-call", Vec::new()),
@@ -347,7 +339,8 @@ fn api_methods(fact: &FileFacts, generation: Generation) -> (&'static str, Vec<R
     }
 }
 
-fn page_framework(
+/// A page's or layout's framework: by extension, then by its imports, then the folder's.
+pub fn page_framework(
     file: &ProjectFile,
     page: Option<&PageFacts>,
     default: Option<Framework>,

@@ -39,6 +39,8 @@ pub struct ProjectFile {
     pub kind: FileKind,
     /// For routes, pages and layouts: the folder path below `api/` or `pages/`.
     pub route: Option<RoutePath>,
+    /// The walk that visits this file.
+    pub scope: WalkScope,
 }
 
 /// A folder or file the walk could not read.
@@ -81,28 +83,61 @@ pub fn classify(parts: &[&str]) -> Option<(FileKind, Option<RoutePath>)> {
     SCRIPT_EXTENSIONS.contains(&ext).then_some((FileKind::Helper, None))
 }
 
-/// Walks every source folder of the project in parallel; the result is sorted by path so
-/// later stages are deterministic.
-pub fn walk_project(project: &Project, threads: usize) -> (Vec<ProjectFile>, Vec<WalkError>) {
-    let files = Mutex::new(Vec::new());
+/// Which files a walk visits. Checking a project takes two walks: the route definitions
+/// first (their facts make the route tree), then everything else, each file checked against
+/// that tree as soon as it is parsed, so that no page's facts need to be kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WalkScope {
+    /// `api/**` (routes, middleware, the user's files there) and the folder config.
+    Routes,
+    /// Pages, layouts and every other file of the source folders.
+    Rest,
+}
+
+impl WalkScope {
+    fn of(kind: FileKind, in_api: bool) -> Self {
+        if in_api || kind == FileKind::Config { Self::Routes } else { Self::Rest }
+    }
+
+    /// Whether a folder directly inside a source folder can hold files of this scope.
+    fn enters(self, name: &str) -> bool {
+        match self {
+            Self::Routes => matches!(name, "api" | "config"),
+            Self::Rest => name != "api",
+        }
+    }
+}
+
+/// Walks the source folders in parallel and calls `visit` for every file of `scope`, on the
+/// walker's threads (`threads` of them), so that reading and parsing overlap the walk.
+/// Returns what could not be read, sorted by path.
+pub fn walk_scope(
+    project: &Project,
+    scope: WalkScope,
+    threads: usize,
+    visit: &(dyn Fn(ProjectFile) + Sync),
+) -> Vec<WalkError> {
     let errors = Mutex::new(Vec::new());
-    let Some((first, rest)) = project.folders.split_first() else {
-        return (Vec::new(), Vec::new());
-    };
+    let Some((first, rest)) = project.folders.split_first() else { return Vec::new() };
     let mut builder = WalkBuilder::new(&first.path);
     for folder in rest {
         builder.add(&folder.path);
     }
-    builder.require_git(false).threads(threads).filter_entry(|entry| {
-        !(entry.file_type().is_some_and(|t| t.is_dir())
-            && entry.file_name().to_str().is_some_and(|n| SKIPPED_FOLDERS.contains(&n)))
+    builder.require_git(false).threads(threads).filter_entry(move |entry| {
+        let Some(name) = entry.file_name().to_str() else { return true };
+        if !entry.file_type().is_some_and(|t| t.is_dir()) {
+            return true;
+        }
+        !SKIPPED_FOLDERS.contains(&name) && (entry.depth() != 1 || scope.enters(name))
     });
     builder.build_parallel().run(|| {
         Box::new(|entry| {
             match entry {
                 Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
-                    if let Some(file) = project_file(project, entry.path()) {
-                        files.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(file);
+                    if let Some(file) = project_file(project, entry.path())
+                        && file.scope == scope
+                    {
+                        visit(file);
                     }
                 }
                 Ok(_) => {}
@@ -117,10 +152,20 @@ pub fn walk_project(project: &Project, threads: usize) -> (Vec<ProjectFile>, Vec
             WalkState::Continue
         })
     });
-    let mut files = files.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
-    files.sort_by(|a: &ProjectFile, b| a.rel.cmp(&b.rel));
     let mut errors = errors.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
     errors.sort_by(|a: &WalkError, b| a.path.cmp(&b.path));
+    errors
+}
+
+/// Every file of the project, sorted by path (both scopes).
+pub fn walk_project(project: &Project, threads: usize) -> (Vec<ProjectFile>, Vec<WalkError>) {
+    let files = Mutex::new(Vec::new());
+    let push = |file| files.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(file);
+    let mut errors = walk_scope(project, WalkScope::Routes, threads, &push);
+    errors.extend(walk_scope(project, WalkScope::Rest, threads, &push));
+    errors.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut files = files.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+    files.sort_by(|a: &ProjectFile, b| a.rel.cmp(&b.rel));
     (files, errors)
 }
 
@@ -144,13 +189,22 @@ fn innermost(err: &ignore::Error) -> &ignore::Error {
     }
 }
 
-fn project_file(project: &Project, path: &Path) -> Option<ProjectFile> {
+/// The project file at `path` (a file the linter knows about), or `None`.
+pub fn project_file(project: &Project, path: &Path) -> Option<ProjectFile> {
     let (folder, source) =
         project.folders.iter().enumerate().find(|(_, f)| path.starts_with(&f.path))?;
     let below = path.strip_prefix(&source.path).ok()?;
     let parts: Vec<&str> = below.iter().map(|p| p.to_str()).collect::<Option<_>>()?;
     let (kind, route) = classify(&parts)?;
-    Some(ProjectFile { path: path.to_path_buf(), rel: project.relative(path), folder, kind, route })
+    let scope = WalkScope::of(kind, parts.first() == Some(&"api"));
+    Some(ProjectFile {
+        path: path.to_path_buf(),
+        rel: project.relative(path),
+        folder,
+        kind,
+        route,
+        scope,
+    })
 }
 
 #[cfg(test)]

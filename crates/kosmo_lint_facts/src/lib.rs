@@ -86,8 +86,8 @@ pub fn extract_source(
     let program = allocator.alloc(ret.program);
     let mut facts = FileFacts { import_styles: import_styles(program), ..FileFacts::default() };
     match kind {
-        FileKind::ApiRoute => facts.api = Some(api_route::extract(program, text)),
-        FileKind::Config => facts.config = Some(config::extract(program)),
+        FileKind::ApiRoute => facts.api = Some(Box::new(api_route::extract(program, text))),
+        FileKind::Config => facts.config = Some(Box::new(config::extract(program))),
         FileKind::Middleware => {}
         // A helper is parsed so that its syntax errors are reported, but semantic analysis,
         // the expensive part, is only needed where it can reach a generated client.
@@ -103,7 +103,7 @@ pub fn extract_source(
             // Page facts first: resolving a name registers its `query()` wrapper, and the page
             // registers them in source order before anything else resolves one.
             if kind != FileKind::Helper {
-                facts.page = Some(page::extract(program, &mut bindings));
+                facts.page = Some(Box::new(page::extract(program, &mut bindings)));
             }
             facts.fetch_refs = fetch_refs::collect(program, &mut bindings);
         }

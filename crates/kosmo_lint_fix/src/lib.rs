@@ -1,16 +1,18 @@
 //! Applying fixes without ever corrupting a file (ruff's model): a round applies the
 //! non-overlapping fixes of each file in memory, re-parses the result (a fix whose result
-//! does not parse is refused), re-lints the changed files against the rebuilt route tree, and
-//! repeats until nothing is left to fix or a small bound is reached. Only then are the
-//! changed files written, each atomically.
+//! does not parse is refused), re-lints the changed file against the route tree, and repeats
+//! until nothing is left to fix or a small bound is reached. Only then are the changed files
+//! written, each atomically. (No rule fixes route definitions, so the tree stays valid
+//! between rounds.)
 
 mod apply;
 mod write;
 
-use std::collections::{BTreeMap, HashMap};
-use std::path::Path;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
-use kosmo_lint_core::facts::{FileFacts, FileStatus};
+use kosmo_lint_core::facts::FileStatus;
+use kosmo_lint_core::walk::project_file;
 use kosmo_lint_core::{Applicability, Finding, Project, ProjectFile, RouteTree};
 use kosmo_lint_rules::Rule;
 
@@ -31,18 +33,20 @@ pub struct FixOptions {
 /// One file whose text the fixes changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileChange {
-    pub file_index: usize,
+    pub path: PathBuf,
+    /// Relative to the project root, `/`-separated.
+    pub display_path: String,
     pub original: String,
     pub fixed: String,
 }
 
 impl FileChange {
     /// A unified diff, `a/<path>` → `b/<path>`, as `git diff` prints it.
-    pub fn unified_diff(&self, display_path: &str) -> String {
+    pub fn unified_diff(&self) -> String {
         similar::TextDiff::from_lines(&self.original, &self.fixed)
             .unified_diff()
             .context_radius(3)
-            .header(&format!("a/{display_path}"), &format!("b/{display_path}"))
+            .header(&format!("a/{}", self.display_path), &format!("b/{}", self.display_path))
             .to_string()
     }
 }
@@ -66,52 +70,49 @@ pub fn applies(applicability: Applicability, options: FixOptions) -> bool {
     }
 }
 
-/// Fixes what `findings` offer to fix. `facts` is updated to the fixed texts, so the caller
-/// rebuilds the route tree and re-lints to report what remains.
+/// A file being fixed: what it was, what it is now, how many fixes went in.
+struct FileState {
+    file: ProjectFile,
+    original: String,
+    current: String,
+    applied: usize,
+    refused: bool,
+}
+
+/// Fixes what `findings` offer to fix. Each changed file is re-linted against `tree` until
+/// nothing is left to fix; with `options.write` the results are written. The caller lints
+/// again to report what remains.
 pub fn fix_project(
     project: &Project,
-    files: &[ProjectFile],
-    facts: &mut [FileFacts],
+    tree: &RouteTree,
     findings: &[Finding],
     rules: &[&dyn Rule],
     options: FixOptions,
 ) -> FixOutcome {
-    let index_of: HashMap<&Path, usize> =
-        files.iter().enumerate().map(|(i, f)| (f.path.as_path(), i)).collect();
     let mut outcome = FixOutcome::default();
-    let mut texts: BTreeMap<usize, (String, String, usize)> = BTreeMap::new();
-    let mut refused = Vec::new();
+    let mut states: BTreeMap<PathBuf, FileState> = BTreeMap::new();
     let mut pending: Vec<Finding> = findings.to_vec();
     for _ in 0..MAX_ROUNDS {
-        let mut by_file: BTreeMap<usize, Vec<&kosmo_lint_core::Fix>> = BTreeMap::new();
+        let mut by_file: BTreeMap<PathBuf, Vec<&kosmo_lint_core::Fix>> = BTreeMap::new();
         for finding in &pending {
-            let Some(fix) = finding.fix.as_ref().filter(|f| applies(f.applicability, options))
-            else {
-                continue;
-            };
-            if let Some(&index) = index_of.get(finding.path.as_path())
-                && !refused.contains(&index)
-            {
-                by_file.entry(index).or_default().push(fix);
+            if let Some(fix) = finding.fix.as_ref().filter(|f| applies(f.applicability, options)) {
+                by_file.entry(finding.path.clone()).or_default().push(fix);
             }
         }
-        let mut changed = Vec::new();
-        for (index, fixes) in by_file {
-            let file = &files[index];
-            let entry = match texts.get_mut(&index) {
-                Some(entry) => entry,
-                None => match kosmo_lint_facts::read_source(&file.path) {
-                    Ok(text) => texts.entry(index).or_insert((text.clone(), text, 0)),
-                    Err(_) => continue,
-                },
-            };
-            let applied = apply_fixes(&entry.1, &fixes);
+        let mut next = Vec::new();
+        for (path, fixes) in by_file {
+            let Some(state) = state_of(&mut states, project, &path) else { continue };
+            if state.refused {
+                continue;
+            }
+            let applied = apply_fixes(&state.current, &fixes);
             if applied.applied == 0 {
                 continue;
             }
-            let new_facts = kosmo_lint_facts::extract_text(file.kind, &file.path, &applied.text);
-            if let FileStatus::SyntaxErrors { errors } = &new_facts.status {
-                refused.push(index);
+            let file = &state.file;
+            let facts = kosmo_lint_facts::extract_text(file.kind, &file.path, &applied.text);
+            if let FileStatus::SyntaxErrors { errors } = &facts.status {
+                state.refused = true;
                 let detail =
                     errors.first().map_or_else(String::new, |e| format!(": {}", e.message));
                 outcome.problems.push(Finding::whole_file(
@@ -122,26 +123,23 @@ pub fn fix_project(
                 ));
                 continue;
             }
-            facts[index] = new_facts;
-            entry.1 = applied.text;
-            entry.2 += applied.applied;
-            changed.push(index);
+            state.current = applied.text;
+            state.applied += applied.applied;
+            next.extend(kosmo_lint_rules::lint_file(rules, file, &facts, tree));
         }
-        if changed.is_empty() {
+        if next.is_empty() {
             break;
         }
-        let tree = RouteTree::build(project, files, facts);
-        pending = kosmo_lint_rules::lint_files(rules, files, facts, &tree, &changed);
+        pending = next;
     }
-    for (index, (original, fixed, count)) in texts {
-        if original == fixed {
+    for state in states.into_values() {
+        if state.original == state.current {
             continue;
         }
-        let file = &files[index];
+        let file = &state.file;
         if options.write
-            && let Err(err) = write_atomically(&file.path, &fixed)
+            && let Err(err) = write_atomically(&file.path, &state.current)
         {
-            facts[index] = kosmo_lint_facts::extract_text(file.kind, &file.path, &original);
             outcome.problems.push(Finding::whole_file(
                 "io-error",
                 file.path.clone(),
@@ -150,10 +148,31 @@ pub fn fix_project(
             ));
             continue;
         }
-        outcome.fixed += count;
-        outcome.changes.push(FileChange { file_index: index, original, fixed });
+        outcome.fixed += state.applied;
+        outcome.changes.push(FileChange {
+            path: file.path.clone(),
+            display_path: file.rel.clone(),
+            original: state.original,
+            fixed: state.current,
+        });
     }
     outcome
+}
+
+/// The state of the file at `path`, read on first use; `None` when it cannot be read now.
+fn state_of<'s>(
+    states: &'s mut BTreeMap<PathBuf, FileState>,
+    project: &Project,
+    path: &Path,
+) -> Option<&'s mut FileState> {
+    if !states.contains_key(path) {
+        let file = project_file(project, path)?;
+        let text = kosmo_lint_facts::read_source(path).ok()?;
+        let state =
+            FileState { file, original: text.clone(), current: text, applied: 0, refused: false };
+        states.insert(path.to_path_buf(), state);
+    }
+    states.get_mut(path)
 }
 
 #[cfg(test)]
@@ -209,15 +228,14 @@ mod tests {
 
         let project = Project::discover(dir.path()).unwrap();
         let (files, _) = walk_project(&project, 1);
-        let mut facts = kosmo_lint_facts::extract_all(&files);
-        let before = facts.clone();
+        let facts = kosmo_lint_facts::extract_all(&files);
         let tree = RouteTree::build(&project, &files, &facts);
         let rules: [&dyn Rule; 1] = [&BreaksSyntax];
         let findings = kosmo_lint_rules::lint_project(&rules, &files, &facts, &tree);
         assert_eq!(findings.len(), 1);
 
         let options = FixOptions { unsafe_fixes: false, write: true };
-        let outcome = fix_project(&project, &files, &mut facts, &findings, &rules, options);
+        let outcome = fix_project(&project, &tree, &findings, &rules, options);
         assert!(outcome.changes.is_empty());
         assert_eq!(outcome.fixed, 0);
         assert_eq!(outcome.problems.len(), 1);
@@ -227,7 +245,6 @@ mod tests {
             fs::read_to_string(dir.path().join("src/app/pages/index/index.tsx")).unwrap(),
             page
         );
-        assert_eq!(facts, before, "facts still describe the file on disk");
     }
 
     #[test]

@@ -1,29 +1,23 @@
 //! What a rule sees of one file, and how it reports.
 
 use kosmo_lint_core::facts::{FileFacts, Framework, PageFacts};
-use kosmo_lint_core::tree::FolderTree;
+use kosmo_lint_core::tree::{FolderTree, page_framework};
 use kosmo_lint_core::{Finding, Fix, Generation, Label, ProjectFile, RouteTree, Span};
 
 use crate::RuleMeta;
 
 /// One file, its facts, and the route tree around it.
 pub struct FileContext<'p> {
-    pub file_index: usize,
     pub file: &'p ProjectFile,
     pub facts: &'p FileFacts,
     pub tree: &'p RouteTree,
     /// The source folder the file belongs to.
-    pub folder: &'p kosmo_lint_core::tree::FolderTree,
+    pub folder: &'p FolderTree,
 }
 
 impl<'p> FileContext<'p> {
-    pub fn new(
-        file_index: usize,
-        file: &'p ProjectFile,
-        facts: &'p FileFacts,
-        tree: &'p RouteTree,
-    ) -> Self {
-        Self { file_index, file, facts, tree, folder: tree.folder(file.folder) }
+    pub fn new(file: &'p ProjectFile, facts: &'p FileFacts, tree: &'p RouteTree) -> Self {
+        Self { file, facts, tree, folder: tree.folder(file.folder) }
     }
 
     pub fn generation(&self) -> Generation {
@@ -33,26 +27,9 @@ impl<'p> FileContext<'p> {
     /// The page or layout facts of a SolidJS page or layout: the preload rules apply to
     /// these only.
     pub fn solid_page(&self) -> Option<&'p PageFacts> {
-        let page = self.facts.page.as_ref()?;
-        (self.framework() == Some(Framework::Solid)).then_some(page)
-    }
-
-    /// The framework of a page or layout, as the route tree decided it.
-    pub fn framework(&self) -> Option<Framework> {
-        let name = &self.file.route.as_ref()?.name;
-        let folder: &FolderTree = self.folder;
-        folder
-            .pages
-            .get(name)
-            .filter(|p| p.file_index == self.file_index)
-            .map(|p| p.framework)
-            .or_else(|| {
-                folder
-                    .layouts
-                    .get(name)
-                    .filter(|l| l.file_index == self.file_index)
-                    .map(|l| l.framework)
-            })
+        let page = self.facts.page.as_deref()?;
+        (page_framework(self.file, Some(page), self.folder.framework) == Framework::Solid)
+            .then_some(page)
     }
 }
 

@@ -93,30 +93,14 @@ macro_rules! declare_rule {
     };
 }
 
-/// Runs `rules` on the files at `indices` only (after a fix changed them).
-pub fn lint_files(
+/// Runs `rules` on one file; cross-file rules read `tree`. Findings are not sorted.
+pub fn lint_file(
     rules: &[&dyn Rule],
-    files: &[ProjectFile],
-    facts: &[FileFacts],
-    tree: &RouteTree,
-    indices: &[usize],
-) -> Vec<Finding> {
-    indices
-        .par_iter()
-        .flat_map_iter(|&file_index| {
-            lint_one(rules, file_index, &files[file_index], &facts[file_index], tree)
-        })
-        .collect()
-}
-
-fn lint_one(
-    rules: &[&dyn Rule],
-    file_index: usize,
     file: &ProjectFile,
     facts: &FileFacts,
     tree: &RouteTree,
 ) -> Vec<Finding> {
-    let ctx = FileContext::new(file_index, file, facts, tree);
+    let ctx = FileContext::new(file, facts, tree);
     let mut findings = Vec::new();
     for rule in rules {
         let mut reporter = Reporter::new(rule.meta(), file, &mut findings);
@@ -136,6 +120,6 @@ pub fn lint_project(
         .par_iter()
         .zip(facts)
         .enumerate()
-        .flat_map_iter(|(file_index, (file, facts))| lint_one(rules, file_index, file, facts, tree))
+        .flat_map_iter(|(_, (file, facts))| lint_file(rules, file, facts, tree))
         .collect()
 }

@@ -29,7 +29,7 @@ pub fn api(text: &str) -> ApiRouteFacts {
     let facts = facts_as(FileKind::ApiRoute, SourceType::ts(), text);
     assert_eq!(facts.status, FileStatus::Parsed, "{text}");
     assert!(facts.page.is_none() && facts.fetch_refs.is_empty());
-    facts.api.expect("an API route file always has API facts")
+    *facts.api.expect("an API route file always has API facts")
 }
 
 /// The `defineRoute` call of an API route file.
@@ -55,7 +55,7 @@ pub fn method(entry: &str) -> MethodEntry {
 pub fn page(text: &str) -> PageFacts {
     let facts = facts(FileKind::Page, text);
     assert_eq!(facts.status, FileStatus::Parsed, "{text}");
-    facts.page.expect("a page always has page facts")
+    *facts.page.expect("a page always has page facts")
 }
 
 /// The fetch-client references of a `.tsx` page, which must parse.

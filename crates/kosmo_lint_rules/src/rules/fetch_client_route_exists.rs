@@ -1,6 +1,7 @@
 //! `fetch-client-route-exists`: every fetch-client reference names an existing route and method.
 
-use kosmo_lint_core::tree::{FolderTree, RefResolution, ResolvedRef};
+use kosmo_lint_core::facts::FetchClientRef;
+use kosmo_lint_core::tree::{FolderTree, RefResolution};
 
 use crate::context::FindingExt;
 use crate::{FileContext, Reporter, Rule, RuleMeta, declare_rule};
@@ -70,12 +71,11 @@ impl Rule for FetchClientRouteExists {
         if ctx.facts.fetch_refs.is_empty() {
             return;
         }
-        for reference in ctx.folder.refs_of(ctx.file_index) {
-            match reference.resolution {
+        for reference in &ctx.facts.fetch_refs {
+            match ctx.folder.resolve(reference) {
                 // A member read off a client named elsewhere: the route was reported there.
-                RefResolution::Resolved | RefResolution::UnknownRoute if !reference.names_route => {
-                }
                 RefResolution::Resolved => {}
+                RefResolution::UnknownRoute if !reference.names_route() => {}
                 RefResolution::UnknownRoute => unknown_route(ctx.folder, reference, report),
                 RefResolution::UnknownMethod => unknown_method(ctx.folder, reference, report),
             }
@@ -83,7 +83,7 @@ impl Rule for FetchClientRouteExists {
     }
 }
 
-fn unknown_route(folder: &FolderTree, reference: &ResolvedRef, report: &mut Reporter<'_>) {
+fn unknown_route(folder: &FolderTree, reference: &FetchClientRef, report: &mut Reporter<'_>) {
     let finding = report
         .report(
             reference.route_span,
@@ -100,10 +100,10 @@ fn unknown_route(folder: &FolderTree, reference: &ResolvedRef, report: &mut Repo
     }
 }
 
-fn unknown_method(folder: &FolderTree, reference: &ResolvedRef, report: &mut Reporter<'_>) {
+fn unknown_method(folder: &FolderTree, reference: &FetchClientRef, report: &mut Reporter<'_>) {
     let Some(route) = folder.api_routes.get(&reference.route) else { return };
-    let member = reference.member.as_deref().unwrap_or_default();
-    let at = reference.member_span.unwrap_or(reference.route_span);
+    let member = reference.member.as_ref().map_or("", |m| m.value.as_str());
+    let at = reference.member.as_ref().map_or(reference.route_span, |m| m.span);
     let defined: Vec<&str> = route.methods.iter().map(|m| m.method.as_str()).collect();
     let finding = report
         .report(at, format!("API route `{}` defines no `{member}` handler", reference.route))

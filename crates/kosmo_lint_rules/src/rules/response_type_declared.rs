@@ -73,7 +73,7 @@ impl Rule for ResponseTypeDeclared {
         if ctx.file.kind != FileKind::ApiRoute {
             return;
         }
-        let Some(ApiRouteFacts::DefineRoute(route)) = &ctx.facts.api else { return };
+        let Some(ApiRouteFacts::DefineRoute(route)) = ctx.facts.api.as_deref() else { return };
         if !route.factory.visible_to_framework() {
             return;
         }

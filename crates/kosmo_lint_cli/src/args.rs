@@ -37,6 +37,7 @@ pub enum Command {
 }
 
 #[derive(Debug, Args)]
+#[expect(clippy::struct_excessive_bools, reason = "one field per command-line flag")]
 pub struct CheckArgs {
     /// Files or folders to lint; their project is found by walking up to a package.json
     /// that depends on KosmoJS.
@@ -55,6 +56,9 @@ pub struct CheckArgs {
     /// is something to change.
     #[arg(long, conflicts_with = "fix")]
     pub diff: bool,
+    /// Read every file and write no fact cache (`.kosmo-lint-cache/` in the project).
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 #[derive(Debug, Args)]
@@ -62,6 +66,9 @@ pub struct RoutesArgs {
     /// A file or folder inside the project.
     #[arg(value_name = "PATH", default_value = ".")]
     pub path: PathBuf,
+    /// Read every file and write no fact cache.
+    #[arg(long)]
+    pub no_cache: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Pretty)]
     pub format: Format,

@@ -26,7 +26,7 @@ pub fn run(args: &CheckArgs) -> Result<u8, Report> {
     for path in &args.paths {
         let target = fs::canonicalize(path)
             .map_err(|_| Report::msg(format!("path does not exist: {}", path.display())))?;
-        let session = load(&target)?;
+        let session = load(&target, !args.no_cache)?;
         let root = session.project.root.clone();
         if !targets.contains_key(&root) {
             sessions.push(session);
@@ -57,6 +57,9 @@ pub fn run(args: &CheckArgs) -> Result<u8, Report> {
         }
         files_checked += checked.files;
         findings.extend(checked.findings);
+    }
+    for session in sessions {
+        session.finish();
     }
     if args.diff {
         // Like ruff: the diff alone on stdout, exit 1 when applying it would change a file.

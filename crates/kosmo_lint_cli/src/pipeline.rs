@@ -9,6 +9,7 @@ use std::sync::Mutex;
 use kosmo_lint_core::facts::{FileFacts, FileStatus};
 use kosmo_lint_core::walk::{WalkError, WalkScope, walk_scope};
 use kosmo_lint_core::{Finding, Label, Project, ProjectFile, RouteTree};
+use kosmo_lint_facts::FactCache;
 use kosmo_lint_rules::Rule;
 use miette::{MietteDiagnostic, Report};
 use rayon::prelude::*;
@@ -22,6 +23,8 @@ pub struct Session {
     /// The route definitions and their facts, sorted by path.
     pub routes: Vec<(ProjectFile, FileFacts)>,
     pub walk_errors: Vec<WalkError>,
+    /// Facts of unchanged files from earlier runs.
+    pub cache: FactCache,
 }
 
 /// What checking a project found.
@@ -35,15 +38,19 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
-/// Finds the project around `path` and loads its route tree (the first walk).
-pub fn load(path: &Path) -> Result<Session, Report> {
+/// Finds the project around `path` and loads its route tree (the first walk), with the
+/// project's fact cache unless `use_cache` is false.
+pub fn load(path: &Path, use_cache: bool) -> Result<Session, Report> {
     let project = phase("discover", || Project::discover(path)).map_err(|err| {
         Report::new(MietteDiagnostic::new(err.to_string()).with_code("kosmo::project"))
     })?;
+    let cache = phase("cache", || {
+        if use_cache { FactCache::open(&project.root) } else { FactCache::disabled() }
+    });
     let routes = Mutex::new(Vec::new());
     let walk_errors = phase("routes", || {
         walk_scope(&project, WalkScope::Routes, rayon::current_num_threads(), &|file| {
-            let facts = kosmo_lint_facts::extract_file(file.kind, &file.path);
+            let facts = cache.facts(&file);
             lock(&routes).push((file, facts));
         })
     });
@@ -53,7 +60,7 @@ pub fn load(path: &Path) -> Result<Session, Report> {
         let pairs: Vec<_> = routes.iter().map(|(file, facts)| (file, facts)).collect();
         RouteTree::from_routes(&project, &pairs)
     });
-    Ok(Session { project, tree, routes, walk_errors })
+    Ok(Session { project, tree, routes, walk_errors, cache })
 }
 
 impl Session {
@@ -74,7 +81,7 @@ impl Session {
                 if !selected(&file.path) {
                     return;
                 }
-                let facts = kosmo_lint_facts::extract_file(file.kind, &file.path);
+                let facts = self.cache.facts(&file);
                 let found = self.findings_of(rules, &file, &facts);
                 let mut rest = lock(&rest);
                 rest.0.extend(found);
@@ -101,7 +108,7 @@ impl Session {
     pub fn full_tree(mut self) -> RouteTree {
         let rest = Mutex::new(Vec::new());
         walk_scope(&self.project, WalkScope::Rest, rayon::current_num_threads(), &|file| {
-            let facts = kosmo_lint_facts::extract_file(file.kind, &file.path);
+            let facts = self.cache.facts(&file);
             lock(&rest).push((file, facts));
         });
         let mut rest = rest.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -110,7 +117,14 @@ impl Session {
             self.tree.add_file(file, facts);
         }
         self.tree.finish();
+        save_cache(self.cache);
         self.tree
+    }
+
+    /// Writes the fact cache; a cache that cannot be written costs speed, not results, so
+    /// it is a warning on stderr.
+    pub fn finish(self) {
+        save_cache(self.cache);
     }
 
     fn findings_of(
@@ -122,6 +136,12 @@ impl Session {
         let mut findings = file_findings(file, facts);
         findings.extend(kosmo_lint_rules::lint_file(rules, file, facts, &self.tree));
         findings
+    }
+}
+
+fn save_cache(cache: FactCache) {
+    if let Err(err) = phase("save cache", || cache.save()) {
+        eprintln!("kosmo-lint: warning: cannot write the fact cache: {err}");
     }
 }
 

@@ -11,7 +11,7 @@ use crate::args::{Format, RoutesArgs};
 use crate::pipeline::load;
 
 pub fn run(args: &RoutesArgs) -> Result<u8, Report> {
-    let tree = load(&args.path)?.full_tree();
+    let tree = load(&args.path, !args.no_cache)?.full_tree();
     let output = match args.format {
         Format::Json => {
             let mut json = serde_json::to_string_pretty(&tree).into_diagnostic()?;

@@ -1,14 +1,14 @@
 //! Owned facts about one file, filled in by the extractor (`kosmo_lint_facts`) and read by
 //! the route tree and the rules. No AST survives the extraction: only these small values.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::generation::{Generation, GenericsShape, ImportStyle};
 use crate::http::HttpMethod;
 use crate::span::Span;
 
 /// The UI framework of a page or layout.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Framework {
     Solid,
@@ -57,25 +57,21 @@ impl Framework {
 }
 
 /// Everything learned from one file.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct FileFacts {
     pub status: FileStatus,
     /// Imports of generated code, for generation detection.
     pub import_styles: Vec<ImportStyle>,
     // Boxed: most files have none of these, and the facts of route files are kept for the
-    // whole run.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    // whole run. (No field is skipped when empty: the fact cache encodes structs as arrays.)
     pub api: Option<Box<ApiRouteFacts>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<Box<PageFacts>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub config: Option<Box<ConfigFacts>>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub fetch_refs: Vec<FetchClientRef>,
 }
 
 /// Whether the file could be read and parsed.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(tag = "status", rename_all = "kebab-case")]
 pub enum FileStatus {
     #[default]
@@ -95,7 +91,7 @@ pub enum FileStatus {
     },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SyntaxError {
     pub message: String,
     pub span: Span,
@@ -105,7 +101,7 @@ pub struct SyntaxError {
 
 // ---------------------------------------------------------------------------------- API
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum ApiRouteFacts {
     /// No `export default`: the framework finds no methods.
@@ -118,7 +114,7 @@ pub enum ApiRouteFacts {
 }
 
 /// `export default defineRoute<…>(factory)`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DefineRoute {
     pub span: Span,
     /// The callee text, normally `defineRoute`.
@@ -134,14 +130,14 @@ pub struct DefineRoute {
     pub uses: Vec<Span>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StringLiteral {
     pub value: String,
     pub span: Span,
 }
 
 /// How the factory returns its array (spec §3.1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum FactoryShape {
     /// `(…) => [ … ]`: what the framework reads.
@@ -163,7 +159,7 @@ impl FactoryShape {
 }
 
 /// One `METHOD<…>(handler)` element of the factory's array.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MethodEntry {
     pub method: HttpMethod,
     /// The whole call.
@@ -178,7 +174,7 @@ pub struct MethodEntry {
 }
 
 /// G1/G2 reading: `METHOD<Payload, Response>`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum PositionalResponse {
     /// Fewer than two type arguments.
@@ -193,7 +189,7 @@ pub enum PositionalResponse {
 }
 
 /// G3+ reading: `METHOD<{ …; response: [status, type?, body?] }>`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum ObjectResponse {
     NoTypeArguments,
@@ -214,7 +210,7 @@ pub enum ObjectResponse {
 }
 
 /// Whether a handler's response type reaches the generated client, per generation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum ResponseDeclaration {
     Declared,
@@ -270,7 +266,7 @@ impl MethodEntry {
 // ------------------------------------------------------------------------------- config
 
 /// What `kosmo.config.ts` says about URLs and the frontend stack.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct ConfigFacts {
     /// G5 `base`, or G5+ `frontend.base`.
     pub base: Option<String>,
@@ -287,7 +283,7 @@ pub struct ConfigFacts {
 // -------------------------------------------------------------------------------- pages
 
 /// A page's or layout's exports and its data loading.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PageFacts {
     pub framework: Framework,
     /// Named exports that mean something to a router (`default`, `preload`, `load`,
@@ -300,7 +296,7 @@ pub struct PageFacts {
 }
 
 /// What a fix that inserts a statement needs to know about the module's layout and style.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct ModuleFacts {
     /// End of the last import of the leading import block (before the default export).
     pub imports_end: Option<u32>,
@@ -311,14 +307,14 @@ pub struct ModuleFacts {
     pub asi_hazards: Vec<u32>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Export {
     pub name: String,
     pub span: Span,
 }
 
 /// How the preload is exported.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum PreloadForm {
     /// `export const preload = …`
@@ -333,7 +329,7 @@ pub enum PreloadForm {
     ReExport,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Preload {
     /// `preload`, or the deprecated `load`.
     pub name: String,
@@ -346,7 +342,7 @@ pub struct Preload {
 }
 
 /// What a function-valued expression (a preload, a `createAsync` argument) is.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum FunctionValue {
     /// A bare reference: `preload = fetchData`, `createAsync(getUser)`; `text` as written.
@@ -372,7 +368,7 @@ impl FunctionValue {
 }
 
 /// What a called or referenced function resolves to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Target {
     /// A method of a generated fetch client.
@@ -406,7 +402,7 @@ pub enum Target {
 /// One call that may load data, with its arguments normalised (`@params.id` for every way of
 /// reading a route param, see [`DataCall::display_args`]) so that two call sites can be
 /// compared.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DataCall {
     pub target: Target,
     pub span: Span,
@@ -426,7 +422,7 @@ pub fn display_arg(arg: &str) -> String {
 }
 
 /// `const getUser = query(fn, "key")`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QueryWrapper {
     pub name: String,
     pub span: Span,
@@ -438,7 +434,7 @@ pub struct QueryWrapper {
 }
 
 /// A `createAsync(fn)` or `createAsyncStore(fn)` call.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreateAsyncCall {
     pub function: String,
     pub span: Span,
@@ -448,7 +444,7 @@ pub struct CreateAsyncCall {
 // -------------------------------------------------------------------------- fetch clients
 
 /// A place in the source that names a generated fetch client's route (and maybe a member).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FetchClientRef {
     pub route: String,
     pub route_span: Span,
@@ -457,7 +453,7 @@ pub struct FetchClientRef {
     pub form: RefForm,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum RefForm {
     /// `import … from "@front/{api}/users/fetch"`: the import names the route.

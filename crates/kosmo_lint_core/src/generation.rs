@@ -3,12 +3,12 @@
 
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::project::SourceFolderLayout;
 
 /// The API generation a source folder is written in. Later generations are greater.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Generation {
     /// Root-level `@front/` folders, `@front/{api}/…` imports, `GET<Payload, Response>`.
     G1,
@@ -50,7 +50,7 @@ impl fmt::Display for Generation {
 }
 
 /// What an import of framework-generated code says about the generation (spec §6.2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ImportStyle {
     /// `@front/{api}/…`, `@front/{fetch}`.
     G1,
@@ -85,7 +85,7 @@ impl ImportStyle {
 }
 
 /// The shape of a method's type arguments, as far as it tells generations apart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum GenericsShape {
     /// `GET<Payload, Response>` or `GET<never>`.
     Positional,
@@ -94,7 +94,7 @@ pub enum GenericsShape {
 }
 
 /// Everything seen in one source folder that bears on its generation.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GenerationEvidence {
     pub g1_imports: u32,
     pub per_route_imports: u32,

@@ -1,9 +1,11 @@
 //! Byte spans into a file's text, independent of any parser.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A half-open range of UTF-8 byte offsets into a file, as oxc reports them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 pub struct Span {
     pub start: u32,
     pub end: u32,

@@ -5,6 +5,7 @@
 mod api_route;
 mod args;
 mod bindings;
+mod cache;
 mod config;
 mod fetch_refs;
 mod page;
@@ -26,6 +27,7 @@ use oxc_semantic::SemanticBuilder;
 use oxc_span::SourceType;
 use rayon::prelude::*;
 
+pub use cache::{CACHE_DIR, FactCache};
 pub use read::read_source;
 
 thread_local! {

@@ -9,6 +9,11 @@ use kosmo_lint_core::facts::FileStatus;
 /// offsets), or why it cannot be linted.
 pub fn read_source(path: &Path) -> Result<String, FileStatus> {
     let bytes = fs::read(path).map_err(|e| FileStatus::Unreadable { message: e.to_string() })?;
+    decode(bytes)
+}
+
+/// A file's bytes as text, or why they are not source code.
+pub(crate) fn decode(bytes: Vec<u8>) -> Result<String, FileStatus> {
     let head = &bytes[..bytes.len().min(8192)];
     if memchr::memchr(0, head).is_some() {
         return Err(FileStatus::Binary);

@@ -65,6 +65,10 @@ pub fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap();
     for entry in fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();
+        // Earlier runs on the repository's own examples leave a fact cache there.
+        if entry.file_name() == ".kosmo-lint-cache" {
+            continue;
+        }
         let target = to.join(entry.file_name());
         if entry.file_type().unwrap().is_dir() {
             copy_dir(&entry.path(), &target);
@@ -123,6 +127,10 @@ pub fn tree_bytes(root: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
     fn walk(root: &Path, folder: &Path, out: &mut std::collections::BTreeMap<PathBuf, Vec<u8>>) {
         for entry in fs::read_dir(folder).unwrap() {
             let path = entry.unwrap().path();
+            // kosmo-lint's own fact cache is not one of the project's files.
+            if path.file_name().is_some_and(|n| n == ".kosmo-lint-cache") {
+                continue;
+            }
             if path.is_dir() {
                 walk(root, &path, out);
             } else {

@@ -75,9 +75,11 @@ pub(crate) enum Binding {
     Query {
         index: usize,
     },
+    /// A local function (declaration, arrow or function expression), analysed only when a
+    /// preload or `createAsync` reaches it.
     Function {
         name: String,
-        calls: Vec<DataCall>,
+        symbol: SymbolId,
     },
     RawFetch {
         name: String,
@@ -123,9 +125,6 @@ impl Binding {
                 Some(Target::GeneratedClient { route: route.clone(), method: member.clone() })
             }
             Self::Query { index } => Some(Target::Query { index: *index }),
-            Self::Function { name, calls } => {
-                Some(Target::LocalFunction { name: name.clone(), calls: calls.clone() })
-            }
             Self::RawFetch { name } => Some(Target::RawFetch { name: name.clone() }),
             Self::Imported { name, source } => {
                 Some(Target::Imported { name: name.clone(), source: source.clone() })
@@ -144,6 +143,7 @@ pub(crate) struct Bindings<'s, 'a> {
     pub semantic: &'s Semantic<'a>,
     pub text: &'s str,
     cache: HashMap<SymbolId, Binding>,
+    function_calls: HashMap<SymbolId, Vec<DataCall>>,
     in_progress: HashSet<SymbolId>,
     pub queries: Vec<QueryWrapper>,
     depth: u32,
@@ -161,6 +161,7 @@ impl<'s, 'a> Bindings<'s, 'a> {
             semantic,
             text,
             cache: HashMap::new(),
+            function_calls: HashMap::new(),
             in_progress: HashSet::new(),
             queries: Vec::new(),
             depth: 0,
@@ -240,16 +241,10 @@ impl<'s, 'a> Bindings<'s, 'a> {
             AstKind::VariableDeclarator(decl) => {
                 let Some(init) = &decl.init else { return Binding::Other };
                 let Some(path) = path_to(&decl.id, symbol) else { return Binding::Other };
-                let base = self.classify_init(init, &name);
+                let base = self.classify_init(init, &name, symbol);
                 path.iter().fold(base, |binding, key| binding.member(key))
             }
-            AstKind::Function(func) => {
-                let calls = func
-                    .body
-                    .as_ref()
-                    .map(|body| self.nested(|b| b.collect_calls(|c| c.visit_function_body(body))));
-                Binding::Function { name, calls: calls.unwrap_or_default() }
-            }
+            AstKind::Function(_) => Binding::Function { name, symbol },
             AstKind::FormalParameter(param) => match path_to(&param.pattern, symbol) {
                 Some(path) => {
                     path.iter().fold(Binding::Argument, |binding, key| binding.member(key))
@@ -261,19 +256,10 @@ impl<'s, 'a> Bindings<'s, 'a> {
     }
 
     /// The binding a declarator's initialiser gives its name.
-    fn classify_init(&mut self, init: &Expression<'a>, name: &str) -> Binding {
+    fn classify_init(&mut self, init: &Expression<'a>, name: &str, symbol: SymbolId) -> Binding {
         match init.get_inner_expression() {
-            Expression::ArrowFunctionExpression(arrow) => {
-                let calls =
-                    self.nested(|b| b.collect_calls(|c| c.visit_arrow_function_body(&arrow.body)));
-                Binding::Function { name: name.to_owned(), calls }
-            }
-            Expression::FunctionExpression(func) => {
-                let calls = func
-                    .body
-                    .as_ref()
-                    .map(|body| self.nested(|b| b.collect_calls(|c| c.visit_function_body(body))));
-                Binding::Function { name: name.to_owned(), calls: calls.unwrap_or_default() }
+            Expression::ArrowFunctionExpression(_) | Expression::FunctionExpression(_) => {
+                Binding::Function { name: name.to_owned(), symbol }
             }
             Expression::CallExpression(call) => match self.classify(&call.callee) {
                 Binding::SolidRouter { name: router_fn }
@@ -351,6 +337,41 @@ impl<'s, 'a> Bindings<'s, 'a> {
         }
     }
 
+    /// What calling a function bound this way does; local functions are analysed here, once.
+    pub(crate) fn target_of(&mut self, binding: Binding) -> Option<Target> {
+        match binding {
+            Binding::Function { name, symbol } => {
+                let calls = self.local_function_calls(symbol);
+                Some(Target::LocalFunction { name, calls })
+            }
+            other => other.call_target(),
+        }
+    }
+
+    fn local_function_calls(&mut self, symbol: SymbolId) -> Vec<DataCall> {
+        if let Some(calls) = self.function_calls.get(&symbol) {
+            return calls.clone();
+        }
+        if !self.in_progress.insert(symbol) {
+            return Vec::new();
+        }
+        let semantic = self.semantic;
+        let calls = match semantic.symbol_declaration(symbol).kind() {
+            AstKind::Function(func) => match &func.body {
+                Some(body) => self.nested(|b| b.collect_calls(|c| c.visit_function_body(body))),
+                None => Vec::new(),
+            },
+            AstKind::VariableDeclarator(decl) => match &decl.init {
+                Some(init) => self.nested(|b| b.function_calls(init)),
+                None => Vec::new(),
+            },
+            _ => Vec::new(),
+        };
+        self.in_progress.remove(&symbol);
+        self.function_calls.insert(symbol, calls.clone());
+        calls
+    }
+
     /// The data calls of a function declaration's body.
     pub(crate) fn body_calls(&mut self, body: &oxc_ast::ast::FunctionBody<'a>) -> Vec<DataCall> {
         self.collect_calls(|c| c.visit_function_body(body))
@@ -359,7 +380,7 @@ impl<'s, 'a> Bindings<'s, 'a> {
     /// What calling the function a name is bound to does, when it may load data.
     pub(crate) fn ident_target(&mut self, ident: &IdentifierReference<'_>) -> Option<Target> {
         match self.resolve_ident(ident) {
-            Some(binding) => binding.call_target(),
+            Some(binding) => self.target_of(binding),
             None => RAW_FETCH_GLOBALS
                 .contains(&ident.name.as_str())
                 .then(|| Target::RawFetch { name: ident.name.to_string() }),
@@ -379,7 +400,8 @@ impl<'s, 'a> Bindings<'s, 'a> {
         {
             return Some(Target::RawFetch { name: "fetch".to_owned() });
         }
-        self.classify(callee).call_target()
+        let binding = self.classify(callee);
+        self.target_of(binding)
     }
 
     fn nested<T: Default>(&mut self, f: impl FnOnce(&mut Self) -> T) -> T {

@@ -93,8 +93,9 @@ impl FactCache {
         if self.file.is_none() {
             return extract_file(file.kind, &file.path);
         }
-        let stamp = fs::metadata(&file.path).ok().as_ref().and_then(Stamp::of);
-        if let (Some(stamp), Some(entry)) = (stamp, self.old.get(&file.rel))
+        // Only a file the cache knows is stat'ed first; the others are read straight away.
+        if let Some(entry) = self.old.get(&file.rel)
+            && let Some(stamp) = fs::metadata(&file.path).ok().as_ref().and_then(Stamp::of)
             && entry.stamp == stamp
             && entry.kind == file.kind
             && let Ok(facts) = rmp_serde::from_slice::<FileFacts>(&entry.facts)

@@ -3,10 +3,12 @@
 //! destructurings and aliases of a route's client, and `ResponseT["route"]["METHOD"]`.
 
 use kosmo_lint_core::facts::{FetchClientRef, RefForm, StringLiteral};
+use std::collections::HashSet;
+
 use oxc_ast::ast::{
     BindingPattern, ExportFromDeclaration, Expression, ImportDeclaration,
-    ImportDeclarationSpecifier, MemberExpression, Program, TSIndexedAccessType, TSLiteral, TSType,
-    TSTypeName, VariableDeclarator,
+    ImportDeclarationSpecifier, MemberExpression, Program, Statement, TSIndexedAccessType,
+    TSLiteral, TSType, TSTypeName, VariableDeclarator,
 };
 use oxc_ast_visit::{Visit, walk};
 use oxc_span::GetSpan;
@@ -18,7 +20,29 @@ pub(crate) fn collect<'a>(
     program: &Program<'a>,
     bindings: &mut Bindings<'_, 'a>,
 ) -> Vec<FetchClientRef> {
-    let mut collector = RefCollector { bindings, refs: Vec::new() };
+    // Only names bound to generated modules (and names derived from them) can reach a
+    // client; every other member expression is passed over without resolving anything.
+    let mut candidates = HashSet::new();
+    let mut re_exports = false;
+    for stmt in &program.body {
+        match stmt {
+            Statement::ImportDeclaration(import)
+                if FetchModule::of(import.source.value.as_str()).is_some() =>
+            {
+                for specifier in import.specifiers.iter().flatten() {
+                    candidates.insert(specifier.local().name.to_string());
+                }
+            }
+            Statement::ExportFromDeclaration(export) => {
+                re_exports |= FetchModule::of(export.source.value.as_str()).is_some();
+            }
+            _ => {}
+        }
+    }
+    if candidates.is_empty() && !re_exports {
+        return Vec::new();
+    }
+    let mut collector = RefCollector { bindings, refs: Vec::new(), candidates };
     collector.visit_program(program);
     collector.refs
 }
@@ -26,6 +50,34 @@ pub(crate) fn collect<'a>(
 struct RefCollector<'b, 's, 'a> {
     bindings: &'b mut Bindings<'s, 'a>,
     refs: Vec<FetchClientRef>,
+    /// Names that may stand for a client: imports of generated modules and their aliases.
+    candidates: HashSet<String>,
+}
+
+/// The identifier a member chain starts from: `a` in `a.b["c"].d`.
+fn root_name<'x>(expr: &'x Expression<'_>) -> Option<&'x str> {
+    let mut expr = expr.get_inner_expression();
+    while let Some(member) = expr.as_member_expression() {
+        expr = member.object().get_inner_expression();
+    }
+    match expr {
+        Expression::Identifier(ident) => Some(ident.name.as_str()),
+        _ => None,
+    }
+}
+
+/// The names a declaration binds: `a`, and `b`, `c` in `{ b, x: c }`.
+fn bound_names<'x>(pattern: &'x BindingPattern<'_>, out: &mut Vec<&'x str>) {
+    match pattern {
+        BindingPattern::BindingIdentifier(id) => out.push(id.name.as_str()),
+        BindingPattern::ObjectPattern(object) => {
+            object.properties.iter().for_each(|p| bound_names(&p.value, out));
+        }
+        BindingPattern::ArrayPattern(array) => {
+            array.elements.iter().flatten().for_each(|p| bound_names(p, out));
+        }
+        BindingPattern::AssignmentPattern(assign) => bound_names(&assign.left, out),
+    }
 }
 
 fn literal(value: &str, at: oxc_span::Span) -> StringLiteral {
@@ -88,6 +140,10 @@ impl<'a> Visit<'a> for RefCollector<'_, '_, 'a> {
     }
 
     fn visit_member_expression(&mut self, member: &MemberExpression<'a>) {
+        if !root_name(member.object()).is_some_and(|name| self.candidates.contains(name)) {
+            walk::walk_member_expression(self, member);
+            return;
+        }
         let Some((property_span, property)) = member.static_property_info() else {
             walk::walk_member_expression(self, member);
             return;
@@ -125,6 +181,18 @@ impl<'a> Visit<'a> for RefCollector<'_, '_, 'a> {
     }
 
     fn visit_variable_declarator(&mut self, decl: &VariableDeclarator<'a>) {
+        let from_candidate = decl
+            .init
+            .as_ref()
+            .and_then(root_name)
+            .is_some_and(|name| self.candidates.contains(name));
+        if !from_candidate {
+            walk::walk_variable_declarator(self, decl);
+            return;
+        }
+        let mut names = Vec::new();
+        bound_names(&decl.id, &mut names);
+        self.candidates.extend(names.into_iter().map(str::to_owned));
         if let (BindingPattern::ObjectPattern(pattern), Some(init)) = (&decl.id, &decl.init) {
             let source = self.bindings.classify(init);
             for prop in &pattern.properties {
@@ -153,7 +221,9 @@ impl<'a> Visit<'a> for RefCollector<'_, '_, 'a> {
         };
         let is_response_map = |this: &mut Self, t: &TSType<'_>| match t {
             TSType::TSTypeReference(r) => match &r.type_name {
-                TSTypeName::IdentifierReference(id) => {
+                TSTypeName::IdentifierReference(id)
+                    if this.candidates.contains(id.name.as_str()) =>
+                {
                     matches!(this.bindings.resolve_ident(id), Some(Binding::ResponseTypeMap))
                 }
                 _ => false,

@@ -41,9 +41,13 @@ pub(crate) fn extract<'a>(program: &Program<'a>, bindings: &mut Bindings<'_, 'a>
     for stmt in &program.body {
         collect_exports(stmt, bindings, &mut facts);
     }
-    let mut finder = CreateAsyncFinder { bindings, calls: Vec::new() };
-    finder.visit_program(program);
-    facts.create_async = finder.calls;
+    // Only the names `createAsync`/`createAsyncStore` are imported under are looked at.
+    let names = router_imports(program, &["createAsync", "createAsyncStore"]);
+    if !names.is_empty() {
+        let mut finder = CreateAsyncFinder { bindings, calls: Vec::new(), names };
+        finder.visit_program(program);
+        facts.create_async = finder.calls;
+    }
     facts.queries = std::mem::take(&mut bindings.queries);
     for query in &mut facts.queries {
         query.statement_end = program
@@ -83,7 +87,9 @@ fn module_facts(program: &Program<'_>, text: &str) -> ModuleFacts {
     ModuleFacts { imports_end: last_import.map(|stmt| stmt.span().end), semicolons, asi_hazards }
 }
 
-/// Resolving every top-level name registers the `query()` wrappers in source order.
+/// Resolving the top-level names bound to a call registers the `query()` wrappers in
+/// source order; other names (helper functions, constants) are resolved only if a preload or
+/// `createAsync` reaches them, which keeps their bodies unvisited otherwise.
 fn register_top_level_queries(program: &Program<'_>, bindings: &mut Bindings<'_, '_>) {
     for stmt in &program.body {
         let declaration = match stmt {
@@ -95,7 +101,11 @@ fn register_top_level_queries(program: &Program<'_>, bindings: &mut Bindings<'_,
             _ => None,
         };
         for declarator in declaration.into_iter().flat_map(|var| var.declarations.iter()) {
-            if let BindingPattern::BindingIdentifier(id) = &declarator.id
+            let is_call = declarator.init.as_ref().is_some_and(|init| {
+                matches!(init.get_inner_expression(), Expression::CallExpression(_))
+            });
+            if is_call
+                && let BindingPattern::BindingIdentifier(id) = &declarator.id
                 && let Some(symbol) = id.symbol_id.get()
             {
                 bindings.resolve_symbol(symbol);
@@ -104,7 +114,6 @@ fn register_top_level_queries(program: &Program<'_>, bindings: &mut Bindings<'_,
     }
 }
 
-/// `default` or a router export: what [`PageFacts::exports`] lists.
 fn page_export(name: &str) -> bool {
     name == "default" || ROUTER_EXPORTS.contains(&name)
 }
@@ -318,14 +327,36 @@ fn reference_value(
     }
 }
 
-struct CreateAsyncFinder<'b, 's, 'a> {
-    bindings: &'b mut Bindings<'s, 'a>,
-    calls: Vec<CreateAsyncCall>,
+/// The local names under which `@solidjs/router` exports of `wanted` are imported.
+fn router_imports<'p>(program: &'p Program<'_>, wanted: &[&str]) -> Vec<&'p str> {
+    let mut names = Vec::new();
+    for stmt in &program.body {
+        let Statement::ImportDeclaration(import) = stmt else { continue };
+        if import.source.value != "@solidjs/router" {
+            continue;
+        }
+        for specifier in import.specifiers.iter().flatten() {
+            if let oxc_ast::ast::ImportDeclarationSpecifier::ImportSpecifier(named) = specifier
+                && wanted.contains(&named.imported.name().as_str())
+            {
+                names.push(named.local.name.as_str());
+            }
+        }
+    }
+    names
 }
 
-impl<'a> Visit<'a> for CreateAsyncFinder<'_, '_, 'a> {
+struct CreateAsyncFinder<'b, 's, 'a, 'p> {
+    bindings: &'b mut Bindings<'s, 'a>,
+    calls: Vec<CreateAsyncCall>,
+    names: Vec<&'p str>,
+}
+
+impl<'a> Visit<'a> for CreateAsyncFinder<'_, '_, 'a, '_> {
     fn visit_call_expression(&mut self, call: &CallExpression<'a>) {
-        if let Binding::SolidRouter { name } = self.bindings.classify(&call.callee)
+        if let Expression::Identifier(callee) = call.callee.get_inner_expression()
+            && self.names.contains(&callee.name.as_str())
+            && let Binding::SolidRouter { name } = self.bindings.classify(&call.callee)
             && matches!(name.as_str(), "createAsync" | "createAsyncStore")
         {
             let value = match call.arguments.first().and_then(|a| a.as_expression()) {

@@ -39,7 +39,7 @@ pub fn run(args: &CheckArgs) -> Result<u8, Report> {
     let mut files_checked = 0;
     let mut fixed = 0;
     let mut diffs = Vec::new();
-    for session in &sessions {
+    for session in &mut sessions {
         let targets = &targets[&session.project.root];
         let selected = |path: &Path| targets.iter().any(|t| path.starts_with(t));
         let mut checked = session.check(RULES, &selected);

@@ -20,8 +20,10 @@ use crate::timings::phase;
 pub struct Session {
     pub project: Project,
     pub tree: RouteTree,
-    /// The route definitions and their facts, sorted by path.
+    /// The route definitions and their facts, sorted by path; emptied once they are checked.
     pub routes: Vec<(ProjectFile, FileFacts)>,
+    /// The route definitions' findings and count, kept when their facts are dropped.
+    route_results: Option<(Vec<Finding>, usize)>,
     pub walk_errors: Vec<WalkError>,
     /// Facts of unchanged files from earlier runs.
     pub cache: FactCache,
@@ -60,21 +62,37 @@ pub fn load(path: &Path, use_cache: bool) -> Result<Session, Report> {
         let pairs: Vec<_> = routes.iter().map(|(file, facts)| (file, facts)).collect();
         RouteTree::from_routes(&project, &pairs)
     });
-    Ok(Session { project, tree, routes, walk_errors, cache })
+    routes.shrink_to_fit();
+    Ok(Session { project, tree, routes, route_results: None, walk_errors, cache })
 }
 
 impl Session {
     /// Checks every selected file (the second walk for pages and the rest); findings are
     /// not sorted.
-    pub fn check(&self, rules: &[&dyn Rule], selected: &(dyn Fn(&Path) -> bool + Sync)) -> Checked {
-        let mut findings: Vec<Finding> = phase("check routes", || {
-            self.routes
-                .par_iter()
-                .filter(|(file, _)| selected(&file.path))
-                .flat_map_iter(|(file, facts)| self.findings_of(rules, file, facts))
-                .collect()
-        });
-        let mut files = self.routes.iter().filter(|(file, _)| selected(&file.path)).count();
+    pub fn check(
+        &mut self,
+        rules: &[&dyn Rule],
+        selected: &(dyn Fn(&Path) -> bool + Sync),
+    ) -> Checked {
+        // The route definitions are checked once; their facts are then dropped, so that the
+        // walk over the pages runs beside the route tree alone. (Fixes never touch them.)
+        let (route_findings, route_files) = match self.route_results.take() {
+            Some(results) => results,
+            None => phase("check routes", || {
+                let findings: Vec<Finding> = self
+                    .routes
+                    .par_iter()
+                    .filter(|(file, _)| selected(&file.path))
+                    .flat_map_iter(|(file, facts)| self.findings_of(rules, file, facts))
+                    .collect();
+                let files = self.routes.iter().filter(|(file, _)| selected(&file.path)).count();
+                (findings, files)
+            }),
+        };
+        self.routes = Vec::new();
+        self.route_results = Some((route_findings.clone(), route_files));
+        let mut findings = route_findings;
+        let mut files = route_files;
         let rest = Mutex::new((Vec::new(), 0));
         let errors = phase("check rest", || {
             walk_scope(&self.project, WalkScope::Rest, rayon::current_num_threads(), &|file| {

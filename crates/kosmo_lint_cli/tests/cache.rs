@@ -15,7 +15,7 @@ fn json_check(root: &Path, extra: &[&str]) -> serde_json::Value {
 }
 
 fn cache_file(root: &Path) -> std::path::PathBuf {
-    root.join(".kosmo-lint-cache").join(env!("CARGO_PKG_VERSION")).join("facts.msgpack")
+    root.join(".kosmo-lint-cache").join(env!("CARGO_PKG_VERSION")).join("facts.bin")
 }
 
 #[test]

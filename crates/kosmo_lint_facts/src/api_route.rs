@@ -115,6 +115,8 @@ fn define_route(
             def.methods.push(method_entry(method, entry, text));
         }
     }
+    // Route facts are kept for the whole run: no spare capacity.
+    def.methods.shrink_to_fit();
     def
 }
 

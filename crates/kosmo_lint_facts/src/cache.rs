@@ -2,14 +2,17 @@
 //! path, size and modification time and by the kosmo-lint version. A warm run stats every
 //! file but reads and parses only the ones that changed.
 //!
-//! The cache lives in `<project>/.kosmo-lint-cache/<version>/facts.msgpack` (with a
-//! `.gitignore` that keeps the folder out of version control). Entries are MessagePack,
-//! decoded only when used, so a loaded cache costs little memory. A cache that cannot be read
-//! or decoded is ignored and rebuilt; it is written atomically at the end of a run.
+//! The cache lives in `<project>/.kosmo-lint-cache/<version>/facts.bin` (with a `.gitignore`
+//! that keeps the folder out of version control). The file holds each file's facts
+//! (MessagePack) one after another, then an index of them. Only the index is loaded; an entry
+//! is read from disk when its file is unchanged, and new entries are streamed to the next
+//! cache file as they are made, so the cache's memory grows with the index alone. A cache
+//! that cannot be read or decoded is ignored and rebuilt; the new one replaces it atomically
+//! at the end of a run.
 
 use std::collections::HashMap;
 use std::fs;
-use std::io::{self, Read};
+use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::UNIX_EPOCH;
@@ -19,12 +22,14 @@ use kosmo_lint_core::facts::{FileFacts, FileStatus};
 use kosmo_lint_core::walk::FileKind;
 use serde::{Deserialize, Serialize};
 
-use crate::{extract_file, extract_text};
+use crate::extract_text;
 
 /// The cache folder inside a project.
 pub const CACHE_DIR: &str = ".kosmo-lint-cache";
-/// Bumped when the layout of the cache file changes within a version.
-const FORMAT: u32 = 1;
+/// The first bytes of a cache file; bumped when its layout changes.
+const MAGIC: &[u8; 8] = b"KLCACHE2";
+/// Magic, then the index's offset and length (little-endian `u64`s).
+const HEADER_LEN: usize = 24;
 
 /// What identifies a file's content without reading it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,66 +46,85 @@ impl Stamp {
     }
 }
 
-#[derive(Serialize, Deserialize)]
-struct Entry {
+/// Where one file's encoded facts are in a cache file.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct IndexEntry {
     path: String,
     kind: FileKind,
     stamp: Stamp,
-    /// The facts, MessagePack-encoded, decoded only on a hit.
-    #[serde(with = "serde_bytes")]
-    facts: Vec<u8>,
+    offset: u64,
+    len: u32,
 }
 
-/// The cache file: this header, then `entries` entries.
 #[derive(Serialize, Deserialize)]
-struct Header {
-    format: u32,
+struct Index {
     version: String,
-    entries: usize,
+    entries: Vec<IndexEntry>,
 }
 
-/// Lookups happen on many threads; new entries are gathered for [`FactCache::save`].
+/// The cache being written: entries are appended as files are seen.
+struct Writer {
+    out: BufWriter<tempfile::NamedTempFile>,
+    at: u64,
+    index: Vec<IndexEntry>,
+}
+
+impl Writer {
+    fn append(&mut self, mut entry: IndexEntry, bytes: &[u8]) -> io::Result<()> {
+        self.out.write_all(bytes)?;
+        entry.offset = self.at;
+        entry.len = u32::try_from(bytes.len()).map_err(io::Error::other)?;
+        self.at += bytes.len() as u64;
+        self.index.push(entry);
+        Ok(())
+    }
+}
+
+/// Lookups happen on many threads; each file seen is appended to the next cache file.
 pub struct FactCache {
     file: Option<PathBuf>,
-    old: HashMap<String, Entry>,
-    /// Paths read from the old cache (`None`) or fresh entries, in no particular order.
-    used: Mutex<Vec<(String, Option<Entry>)>>,
+    /// The previous cache file and its index, by path.
+    old: Option<(fs::File, HashMap<String, IndexEntry>)>,
+    next: Mutex<Option<Writer>>,
+    /// Whether the next cache differs from the previous one.
     changed: Mutex<bool>,
 }
 
 impl FactCache {
     /// No cache: every file is read and parsed (`--no-cache`).
     pub fn disabled() -> Self {
-        Self {
-            file: None,
-            old: HashMap::new(),
-            used: Mutex::new(Vec::new()),
-            changed: Mutex::new(false),
-        }
+        Self { file: None, old: None, next: Mutex::new(None), changed: Mutex::new(false) }
     }
 
     /// The cache of the project at `root`; an unreadable, corrupt or other-version cache
-    /// starts empty.
+    /// counts as empty. A cache folder that cannot be written leaves the run uncached.
     pub fn open(root: &Path) -> Self {
-        let file = root.join(CACHE_DIR).join(env!("CARGO_PKG_VERSION")).join("facts.msgpack");
-        let old = fs::read(&file).ok().and_then(|bytes| read_entries(&bytes)).unwrap_or_default();
-        Self { file: Some(file), old, used: Mutex::new(Vec::new()), changed: Mutex::new(false) }
+        let folder = root.join(CACHE_DIR).join(env!("CARGO_PKG_VERSION"));
+        let file = folder.join("facts.bin");
+        let old = fs::File::open(&file).ok().and_then(|mut f| {
+            let index = read_index(&mut f)?;
+            Some((f, index))
+        });
+        let next = fs::create_dir_all(&folder)
+            .and_then(|()| tempfile::Builder::new().prefix(".facts-").tempfile_in(&folder))
+            .and_then(|temporary| {
+                let mut out = BufWriter::new(temporary);
+                out.write_all(&[0; HEADER_LEN])?;
+                Ok(Writer { out, at: HEADER_LEN as u64, index: Vec::new() })
+            })
+            .ok();
+        let changed = old.is_none();
+        Self { file: Some(file), old, next: Mutex::new(next), changed: Mutex::new(changed) }
     }
 
     /// The facts of `file`: from the cache when its size and modification time are those
     /// recorded, else read and extracted (and recorded).
     pub fn facts(&self, file: &ProjectFile) -> FileFacts {
         if self.file.is_none() {
-            return extract_file(file.kind, &file.path);
+            return crate::extract_file(file.kind, &file.path);
         }
-        // Only a file the cache knows is stat'ed first; the others are read straight away.
-        if let Some(entry) = self.old.get(&file.rel)
-            && let Some(stamp) = fs::metadata(&file.path).ok().as_ref().and_then(Stamp::of)
-            && entry.stamp == stamp
-            && entry.kind == file.kind
-            && let Ok(facts) = rmp_serde::from_slice::<FileFacts>(&entry.facts)
-        {
-            self.record(file.rel.clone(), None);
+        if let Some((facts, entry, bytes)) = self.cached(file) {
+            self.append(entry, &bytes);
             return facts;
         }
         let (facts, stamp) = read_and_extract(file);
@@ -109,75 +133,117 @@ impl FactCache {
             && !matches!(facts.status, FileStatus::Unreadable { .. })
             && let Ok(bytes) = rmp_serde::to_vec(&facts)
         {
-            let entry = Entry { path: file.rel.clone(), kind: file.kind, stamp, facts: bytes };
-            self.record(file.rel.clone(), Some(entry));
+            let entry =
+                IndexEntry { path: file.rel.clone(), kind: file.kind, stamp, offset: 0, len: 0 };
+            self.append(entry, &bytes);
         }
         *lock(&self.changed) = true;
         facts
     }
 
-    fn record(&self, path: String, entry: Option<Entry>) {
-        lock(&self.used).push((path, entry));
+    /// The cached facts of an unchanged file, with its index entry and encoded bytes.
+    fn cached(&self, file: &ProjectFile) -> Option<(FileFacts, IndexEntry, Vec<u8>)> {
+        let (old, index) = self.old.as_ref()?;
+        let entry = index.get(&file.rel)?;
+        let stamp = fs::metadata(&file.path).ok().as_ref().and_then(Stamp::of)?;
+        if entry.stamp != stamp || entry.kind != file.kind {
+            return None;
+        }
+        let mut bytes = vec![0; entry.len as usize];
+        read_at(old, &mut bytes, entry.offset).ok()?;
+        let facts = rmp_serde::from_slice::<FileFacts>(&bytes).ok()?;
+        Some((facts, entry.clone(), bytes))
     }
 
-    /// Writes the cache if anything changed: the entries of this run's files only, so
-    /// deleted files drop out. Atomic: a temporary file in the same folder, then a rename.
-    pub fn save(mut self) -> io::Result<()> {
-        let Some(file) = self.file.take() else { return Ok(()) };
-        let used = self.used.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let changed = *lock(&self.changed) || used.len() != self.old.len();
+    fn append(&self, entry: IndexEntry, bytes: &[u8]) {
+        let mut next = lock(&self.next);
+        if let Some(writer) = next.as_mut()
+            && writer.append(entry, bytes).is_err()
+        {
+            *next = None;
+        }
+    }
+
+    /// Replaces the cache with the one written during this run, if it differs: the entries
+    /// of this run's files only, so deleted files drop out. A file checked twice in one run
+    /// (after `--fix` wrote it) keeps its last entry.
+    pub fn save(self) -> io::Result<()> {
+        let Some(file) = self.file else { return Ok(()) };
+        let Some(mut writer) =
+            self.next.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner)
+        else {
+            return Err(io::Error::other(format!("cannot write {}", file.display())));
+        };
+        let mut latest: HashMap<&str, usize> = HashMap::with_capacity(writer.index.len());
+        for (at, entry) in writer.index.iter().enumerate() {
+            latest.insert(entry.path.as_str(), at);
+        }
+        let old_len = self.old.as_ref().map_or(0, |(_, index)| index.len());
+        let changed = *lock(&self.changed) || latest.len() != old_len;
         if !changed {
-            return Ok(());
+            return Ok(()); // the temporary file is removed when dropped
         }
-        // A file checked twice in one run (after `--fix` wrote it) keeps its last entry.
-        let mut latest: HashMap<String, Option<Entry>> = HashMap::with_capacity(used.len());
-        for (path, entry) in used {
-            latest.insert(path, entry);
-        }
-        let mut entries: Vec<Entry> = latest
-            .into_iter()
-            .filter_map(|(path, entry)| entry.or_else(|| self.old.remove(&path)))
-            .collect();
-        entries.sort_by(|a, b| a.path.cmp(&b.path));
+        let mut keep: Vec<usize> = latest.into_values().collect();
+        keep.sort_unstable_by(|a, b| writer.index[*a].path.cmp(&writer.index[*b].path));
+        let entries = keep.into_iter().map(|at| writer.index[at].clone()).collect();
+        let index = Index { version: env!("CARGO_PKG_VERSION").to_owned(), entries };
+        let encoded = rmp_serde::to_vec(&index).map_err(io::Error::other)?;
+        writer.out.write_all(&encoded)?;
+        let mut temporary = writer.out.into_inner().map_err(io::IntoInnerError::into_error)?;
+        let mut header = Vec::with_capacity(HEADER_LEN);
+        header.extend_from_slice(MAGIC);
+        header.extend_from_slice(&writer.at.to_le_bytes());
+        header.extend_from_slice(&(encoded.len() as u64).to_le_bytes());
+        temporary.as_file_mut().seek(SeekFrom::Start(0))?;
+        temporary.as_file_mut().write_all(&header)?;
         let folder = file.parent().ok_or_else(|| io::Error::other("cache file has no folder"))?;
-        fs::create_dir_all(folder)?;
-        let root = folder.parent().unwrap_or(folder);
-        let ignore = root.join(".gitignore");
+        let ignore = folder.parent().unwrap_or(folder).join(".gitignore");
         if !ignore.exists() {
             fs::write(ignore, "# Written by kosmo-lint: its cache is local to this machine.\n*\n")?;
         }
-        // Written entry by entry, so that the encoded cache is never held twice in memory.
-        let temporary = tempfile::NamedTempFile::new_in(folder)?;
-        let mut out = io::BufWriter::new(temporary);
-        let header = Header {
-            format: FORMAT,
-            version: env!("CARGO_PKG_VERSION").to_owned(),
-            entries: entries.len(),
-        };
-        rmp_serde::encode::write(&mut out, &header).map_err(io::Error::other)?;
-        for entry in &entries {
-            rmp_serde::encode::write(&mut out, entry).map_err(io::Error::other)?;
-        }
-        let temporary = out.into_inner().map_err(io::IntoInnerError::into_error)?;
         temporary.persist(&file).map_err(|e| e.error)?;
         Ok(())
     }
 }
 
-/// The entries of a cache file of this format and version; `None` for anything else
-/// (another version, a truncated or corrupt file).
-fn read_entries(bytes: &[u8]) -> Option<HashMap<String, Entry>> {
-    let mut reader = bytes;
-    let header: Header = rmp_serde::decode::from_read(&mut reader).ok()?;
-    if header.format != FORMAT || header.version != env!("CARGO_PKG_VERSION") {
+/// The index of a cache file of this layout and version; `None` for anything else (another
+/// version, a truncated or corrupt file).
+fn read_index(file: &mut fs::File) -> Option<HashMap<String, IndexEntry>> {
+    let mut header = [0u8; HEADER_LEN];
+    file.read_exact(&mut header).ok()?;
+    if &header[..8] != MAGIC {
         return None;
     }
-    let mut entries = HashMap::with_capacity(header.entries);
-    for _ in 0..header.entries {
-        let entry: Entry = rmp_serde::decode::from_read(&mut reader).ok()?;
-        entries.insert(entry.path.clone(), entry);
+    let offset = u64::from_le_bytes(header[8..16].try_into().ok()?);
+    let len = usize::try_from(u64::from_le_bytes(header[16..24].try_into().ok()?)).ok()?;
+    if file.metadata().ok()?.len() != offset + len as u64 {
+        return None;
     }
-    Some(entries)
+    let mut encoded = vec![0; len];
+    read_at(file, &mut encoded, offset).ok()?;
+    let index: Index = rmp_serde::from_slice(&encoded).ok()?;
+    if index.version != env!("CARGO_PKG_VERSION") {
+        return None;
+    }
+    Some(index.entries.into_iter().map(|e| (e.path.clone(), e)).collect())
+}
+
+#[cfg(unix)]
+fn read_at(file: &fs::File, buf: &mut [u8], offset: u64) -> io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
+}
+
+#[cfg(windows)]
+fn read_at(file: &fs::File, mut buf: &mut [u8], mut offset: u64) -> io::Result<()> {
+    while !buf.is_empty() {
+        let n = std::os::windows::fs::FileExt::seek_read(file, buf, offset)?;
+        if n == 0 {
+            return Err(io::ErrorKind::UnexpectedEof.into());
+        }
+        buf = &mut buf[n..];
+        offset += n as u64;
+    }
+    Ok(())
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {

@@ -67,7 +67,16 @@ for gen in $GENS; do
     [ -n "$OXLINT" ] && cmds+=(-n oxlint "$OXLINT -A all -D no-debugger $corpus")
     echo "timing $gen $size" >&2
     hyperfine -N -i --warmup 1 --runs "$RUNS" --prepare "rm -rf $cache" --export-json "$json" "${cmds[@]}" >/dev/null
-    "$KL" check --format json "$corpus" >/dev/null || true
+    # Recall and precision: exactly the planted violations, nothing else.
+    "$KL" check --format json "$corpus" >"$WORK/findings.json" || true
+    python3 - "$corpus/expected.json" "$WORK/findings.json" <<'PY'
+import json, sys
+expected = {(v["rule"], v["path"], v["line"]) for v in json.load(open(sys.argv[1]))["violations"]}
+found = {(d["rule"], d["path"], d["line"]) for d in json.load(open(sys.argv[2]))["diagnostics"]}
+if expected != found:
+    sys.exit(f"findings differ from expected.json: {len(expected - found)} missed, {len(found - expected)} extra")
+print(f"recall: all {len(expected)} planted violations found, nothing else", file=sys.stderr)
+PY
     hyperfine -N -i --warmup 1 --runs "$RUNS" --export-json "$WORK/warm-$gen-$size.json" \
       -n warm "$KL check --format json $corpus" >/dev/null
     rm -rf "$cache"

@@ -101,6 +101,12 @@ impl Project {
     /// `path` relative to the root, `/`-separated; the path itself when it is outside.
     pub fn relative(&self, path: &Path) -> String {
         let rel = path.strip_prefix(&self.root).unwrap_or(path);
+        // On Unix a UTF-8 path is already `/`-separated: the common case costs one copy.
+        if cfg!(unix)
+            && let Some(text) = rel.to_str()
+        {
+            return text.to_owned();
+        }
         let mut out = String::with_capacity(rel.as_os_str().len());
         for (i, part) in rel.components().enumerate() {
             if i > 0 {

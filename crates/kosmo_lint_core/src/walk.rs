@@ -123,7 +123,10 @@ pub fn walk_scope(
     for folder in rest {
         builder.add(&folder.path);
     }
-    builder.require_git(false).threads(threads).filter_entry(move |entry| {
+    // `.gitignore` (and git's exclude files) are respected, in or out of a repository;
+    // ripgrep's `.ignore` files are not a JavaScript convention, and looking for one in every
+    // folder costs a failed open per folder.
+    builder.require_git(false).ignore(false).threads(threads).filter_entry(move |entry| {
         let Some(name) = entry.file_name().to_str() else { return true };
         if !entry.file_type().is_some_and(|t| t.is_dir()) {
             return true;

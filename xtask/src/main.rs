@@ -23,6 +23,8 @@ fn write_docs(check: bool) -> ExitCode {
         .map(|(name, page)| (format!("{name}.md"), page))
         .collect();
     pages.push(("README.md".to_owned(), kosmo_lint_rules::docs::index()));
+    // The configuration file's schema lives at the repository root, beside the README.
+    pages.push(("../../kosmo-lint.schema.json".to_owned(), kosmo_lint_core::config::json_schema()));
     let mut stale = 0;
     for (file, page) in pages {
         let path = dir.join(&file);

@@ -34,6 +34,29 @@ pub enum Command {
     Routes(RoutesArgs),
     /// List the rules with their default severity and fixability.
     Rules,
+    /// Print a rule's documentation.
+    #[command(after_help = "Example:\n  kosmo-lint explain missing-preload")]
+    Explain {
+        /// The rule's name, as `kosmo-lint rules` lists it.
+        rule: String,
+    },
+    /// Print the effective configuration for a path: each rule's level and the ignore
+    /// patterns, after `kosmo-lint.json` (or package.json's "kosmo-lint") and its `extends`.
+    Config {
+        #[arg(value_name = "PATH", default_value = ".")]
+        path: PathBuf,
+        /// Use this configuration file instead of looking for one.
+        #[arg(short = 'c', long = "config", value_name = "FILE")]
+        config: Option<PathBuf>,
+    },
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Example:\n  kosmo-lint completions bash > /etc/bash_completion.d/kosmo-lint"
+    )]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -59,6 +82,24 @@ pub struct CheckArgs {
     /// Read every file and write no fact cache (`.kosmo-lint-cache/` in the project).
     #[arg(long)]
     pub no_cache: bool,
+    /// Use this configuration file instead of looking for `kosmo-lint.json`.
+    #[arg(short = 'c', long = "config", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Turn a rule (or `all`) off for this run. -A/-W/-D apply in order; later ones win.
+    #[arg(short = 'A', long = "allow", value_name = "RULE")]
+    pub allow: Vec<String>,
+    /// Report a rule (or `all`) as a warning for this run.
+    #[arg(short = 'W', long = "warn", value_name = "RULE")]
+    pub warn: Vec<String>,
+    /// Report a rule (or `all`) as an error for this run.
+    #[arg(short = 'D', long = "deny", value_name = "RULE")]
+    pub deny: Vec<String>,
+    /// Report errors only.
+    #[arg(long)]
+    pub quiet: bool,
+    /// Exit with 1 when there are more than N warnings.
+    #[arg(long, value_name = "N")]
+    pub max_warnings: Option<usize>,
 }
 
 #[derive(Debug, Args)]
@@ -70,13 +111,28 @@ pub struct RoutesArgs {
     #[arg(long)]
     pub no_cache: bool,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Pretty)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = TreeFormat::Pretty)]
+    pub format: TreeFormat,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// Human-readable reports (miette).
+    Pretty,
+    /// One JSON document on stdout.
+    Json,
+    /// GitHub Actions workflow commands (annotations on the pull request).
+    Github,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// JUnit XML, for GitLab and Jenkins test reports.
+    Junit,
+}
+
+/// How `routes` prints the tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TreeFormat {
+    /// An outline for people.
     Pretty,
     /// One JSON document on stdout.
     Json,

@@ -9,27 +9,38 @@ use std::time::Instant;
 use kosmo_lint_core::{Finding, Severity};
 use kosmo_lint_fix::{FixOptions, fix_project};
 use kosmo_lint_report::{
-    PrettyOptions, SourceCache, Summary, render_json, render_pretty, sort_findings,
+    PrettyOptions, SourceCache, Summary, render_github, render_json, render_junit, render_pretty,
+    render_sarif, sort_findings,
 };
-use kosmo_lint_rules::RULES;
 use miette::{IntoDiagnostic, Report};
 
 use crate::args::{CheckArgs, Format};
 use crate::pipeline::{Session, load};
+use crate::settings::{Settings, rule_flags};
 use crate::timings::phase;
 
 pub fn run(args: &CheckArgs) -> Result<u8, Report> {
     let started = Instant::now();
     // Paths are grouped by project so that each project is loaded once.
     let mut targets: BTreeMap<PathBuf, Vec<PathBuf>> = BTreeMap::new();
-    let mut sessions: Vec<Session> = Vec::new();
+    let mut sessions: Vec<(Session, Settings)> = Vec::new();
+    let flags = rule_flags(&std::env::args().collect::<Vec<_>>());
     for path in &args.paths {
         let target = fs::canonicalize(path)
             .map_err(|_| Report::msg(format!("path does not exist: {}", path.display())))?;
+        // A file outside any KosmoJS project (pre-commit passes every staged file) is passed
+        // over, said on stderr unless --quiet; a folder outside one is an error.
+        if target.is_file() && kosmo_lint_core::Project::discover(&target).is_err() {
+            if !args.quiet {
+                eprintln!("kosmo-lint: not in a KosmoJS project, not linted: {}", path.display());
+            }
+            continue;
+        }
         let session = load(&target, !args.no_cache)?;
         let root = session.project.root.clone();
         if !targets.contains_key(&root) {
-            sessions.push(session);
+            let settings = Settings::load(&target, args.config.as_deref(), &flags, &root)?;
+            sessions.push((session, settings));
         }
         targets.entry(root).or_default().push(target);
     }
@@ -39,26 +50,32 @@ pub fn run(args: &CheckArgs) -> Result<u8, Report> {
     let mut files_checked = 0;
     let mut fixed = 0;
     let mut diffs = Vec::new();
-    for session in &mut sessions {
+    for (session, settings) in &mut sessions {
         let targets = &targets[&session.project.root];
-        let selected = |path: &Path| targets.iter().any(|t| path.starts_with(t));
-        let mut checked = session.check(RULES, &selected);
+        let selected =
+            |path: &Path| targets.iter().any(|t| path.starts_with(t)) && !settings.ignores(path);
+        // Only the rules that are on run, so that neither findings nor fixes (nor unused
+        // suppressions) come from a rule turned off.
+        let rules = settings.enabled_rules();
+        let mut checked = session.check(&rules, &selected);
+        checked.findings = settings.apply(checked.findings);
         if let Some(options) = fix_options {
             let outcome = phase("fix", || {
-                fix_project(&session.project, &session.tree, &checked.findings, RULES, options)
+                fix_project(&session.project, &session.tree, &checked.findings, &rules, options)
             });
             fixed += outcome.fixed;
             diffs.extend(outcome.changes.iter().map(kosmo_lint_fix::FileChange::unified_diff));
             if options.write && !outcome.changes.is_empty() {
                 // What remains is what a fresh run over the written files finds.
-                checked = session.check(RULES, &selected);
+                checked = session.check(&rules, &selected);
+                checked.findings = settings.apply(checked.findings);
             }
             checked.findings.extend(outcome.problems);
         }
         files_checked += checked.files;
         findings.extend(checked.findings);
     }
-    for session in sessions {
+    for (session, _) in sessions {
         session.finish();
     }
     if args.diff {
@@ -75,6 +92,9 @@ pub fn run(args: &CheckArgs) -> Result<u8, Report> {
         eprintln!("Would fix {fixed} finding{} in {files} file{}.", plural(fixed), plural(files));
         return Ok(u8::from(!diffs.is_empty()));
     }
+    if args.quiet {
+        findings.retain(|f| f.severity == Severity::Error);
+    }
     sort_findings(&mut findings);
     let mut summary = Summary::of(files_checked, &findings);
     summary.fixed = fix_options.map(|_| fixed);
@@ -88,9 +108,20 @@ pub fn run(args: &CheckArgs) -> Result<u8, Report> {
             out
         }
         Format::Json => render_json(&findings, summary, &mut sources),
+        Format::Github => render_github(&findings, &mut sources),
+        Format::Sarif => render_sarif(&findings, &mut sources),
+        Format::Junit => render_junit(&findings, summary.files, &mut sources),
     });
     std::io::stdout().lock().write_all(output.as_bytes()).into_diagnostic()?;
-    Ok(u8::from(findings.iter().any(|f| f.severity == Severity::Error)))
+    let too_many_warnings = args.max_warnings.is_some_and(|max| summary.warnings > max);
+    if too_many_warnings {
+        eprintln!(
+            "kosmo-lint: {} warning(s), more than --max-warnings {}",
+            summary.warnings,
+            args.max_warnings.unwrap_or_default()
+        );
+    }
+    Ok(u8::from(summary.errors > 0 || too_many_warnings))
 }
 
 fn plural(n: usize) -> &'static str {

@@ -7,6 +7,7 @@ mod check;
 mod pipeline;
 mod routes;
 mod rules;
+mod settings;
 mod timings;
 
 use std::io::{IsTerminal, Write};
@@ -40,6 +41,13 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Routes(args) => routes::run(args),
         Command::Rules => rules::run(),
+        Command::Explain { rule } => rules::explain(rule),
+        Command::Config { path, config } => rules::config(path, config.as_deref()),
+        Command::Completions { shell } => {
+            let mut command = <args::Cli as clap::CommandFactory>::command();
+            clap_complete::generate(*shell, &mut command, "kosmo-lint", &mut std::io::stdout());
+            Ok(0)
+        }
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -153,7 +153,7 @@ impl Session {
     ) -> Vec<Finding> {
         let mut findings = file_findings(file, facts);
         findings.extend(kosmo_lint_rules::lint_file(rules, file, facts, &self.tree));
-        findings
+        kosmo_lint_rules::apply_suppressions(rules, file, facts, findings)
     }
 }
 

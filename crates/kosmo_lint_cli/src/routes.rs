@@ -7,18 +7,18 @@ use kosmo_lint_core::facts::ResponseDeclaration;
 use kosmo_lint_core::tree::{FolderTree, RefResolution};
 use miette::{IntoDiagnostic, Report};
 
-use crate::args::{Format, RoutesArgs};
+use crate::args::{RoutesArgs, TreeFormat};
 use crate::pipeline::load;
 
 pub fn run(args: &RoutesArgs) -> Result<u8, Report> {
     let tree = load(&args.path, !args.no_cache)?.full_tree();
     let output = match args.format {
-        Format::Json => {
+        TreeFormat::Json => {
             let mut json = serde_json::to_string_pretty(&tree).into_diagnostic()?;
             json.push('\n');
             json
         }
-        Format::Pretty => tree.folders.iter().map(pretty_folder).collect::<Vec<_>>().join("\n"),
+        TreeFormat::Pretty => tree.folders.iter().map(pretty_folder).collect::<Vec<_>>().join("\n"),
     };
     std::io::stdout().lock().write_all(output.as_bytes()).into_diagnostic()?;
     Ok(0)

@@ -1,4 +1,4 @@
-//! `kosmo-lint rules`: the rules, their default severity and fixability.
+//! `kosmo-lint rules`, `explain` and `config`: what the rules are and how they are set.
 
 use std::fmt::Write as _;
 use std::io::Write;
@@ -26,6 +26,33 @@ pub fn run() -> Result<u8, Report> {
         let _ =
             writeln!(out, "{:<30} {severity:<9} {fix:<10} {}{builtin}", meta.name, meta.summary);
     }
+    std::io::stdout().lock().write_all(out.as_bytes()).into_diagnostic()?;
+    Ok(0)
+}
+
+/// `kosmo-lint explain <rule>`: the rule's documentation, as in `docs/rules/<rule>.md`.
+pub fn explain(name: &str) -> Result<u8, Report> {
+    let meta = kosmo_lint_rules::find_rule(name)
+        .ok_or_else(|| Report::msg(format!("unknown rule `{name}` (see `kosmo-lint rules`)")))?;
+    let page = kosmo_lint_rules::docs::page(meta);
+    // The page's first line is a comment for the repository, not for the reader.
+    let text = page.split_once("-->\n\n").map_or(page.as_str(), |(_, rest)| rest);
+    std::io::stdout().lock().write_all(text.as_bytes()).into_diagnostic()?;
+    Ok(0)
+}
+
+/// `kosmo-lint config [PATH]`: the effective configuration, as JSON.
+pub fn config(path: &std::path::Path, explicit: Option<&std::path::Path>) -> Result<u8, Report> {
+    let path = std::fs::canonicalize(path)
+        .map_err(|_| Report::msg(format!("path does not exist: {}", path.display())))?;
+    let settings = crate::settings::Settings::load(&path, explicit, &[], &path)?;
+    let document = serde_json::json!({
+        "files": settings.config.files,
+        "rules": settings.levels,
+        "ignorePatterns": settings.config.ignore_patterns,
+    });
+    let mut out = serde_json::to_string_pretty(&document).into_diagnostic()?;
+    out.push('\n');
     std::io::stdout().lock().write_all(out.as_bytes()).into_diagnostic()?;
     Ok(0)
 }

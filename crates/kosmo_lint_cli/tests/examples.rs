@@ -104,3 +104,18 @@ fn rules_lists_every_rule() {
     }
     insta::assert_snapshot!("rules", run.stdout);
 }
+
+#[test]
+fn ci_formats_on_the_shop_example() {
+    for format in ["github", "sarif", "junit"] {
+        let run = kosmo(&["check", "examples/shop", "--format", format]);
+        assert_eq!(run.code, 1, "{format}: exit code follows the findings");
+        assert!(!run.stdout.contains("Checked"), "{format}: no human summary mixed in");
+        insta::assert_snapshot!(format!("shop_{format}"), run.stdout);
+    }
+    let sarif: serde_json::Value =
+        serde_json::from_str(&kosmo(&["check", "examples/shop", "--format", "sarif"]).stdout)
+            .unwrap();
+    assert_eq!(sarif["version"], "2.1.0");
+    assert_eq!(sarif["runs"][0]["results"].as_array().unwrap().len(), 7);
+}

@@ -5,6 +5,7 @@
 //! This crate knows nothing about oxc: facts are plain data (strings, byte spans, enums), so
 //! every layer above can hold them across threads and files cheaply.
 
+pub mod config;
 pub mod diagnostic;
 pub mod facts;
 pub mod generation;

@@ -26,8 +26,8 @@ use crate::extract_text;
 
 /// The cache folder inside a project.
 pub const CACHE_DIR: &str = ".kosmo-lint-cache";
-/// The first bytes of a cache file; bumped when its layout changes.
-const MAGIC: &[u8; 8] = b"KLCACHE2";
+/// The first bytes of a cache file; bumped when its layout or that of `FileFacts` changes.
+const MAGIC: &[u8; 8] = b"KLCACHE3";
 /// Magic, then the index's offset and length (little-endian `u64`s).
 const HEADER_LEN: usize = 24;
 

@@ -10,6 +10,7 @@ mod config;
 mod fetch_refs;
 mod page;
 mod read;
+mod suppressions;
 mod type_args;
 
 use std::cell::RefCell;
@@ -86,7 +87,11 @@ pub fn extract_source(
         return FileFacts { status: FileStatus::SyntaxErrors { errors }, ..FileFacts::default() };
     }
     let program = allocator.alloc(ret.program);
-    let mut facts = FileFacts { import_styles: import_styles(program), ..FileFacts::default() };
+    let mut facts = FileFacts {
+        import_styles: import_styles(program),
+        suppressions: suppressions::extract(program, source_type, text),
+        ..FileFacts::default()
+    };
     match kind {
         FileKind::ApiRoute => facts.api = Some(Box::new(api_route::extract(program, text))),
         FileKind::Config => facts.config = Some(Box::new(config::extract(program))),

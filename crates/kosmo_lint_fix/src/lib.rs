@@ -125,7 +125,8 @@ pub fn fix_project(
             }
             state.current = applied.text;
             state.applied += applied.applied;
-            next.extend(kosmo_lint_rules::lint_file(rules, file, &facts, tree));
+            let found = kosmo_lint_rules::lint_file(rules, file, &facts, tree);
+            next.extend(kosmo_lint_rules::apply_suppressions(rules, file, &facts, found));
         }
         if next.is_empty() {
             break;
@@ -244,6 +245,40 @@ mod tests {
         assert_eq!(
             fs::read_to_string(dir.path().join("src/app/pages/index/index.tsx")).unwrap(),
             page
+        );
+    }
+
+    #[test]
+    fn unused_suppressions_are_removed_until_none_is_left() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |rel: &str, text: &str| {
+            let path = dir.path().join(rel);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, text).unwrap();
+        };
+        write("package.json", r#"{ "dependencies": { "@kosmojs/core": "0.5" } }"#);
+        write("src/app/kosmo.config.ts", "export default {};\n");
+        // The enable is needed while the disable is there: it goes in the second round.
+        let page = "export const x = 1;\n/* kosmo-lint-disable missing-preload */\n\
+                    export default function Page() { return null; }\n\
+                    /* kosmo-lint-enable missing-preload */\n";
+        write("src/app/pages/index/index.tsx", page);
+
+        let project = Project::discover(dir.path()).unwrap();
+        let (files, _) = walk_project(&project, 1);
+        let facts = kosmo_lint_facts::extract_all(&files);
+        let tree = RouteTree::build(&project, &files, &facts);
+        let rules = kosmo_lint_rules::RULES;
+        let findings = kosmo_lint_rules::lint_project(rules, &files, &facts, &tree);
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        assert_eq!(findings[0].rule, "unused-suppression");
+
+        let options = FixOptions { unsafe_fixes: false, write: false };
+        let outcome = fix_project(&project, &tree, &findings, rules, options);
+        assert_eq!(outcome.fixed, 2);
+        assert_eq!(
+            outcome.changes[0].fixed,
+            "export const x = 1;\nexport default function Page() { return null; }\n"
         );
     }
 

@@ -1,11 +1,9 @@
 //! `--format json`: one document, `{"version":1,"diagnostics":[…],"summary":{…}}`.
 
-use std::collections::HashMap;
-use std::path::Path;
-
-use kosmo_lint_core::{Finding, Fix, LineIndex};
+use kosmo_lint_core::{Finding, Fix};
 use serde::Serialize;
 
+use crate::position::{Columns, Locator};
 use crate::{SourceCache, Summary};
 
 #[derive(Serialize)]
@@ -30,25 +28,19 @@ struct JsonDiagnostic<'f> {
 }
 
 pub fn render_json(findings: &[Finding], summary: Summary, sources: &mut SourceCache) -> String {
-    let mut line_indexes: HashMap<&Path, Option<LineIndex>> = HashMap::new();
+    let mut locator = Locator::new(sources, Columns::Utf8Bytes);
     let diagnostics = findings
         .iter()
         .map(|finding| {
-            let positions = finding.span.and_then(|span| {
-                let index = line_indexes
-                    .entry(&finding.path)
-                    .or_insert_with(|| sources.get(&finding.path).map(LineIndex::new))
-                    .as_ref()?;
-                Some((index.line_col(span.start), index.line_col(span.end)))
-            });
+            let range = locator.finding(finding);
             JsonDiagnostic {
                 rule: finding.rule,
                 severity: finding.severity,
                 path: &finding.display_path,
-                line: positions.map(|p| p.0.0),
-                column: positions.map(|p| p.0.1),
-                end_line: positions.map(|p| p.1.0),
-                end_column: positions.map(|p| p.1.1),
+                line: range.map(|r| r.start_line),
+                column: range.map(|r| r.start_column),
+                end_line: range.map(|r| r.end_line),
+                end_column: range.map(|r| r.end_column),
                 message: &finding.message,
                 help: finding.help.as_deref(),
                 fix: finding.fix.as_ref(),

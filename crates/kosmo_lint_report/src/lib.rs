@@ -1,9 +1,14 @@
-//! Rendering findings: miette graphical reports for people, one JSON document for tools.
+//! Rendering findings: miette graphical reports for people; for tools one JSON document,
+//! GitHub Actions workflow commands, a SARIF 2.1.0 log or a `JUnit` XML report.
 //! Sources are re-read here, once per file that has findings, so no earlier layer keeps
 //! file text alive.
 
+mod github;
 mod json;
+mod junit;
+mod position;
 mod pretty;
+mod sarif;
 
 use std::collections::HashMap;
 use std::fs;
@@ -12,8 +17,11 @@ use std::time::Duration;
 
 use kosmo_lint_core::{Finding, Severity};
 
+pub use github::render_github;
 pub use json::render_json;
+pub use junit::render_junit;
 pub use pretty::{PrettyOptions, docs_url, render_pretty};
+pub use sarif::render_sarif;
 
 /// Totals for the closing summary line and the JSON `summary` object.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]

@@ -9,11 +9,13 @@ pub mod docs;
 mod registry;
 pub mod rules;
 mod suggest;
+mod suppress;
 #[cfg(test)]
 mod test_support;
 
 pub use context::{FileContext, Reporter};
 pub use registry::{BUILTIN, RULES, find_rule};
+pub use suppress::apply_suppressions;
 
 use kosmo_lint_core::facts::FileFacts;
 use kosmo_lint_core::{Finding, ProjectFile, RouteTree, Severity};
@@ -93,7 +95,8 @@ macro_rules! declare_rule {
     };
 }
 
-/// Runs `rules` on one file; cross-file rules read `tree`. Findings are not sorted.
+/// Runs `rules` on one file; cross-file rules read `tree`. Findings are not sorted, and the
+/// file's inline suppressions are not yet applied ([`apply_suppressions`]).
 pub fn lint_file(
     rules: &[&dyn Rule],
     file: &ProjectFile,
@@ -109,7 +112,8 @@ pub fn lint_file(
     findings
 }
 
-/// Runs `rules` on every file of the project, in parallel; findings are not yet sorted.
+/// Runs `rules` on every file of the project, in parallel, and applies each file's inline
+/// suppressions ([`apply_suppressions`]); findings are not yet sorted.
 pub fn lint_project(
     rules: &[&dyn Rule],
     files: &[ProjectFile],
@@ -120,6 +124,8 @@ pub fn lint_project(
         .par_iter()
         .zip(facts)
         .enumerate()
-        .flat_map_iter(|(_, (file, facts))| lint_file(rules, file, facts, tree))
+        .flat_map_iter(|(_, (file, facts))| {
+            apply_suppressions(rules, file, facts, lint_file(rules, file, facts, tree))
+        })
         .collect()
 }

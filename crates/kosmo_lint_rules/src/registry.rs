@@ -7,6 +7,7 @@ use crate::rules::fetch_client_route_exists::FetchClientRouteExists;
 use crate::rules::missing_preload::MissingPreload;
 use crate::rules::preload_generated_fetch::PreloadGeneratedFetch;
 use crate::rules::response_type_declared::ResponseTypeDeclared;
+use crate::rules::unused_suppression::UnusedSuppression;
 use crate::{Category, FixKind, Rule, RuleMeta};
 
 /// Every lint rule, sorted by name.
@@ -16,6 +17,7 @@ pub static RULES: &[&dyn Rule] = &[
     &MissingPreload,
     &PreloadGeneratedFetch,
     &ResponseTypeDeclared,
+    &UnusedSuppression,
 ];
 
 /// Findings the linter itself reports about files it cannot read, parse or fix. They have names

@@ -234,8 +234,13 @@ impl Project {
 
     /// Loads the project and runs one rule; findings are sorted, paths relative.
     pub fn findings(&self, rule: &dyn Rule) -> (tempfile::TempDir, Vec<Finding>) {
+        self.findings_of(&[rule])
+    }
+
+    /// Loads the project and runs `rules`, inline suppressions applied; findings are sorted.
+    pub fn findings_of(&self, rules: &[&dyn Rule]) -> (tempfile::TempDir, Vec<Finding>) {
         let (dir, files, facts, tree) = self.load();
-        let mut findings = lint_project(&[rule], &files, &facts, &tree);
+        let mut findings = lint_project(rules, &files, &facts, &tree);
         sort_findings(&mut findings);
         (dir, findings)
     }
@@ -252,7 +257,11 @@ impl Project {
     /// The rule's findings rendered as the CLI prints them (no colour); a fail case that
     /// produces no finding panics.
     pub fn render(&self, rule: &dyn Rule) -> String {
-        let (_dir, findings) = self.findings(rule);
+        self.render_of(&[rule])
+    }
+
+    fn render_of(&self, rules: &[&dyn Rule]) -> String {
+        let (_dir, findings) = self.findings_of(rules);
         assert!(!findings.is_empty(), "expected a finding for {:#?}", self.files.last());
         let mut sources = SourceCache::default();
         let options = PrettyOptions { color: false, width: 100 };
@@ -265,6 +274,27 @@ impl Project {
                 }
             }
         }
+        out
+    }
+
+    /// As [`Project::render`] for `rules`, followed by the file under test with every fix
+    /// applied (the fixes of one run touch disjoint text in these vectors).
+    pub fn render_fixed(&self, rules: &[&dyn Rule]) -> String {
+        let mut out = self.render_of(rules);
+        let (_dir, findings) = self.findings_of(rules);
+        let (path, text) = self.files.last().expect("a file under test");
+        let mut edits: Vec<_> = findings
+            .iter()
+            .filter(|f| f.display_path.ends_with(path.as_str()))
+            .filter_map(|f| f.fix.as_ref())
+            .flat_map(|fix| fix.edits.iter())
+            .collect();
+        edits.sort_by_key(|edit| std::cmp::Reverse(edit.start));
+        let mut fixed = text.clone();
+        for edit in edits {
+            fixed.replace_range(edit.start as usize..edit.end as usize, &edit.content);
+        }
+        let _ = writeln!(out, "fixed {path}:\n{fixed}");
         out
     }
 }

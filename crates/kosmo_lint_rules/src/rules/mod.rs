@@ -5,3 +5,4 @@ pub mod fetch_client_route_exists;
 pub mod missing_preload;
 pub mod preload_generated_fetch;
 pub mod response_type_declared;
+pub mod unused_suppression;

@@ -57,7 +57,8 @@ pub fn run(args: &CheckArgs) -> Result<u8, Report> {
         // Only the rules that are on run, so that neither findings nor fixes (nor unused
         // suppressions) come from a rule turned off.
         let rules = settings.enabled_rules();
-        let mut checked = session.check(&rules, &selected);
+        let only_files = targets.iter().all(|t| t.is_file()).then_some(targets.as_slice());
+        let mut checked = session.check(&rules, &selected, only_files);
         checked.findings = settings.apply(checked.findings);
         if let Some(options) = fix_options {
             let outcome = phase("fix", || {
@@ -67,7 +68,7 @@ pub fn run(args: &CheckArgs) -> Result<u8, Report> {
             diffs.extend(outcome.changes.iter().map(kosmo_lint_fix::FileChange::unified_diff));
             if options.write && !outcome.changes.is_empty() {
                 // What remains is what a fresh run over the written files finds.
-                checked = session.check(&rules, &selected);
+                checked = session.check(&rules, &selected, only_files);
                 checked.findings = settings.apply(checked.findings);
             }
             checked.findings.extend(outcome.problems);

@@ -3,11 +3,11 @@
 //! kept), then every other file, parsed, checked against the tree and dropped as soon as it
 //! is found. Both walks read and parse on the walker's threads, overlapping the walk.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use kosmo_lint_core::facts::{FileFacts, FileStatus};
-use kosmo_lint_core::walk::{WalkError, WalkScope, walk_scope};
+use kosmo_lint_core::walk::{WalkError, WalkScope, project_file, walk_scope};
 use kosmo_lint_core::{Finding, Label, Project, ProjectFile, RouteTree};
 use kosmo_lint_facts::FactCache;
 use kosmo_lint_rules::Rule;
@@ -27,6 +27,8 @@ pub struct Session {
     pub walk_errors: Vec<WalkError>,
     /// Facts of unchanged files from earlier runs.
     pub cache: FactCache,
+    /// Whether a check left files of the project unvisited (the cache keeps their entries).
+    partial: bool,
 }
 
 /// What checking a project found.
@@ -63,16 +65,19 @@ pub fn load(path: &Path, use_cache: bool) -> Result<Session, Report> {
         RouteTree::from_routes(&project, &pairs)
     });
     routes.shrink_to_fit();
-    Ok(Session { project, tree, routes, route_results: None, walk_errors, cache })
+    Ok(Session { project, tree, routes, route_results: None, walk_errors, cache, partial: false })
 }
 
 impl Session {
     /// Checks every selected file (the second walk for pages and the rest); findings are
     /// not sorted.
+    /// `only_files`, when the run names files only (as pre-commit does), are the files to
+    /// check besides the route definitions: no other page is walked or read.
     pub fn check(
         &mut self,
         rules: &[&dyn Rule],
         selected: &(dyn Fn(&Path) -> bool + Sync),
+        only_files: Option<&[PathBuf]>,
     ) -> Checked {
         // The route definitions are checked once; their facts are then dropped, so that the
         // walk over the pages runs beside the route tree alone. (Fixes never touch them.)
@@ -93,18 +98,32 @@ impl Session {
         self.route_results = Some((route_findings.clone(), route_files));
         let mut findings = route_findings;
         let mut files = route_files;
+        self.partial |= only_files.is_some();
         let rest = Mutex::new((Vec::new(), 0));
-        let errors = phase("check rest", || {
-            walk_scope(&self.project, WalkScope::Rest, rayon::current_num_threads(), &|file| {
-                if !selected(&file.path) {
-                    return;
-                }
-                let facts = self.cache.facts(&file);
-                let found = self.findings_of(rules, &file, &facts);
-                let mut rest = lock(&rest);
-                rest.0.extend(found);
-                rest.1 += 1;
-            })
+        let visit = |file: ProjectFile| {
+            if !selected(&file.path) {
+                return;
+            }
+            let facts = self.cache.facts(&file);
+            let found = self.findings_of(rules, &file, &facts);
+            let mut rest = lock(&rest);
+            rest.0.extend(found);
+            rest.1 += 1;
+        };
+        let errors = phase("check rest", || match only_files {
+            // The pre-commit path: the files named are the only pages to read; nothing else
+            // below `pages/` needs walking.
+            Some(paths) => {
+                paths
+                    .par_iter()
+                    .filter_map(|path| project_file(&self.project, path))
+                    .filter(|file| file.scope == WalkScope::Rest)
+                    .for_each(visit);
+                Vec::new()
+            }
+            None => {
+                walk_scope(&self.project, WalkScope::Rest, rayon::current_num_threads(), &visit)
+            }
         });
         let (rest_findings, rest_files) =
             rest.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -135,14 +154,14 @@ impl Session {
             self.tree.add_file(file, facts);
         }
         self.tree.finish();
-        save_cache(self.cache);
+        save_cache(self.cache, false);
         self.tree
     }
 
     /// Writes the fact cache; a cache that cannot be written costs speed, not results, so
     /// it is a warning on stderr.
     pub fn finish(self) {
-        save_cache(self.cache);
+        save_cache(self.cache, self.partial);
     }
 
     fn findings_of(
@@ -157,8 +176,8 @@ impl Session {
     }
 }
 
-fn save_cache(cache: FactCache) {
-    if let Err(err) = phase("save cache", || cache.save()) {
+fn save_cache(cache: FactCache, partial: bool) {
+    if let Err(err) = phase("save cache", || cache.save(partial)) {
         eprintln!("kosmo-lint: warning: cannot write the fact cache: {err}");
     }
 }

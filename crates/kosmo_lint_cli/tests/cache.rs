@@ -75,3 +75,20 @@ fn a_corrupt_cache_is_ignored_and_rebuilt() {
     fs::write(cache_file(root), &rebuilt[..rebuilt.len() / 2]).unwrap();
     assert_eq!(json_check(root, &[]), expected);
 }
+
+#[test]
+fn checking_one_file_keeps_the_other_files_cached() {
+    let dir = repo_copy("examples/shop");
+    let root = dir.path();
+    json_check(root, &[]);
+    let full = fs::metadata(cache_file(root)).unwrap().len();
+    let page = root.join("src/app/pages/cart/index.tsx");
+    let text = fs::read_to_string(&page).unwrap();
+    fs::write(&page, format!("{text}\n")).unwrap();
+    let one = common::json(&kosmo(&["check", "--format", "json", arg(&page)]));
+    assert_eq!(one["summary"]["files"], 1, "only the file named is checked");
+    assert_eq!(one["diagnostics"][0]["rule"], "missing-preload", "cross-file rules still apply");
+    let after = fs::metadata(cache_file(root)).unwrap().len();
+    assert!(after + 64 > full, "the other files' entries are kept: {after} vs {full}");
+    assert_eq!(json_check(root, &[]), json_check(root, &["--no-cache"]));
+}

@@ -167,20 +167,36 @@ impl FactCache {
     /// Replaces the cache with the one written during this run, if it differs: the entries
     /// of this run's files only, so deleted files drop out. A file checked twice in one run
     /// (after `--fix` wrote it) keeps its last entry.
-    pub fn save(self) -> io::Result<()> {
+    ///
+    /// After a `partial` run (only some files were visited, as on the pre-commit path), the
+    /// entries of the files not visited are carried over from the previous cache.
+    pub fn save(self, partial: bool) -> io::Result<()> {
         let Some(file) = self.file else { return Ok(()) };
         let Some(mut writer) =
             self.next.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner)
         else {
             return Err(io::Error::other(format!("cannot write {}", file.display())));
         };
+        let old_len = self.old.as_ref().map_or(0, |(_, index)| index.len());
+        let changed = *lock(&self.changed);
+        if partial
+            && changed
+            && let Some((old, index)) = &self.old
+        {
+            let seen: std::collections::HashSet<String> =
+                writer.index.iter().map(|e| e.path.clone()).collect();
+            let mut bytes = Vec::new();
+            for entry in index.values().filter(|e| !seen.contains(&e.path)) {
+                bytes.resize(entry.len as usize, 0);
+                read_at(old, &mut bytes, entry.offset)?;
+                writer.append(entry.clone(), &bytes)?;
+            }
+        }
         let mut latest: HashMap<&str, usize> = HashMap::with_capacity(writer.index.len());
         for (at, entry) in writer.index.iter().enumerate() {
             latest.insert(entry.path.as_str(), at);
         }
-        let old_len = self.old.as_ref().map_or(0, |(_, index)| index.len());
-        let changed = *lock(&self.changed) || latest.len() != old_len;
-        if !changed {
+        if !changed && (partial || latest.len() == old_len) {
             return Ok(()); // the temporary file is removed when dropped
         }
         let mut keep: Vec<usize> = latest.into_values().collect();

@@ -134,14 +134,25 @@ fn explain_prints_the_rule_docs_and_completions_generate() {
 #[test]
 fn the_pre_commit_hooks_file_is_valid() {
     let text = fs::read_to_string(repo(".pre-commit-hooks.yaml")).unwrap();
-    // A list of hooks, each with the keys pre-commit requires.
-    let hooks: Vec<&str> = text.split("\n- ").skip(1).collect();
+    let documents = yaml_rust2::YamlLoader::load_from_str(&text).expect("valid YAML");
+    // pre-commit reads a list of hooks, each with an id, name, entry and language.
+    let hooks = documents[0].as_vec().expect("a list of hooks");
     assert!(!hooks.is_empty());
     for hook in hooks {
-        for key in ["id:", "name:", "entry:", "language:"] {
-            assert!(hook.contains(key), "hook lacks {key}: {hook}");
+        for key in ["id", "name", "entry", "language"] {
+            assert!(hook[key].as_str().is_some(), "hook lacks {key}: {hook:?}");
         }
-        assert!(hook.contains("entry: kosmo-lint check"), "{hook}");
+        assert!(hook["entry"].as_str().unwrap().starts_with("kosmo-lint check"));
+        assert!(["system", "rust"].contains(&hook["language"].as_str().unwrap()));
+        assert!(hook["types_or"].as_vec().is_some_and(|t| !t.is_empty()));
+    }
+    // The local-hook snippet of docs/ci.md parses too.
+    let ci = fs::read_to_string(repo("docs/ci.md")).unwrap();
+    let snippets: Vec<&str> =
+        ci.split("```yaml\n").skip(1).map(|s| s.split("```").next().unwrap()).collect();
+    assert!(snippets.len() >= 3, "pre-commit, GitHub Actions and GitLab snippets");
+    for snippet in snippets {
+        yaml_rust2::YamlLoader::load_from_str(snippet).unwrap_or_else(|e| panic!("{e}: {snippet}"));
     }
 }
 

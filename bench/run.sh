@@ -27,7 +27,7 @@ if ! need hyperfine || [ ! -x /usr/bin/time ]; then
 fi
 
 echo "building kosmo-lint and the parse floor" >&2
-(cd "$ROOT" && cargo build --release --locked -q -p kosmo_lint_cli)
+(cd "$ROOT" && cargo build --release --locked -q -p kosmo-lint)
 KL="$ROOT/target/release/kosmo-lint"
 CARGO_TARGET_DIR="$WORK/parse-floor-target" \
   cargo build --release -q --manifest-path "$SHARED/bench/parse-floor/Cargo.toml"

@@ -1,0 +1,150 @@
+//! Shared helpers for the end-to-end tests: running the binary, fixture paths, copying a
+//! fixture project into a temporary folder, and removing the timing from summary lines.
+// Each test crate uses a different subset of these helpers.
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+/// The repository root (the root package's folder).
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A path below the workspace root.
+pub fn repo(rel: &str) -> PathBuf {
+    repo_root().join(rel)
+}
+
+/// `kosmo-lint`, run from the workspace root (so paths in arguments and messages are the
+/// relative ones written in the tests), with an environment that cannot turn colour on or
+/// change the help width.
+pub fn kosmo_lint() -> Command {
+    let mut cmd = Command::cargo_bin("kosmo-lint").expect("the kosmo-lint binary is built");
+    cmd.current_dir(repo_root())
+        .env("NO_COLOR", "1")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("FORCE_COLOR")
+        .env_remove("COLUMNS");
+    cmd
+}
+
+/// What one run printed and how it ended.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs the command to completion; a signal (no exit code) fails the test.
+pub fn run(cmd: &mut Command) -> Run {
+    let output = cmd.output().expect("kosmo-lint starts");
+    Run {
+        code: output.status.code().expect("kosmo-lint exited normally"),
+        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+/// Runs `kosmo-lint <args>` from the workspace root.
+pub fn kosmo(args: &[&str]) -> Run {
+    run(kosmo_lint().args(args))
+}
+
+/// A run's stdout, parsed as one JSON document.
+pub fn json(run: &Run) -> serde_json::Value {
+    serde_json::from_str(&run.stdout)
+        .unwrap_or_else(|e| panic!("stdout is not one JSON document ({e}):\n{}", run.stdout))
+}
+
+/// Copies a folder recursively (files and folders only, which is all the fixtures hold).
+pub fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        // Earlier runs on the repository's own examples leave a fact cache there.
+        if entry.file_name() == ".kosmo-lint-cache" {
+            continue;
+        }
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A temporary copy of `tests/fixtures/projects/<name>`; the project is at `.path()`.
+pub fn project_copy(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&repo(&format!("tests/fixtures/projects/{name}")), dir.path());
+    dir
+}
+
+/// Writes a file below `root`, creating its folders.
+pub fn write(root: &Path, rel: &str, bytes: impl AsRef<[u8]>) {
+    let path = root.join(rel);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, bytes).unwrap();
+}
+
+/// `Checked 4 files in 3 ms: …` → `Checked 4 files in [time]: …` (also `in 1.20 s`).
+pub fn redact_timing(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let redacted = line.strip_prefix("Checked ").and_then(|rest| {
+            let (files, after) = rest.split_once(" in ")?;
+            let (_, totals) = after.split_once(':')?;
+            Some(format!("Checked {files} in [time]:{totals}"))
+        });
+        out.push_str(redacted.as_deref().unwrap_or(line));
+    }
+    out
+}
+
+/// Asserts the summary line, timing aside, and that it is the last line of stdout.
+pub fn assert_summary(stdout: &str, expected: &str) {
+    let last = redact_timing(stdout.lines().last().unwrap_or_default());
+    assert_eq!(last, expected, "stdout:\n{stdout}");
+    assert!(stdout.ends_with('\n'), "stdout ends with a newline:\n{stdout}");
+}
+
+/// A temporary copy of the folder `rel` below the workspace root (a fixture project or an
+/// example); the copy is at `.path()`.
+pub fn repo_copy(rel: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&repo(rel), dir.path());
+    dir
+}
+
+/// Every file below `root` with its bytes, keyed by its path relative to `root`: comparing two
+/// of these tells whether a run changed, added or removed any file.
+pub fn tree_bytes(root: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+    fn walk(root: &Path, folder: &Path, out: &mut std::collections::BTreeMap<PathBuf, Vec<u8>>) {
+        for entry in fs::read_dir(folder).unwrap() {
+            let path = entry.unwrap().path();
+            // kosmo-lint's own fact cache is not one of the project's files.
+            if path.file_name().is_some_and(|n| n == ".kosmo-lint-cache") {
+                continue;
+            }
+            if path.is_dir() {
+                walk(root, &path, out);
+            } else {
+                let rel = path.strip_prefix(root).unwrap().to_path_buf();
+                out.insert(rel, fs::read(&path).unwrap());
+            }
+        }
+    }
+    let mut out = std::collections::BTreeMap::new();
+    walk(root, root, &mut out);
+    out
+}
+
+/// A path as a command-line argument (the temporary folders have UTF-8 paths).
+pub fn arg(path: &Path) -> &str {
+    path.to_str().expect("a UTF-8 path")
+}

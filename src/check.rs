@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use kosmo_lint_core::{Finding, Severity};
+use kosmo_lint_core::{Finding, Project, Severity};
 use kosmo_lint_fix::{FixOptions, fix_project};
 use kosmo_lint_report::{
     PrettyOptions, SourceCache, Summary, render_github, render_json, render_junit, render_pretty,
@@ -15,49 +15,27 @@ use kosmo_lint_report::{
 use miette::{IntoDiagnostic, Report};
 
 use crate::args::{CheckArgs, Format};
-use crate::pipeline::{Session, load};
+use crate::pipeline::{Session, discover, load};
 use crate::settings::{Settings, rule_flags};
 use crate::timings::phase;
 
 pub fn run(args: &CheckArgs) -> Result<u8, Report> {
     let started = Instant::now();
-    // Paths are grouped by project so that each project is loaded once.
-    let mut targets: BTreeMap<PathBuf, Vec<PathBuf>> = BTreeMap::new();
-    let mut sessions: Vec<(Session, Settings)> = Vec::new();
-    let flags = rule_flags(&std::env::args().collect::<Vec<_>>());
-    for path in &args.paths {
-        let target = fs::canonicalize(path)
-            .map_err(|_| Report::msg(format!("path does not exist: {}", path.display())))?;
-        // A file outside any KosmoJS project (pre-commit passes every staged file) is passed
-        // over, said on stderr unless --quiet; a folder outside one is an error.
-        if target.is_file() && kosmo_lint_core::Project::discover(&target).is_err() {
-            if !args.quiet {
-                eprintln!("kosmo-lint: not in a KosmoJS project, not linted: {}", path.display());
-            }
-            continue;
-        }
-        let session = load(&target, !args.no_cache)?;
-        let root = session.project.root.clone();
-        if !targets.contains_key(&root) {
-            let settings = Settings::load(&target, args.config.as_deref(), &flags, &root)?;
-            sessions.push((session, settings));
-        }
-        targets.entry(root).or_default().push(target);
-    }
+    let mut sessions = load_sessions(args)?;
     let fix_options = (args.fix || args.diff)
         .then_some(FixOptions { unsafe_fixes: args.unsafe_fixes, write: !args.diff });
     let mut findings: Vec<Finding> = Vec::new();
     let mut files_checked = 0;
     let mut fixed = 0;
     let mut diffs = Vec::new();
-    for (session, settings) in &mut sessions {
-        let targets = &targets[&session.project.root];
+    for (session, settings, targets) in &mut sessions {
+        let targets = targets.as_slice();
         let selected =
             |path: &Path| targets.iter().any(|t| path.starts_with(t)) && !settings.ignores(path);
         // Only the rules that are on run, so that neither findings nor fixes (nor unused
         // suppressions) come from a rule turned off.
         let rules = settings.enabled_rules();
-        let only_files = targets.iter().all(|t| t.is_file()).then_some(targets.as_slice());
+        let only_files = targets.iter().all(|t| t.is_file()).then_some(targets);
         let mut checked = session.check(&rules, &selected, only_files);
         checked.findings = settings.apply(checked.findings);
         if let Some(options) = fix_options {
@@ -68,7 +46,9 @@ pub fn run(args: &CheckArgs) -> Result<u8, Report> {
             diffs.extend(outcome.changes.iter().map(kosmo_lint_fix::FileChange::unified_diff));
             if options.write && !outcome.changes.is_empty() {
                 // What remains is what a fresh run over the written files finds.
-                checked = session.check(&rules, &selected, only_files);
+                let written: Vec<PathBuf> =
+                    outcome.changes.iter().map(|change| change.path.clone()).collect();
+                checked = session.check_after_writes(&rules, &selected, only_files, &written);
                 checked.findings = settings.apply(checked.findings);
             }
             checked.findings.extend(outcome.problems);
@@ -76,7 +56,7 @@ pub fn run(args: &CheckArgs) -> Result<u8, Report> {
         files_checked += checked.files;
         findings.extend(checked.findings);
     }
-    for (session, _) in sessions {
+    for (session, _, _) in sessions {
         session.finish();
     }
     if args.diff {
@@ -123,6 +103,40 @@ pub fn run(args: &CheckArgs) -> Result<u8, Report> {
         );
     }
     Ok(u8::from(summary.errors > 0 || too_many_warnings))
+}
+
+/// A session per project named, with its settings and the paths named in it: paths are
+/// grouped by project so that each project is loaded once.
+fn load_sessions(args: &CheckArgs) -> Result<Vec<(Session, Settings, Vec<PathBuf>)>, Report> {
+    let mut targets: BTreeMap<PathBuf, (Project, Vec<PathBuf>)> = BTreeMap::new();
+    let flags = rule_flags(&std::env::args().collect::<Vec<_>>());
+    for path in &args.paths {
+        let target = fs::canonicalize(path)
+            .map_err(|_| Report::msg(format!("path does not exist: {}", path.display())))?;
+        // A file outside any KosmoJS project (pre-commit passes every staged file) is passed
+        // over, said on stderr unless --quiet; a folder outside one is an error.
+        let project = match discover(&target) {
+            Ok(project) => project,
+            Err(_) if target.is_file() => {
+                if !args.quiet {
+                    eprintln!(
+                        "kosmo-lint: not in a KosmoJS project, not linted: {}",
+                        path.display()
+                    );
+                }
+                continue;
+            }
+            Err(err) => return Err(err),
+        };
+        targets.entry(project.root.clone()).or_insert_with(|| (project, Vec::new())).1.push(target);
+    }
+    let mut sessions = Vec::new();
+    for (root, (project, paths)) in targets {
+        let settings = Settings::load(&paths[0], args.config.as_deref(), &flags, &root)?;
+        let files_only = paths.iter().all(|t| t.is_file());
+        sessions.push((load(project, !args.no_cache, files_only), settings, paths));
+    }
+    Ok(sessions)
 }
 
 fn plural(n: usize) -> &'static str {

@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use kosmo_lint_core::facts::{FileFacts, FileStatus};
-use kosmo_lint_core::walk::{WalkError, WalkScope, project_file, walk_scope};
+use kosmo_lint_core::walk::{WalkError, WalkScope, project_file, walk_scope, walk_scope_recording};
 use kosmo_lint_core::{Finding, Label, Project, ProjectFile, RouteTree};
-use kosmo_lint_facts::FactCache;
+use kosmo_lint_facts::{FactCache, TreeInputs, TreeRecorder};
 use kosmo_lint_rules::Rule;
 use miette::{MietteDiagnostic, Report};
 use rayon::prelude::*;
@@ -29,6 +29,12 @@ pub struct Session {
     pub cache: FactCache,
     /// Whether a check left files of the project unvisited (the cache keeps their entries).
     partial: bool,
+    /// Whether the tree came from the cache, with no route definition read: named route
+    /// definitions are then read and checked like any other named file.
+    tree_from_cache: bool,
+    /// What the tree was built from, to save it with at the end of the run (after the route
+    /// definitions' facts are dropped, so that the two are not in memory at once).
+    tree_inputs: Option<TreeInputs>,
 }
 
 /// What checking a project found.
@@ -42,21 +48,49 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
-/// Finds the project around `path` and loads its route tree (the first walk), with the
-/// project's fact cache unless `use_cache` is false.
-pub fn load(path: &Path, use_cache: bool) -> Result<Session, Report> {
-    let project = phase("discover", || Project::discover(path)).map_err(|err| {
+/// The project around `path`.
+pub fn discover(path: &Path) -> Result<Project, Report> {
+    phase("discover", || Project::discover(path)).map_err(|err| {
         Report::new(MietteDiagnostic::new(err.to_string()).with_code("kosmo::project"))
-    })?;
+    })
+}
+
+/// Loads the route tree of `project` (the first walk), with the project's fact cache unless
+/// `use_cache` is false. When the run names files only (`files_only`), the tree saved by an
+/// earlier run stands in for the walk if nothing it was built from has changed.
+pub fn load(project: Project, use_cache: bool, files_only: bool) -> Session {
+    if use_cache
+        && files_only
+        && let Some(tree) = phase("cached tree", || kosmo_lint_facts::load_cached_tree(&project))
+    {
+        return Session {
+            project,
+            tree,
+            routes: Vec::new(),
+            route_results: None,
+            walk_errors: Vec::new(),
+            // Opening the fact cache costs more than parsing the few files named.
+            cache: FactCache::disabled(),
+            partial: false,
+            tree_from_cache: true,
+            tree_inputs: None,
+        };
+    }
     let cache = phase("cache", || {
         if use_cache { FactCache::open(&project.root) } else { FactCache::disabled() }
     });
+    let recorder = use_cache.then(TreeRecorder::default);
     let routes = Mutex::new(Vec::new());
     let walk_errors = phase("routes", || {
-        walk_scope(&project, WalkScope::Routes, rayon::current_num_threads(), &|file| {
-            let facts = cache.facts(&file);
+        let visit = |file: ProjectFile| {
+            let (facts, stamp) = cache.facts_stamped(&file);
+            if let Some(recorder) = &recorder {
+                recorder.file(&file.path, stamp);
+            }
             lock(&routes).push((file, facts));
-        })
+        };
+        let inputs = recorder.as_ref().map(TreeRecorder::walk_inputs);
+        walk_scope_recording(&project, WalkScope::Routes, threads(), &visit, inputs)
     });
     let mut routes = routes.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
     routes.sort_by(|a, b| a.0.rel.cmp(&b.0.rel));
@@ -65,7 +99,25 @@ pub fn load(path: &Path, use_cache: bool) -> Result<Session, Report> {
         RouteTree::from_routes(&project, &pairs)
     });
     routes.shrink_to_fit();
-    Ok(Session { project, tree, routes, route_results: None, walk_errors, cache, partial: false })
+    // A walk that could not read a folder may have missed routes: such a tree is not kept.
+    let tree_inputs = recorder
+        .filter(|_| walk_errors.is_empty())
+        .and_then(|recorder| phase("tree inputs", || recorder.finish(&project)));
+    Session {
+        project,
+        tree,
+        routes,
+        route_results: None,
+        walk_errors,
+        cache,
+        partial: false,
+        tree_from_cache: false,
+        tree_inputs,
+    }
+}
+
+fn threads() -> usize {
+    rayon::current_num_threads()
 }
 
 impl Session {
@@ -79,10 +131,34 @@ impl Session {
         selected: &(dyn Fn(&Path) -> bool + Sync),
         only_files: Option<&[PathBuf]>,
     ) -> Checked {
+        self.check_after_writes(rules, selected, only_files, &[])
+    }
+
+    /// [`Session::check`] again after a fix wrote `written`: the route definitions among them
+    /// are read and checked again (their facts were dropped after the first check). A fix
+    /// in a route definition only removes a comment, so the route tree stays right.
+    pub fn check_after_writes(
+        &mut self,
+        rules: &[&dyn Rule],
+        selected: &(dyn Fn(&Path) -> bool + Sync),
+        only_files: Option<&[PathBuf]>,
+        written: &[PathBuf],
+    ) -> Checked {
         // The route definitions are checked once; their facts are then dropped, so that the
         // walk over the pages runs beside the route tree alone. (Fixes never touch them.)
         let (route_findings, route_files) = match self.route_results.take() {
-            Some(results) => results,
+            Some((mut findings, files)) => {
+                let rewritten: Vec<ProjectFile> = written
+                    .iter()
+                    .filter_map(|path| project_file(&self.project, path))
+                    .filter(|file| file.scope == WalkScope::Routes && selected(&file.path))
+                    .collect();
+                findings.retain(|finding| rewritten.iter().all(|file| file.path != finding.path));
+                for file in &rewritten {
+                    findings.extend(self.findings_of(rules, file, &self.cache.facts(file)));
+                }
+                (findings, files)
+            }
             None => phase("check routes", || {
                 let findings: Vec<Finding> = self
                     .routes
@@ -114,16 +190,15 @@ impl Session {
             // The pre-commit path: the files named are the only pages to read; nothing else
             // below `pages/` needs walking.
             Some(paths) => {
+                let tree_from_cache = self.tree_from_cache;
                 paths
                     .par_iter()
                     .filter_map(|path| project_file(&self.project, path))
-                    .filter(|file| file.scope == WalkScope::Rest)
+                    .filter(|file| file.scope == WalkScope::Rest || tree_from_cache)
                     .for_each(visit);
                 Vec::new()
             }
-            None => {
-                walk_scope(&self.project, WalkScope::Rest, rayon::current_num_threads(), &visit)
-            }
+            None => walk_scope(&self.project, WalkScope::Rest, threads(), &visit),
         });
         let (rest_findings, rest_files) =
             rest.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -144,7 +219,7 @@ impl Session {
     /// keeping what `kosmo-lint routes` shows).
     pub fn full_tree(mut self) -> RouteTree {
         let rest = Mutex::new(Vec::new());
-        walk_scope(&self.project, WalkScope::Rest, rayon::current_num_threads(), &|file| {
+        walk_scope(&self.project, WalkScope::Rest, threads(), &|file| {
             let facts = self.cache.facts(&file);
             lock(&rest).push((file, facts));
         });
@@ -154,13 +229,15 @@ impl Session {
             self.tree.add_file(file, facts);
         }
         self.tree.finish();
+        save_tree(self.tree_inputs, &self.project, &self.tree);
         save_cache(self.cache, false);
         self.tree
     }
 
-    /// Writes the fact cache; a cache that cannot be written costs speed, not results, so
-    /// it is a warning on stderr.
+    /// Writes the caches; a cache that cannot be written costs speed, not results, so it is
+    /// a warning on stderr.
     pub fn finish(self) {
+        save_tree(self.tree_inputs, &self.project, &self.tree);
         save_cache(self.cache, self.partial);
     }
 
@@ -173,6 +250,14 @@ impl Session {
         let mut findings = file_findings(file, facts);
         findings.extend(kosmo_lint_rules::lint_file(rules, file, facts, &self.tree));
         kosmo_lint_rules::apply_suppressions(rules, file, facts, findings)
+    }
+}
+
+fn save_tree(inputs: Option<TreeInputs>, project: &Project, tree: &RouteTree) {
+    if let Some(inputs) = inputs
+        && let Err(err) = phase("save tree", || inputs.save(project, tree))
+    {
+        eprintln!("kosmo-lint: warning: cannot write the route tree cache: {err}");
     }
 }
 

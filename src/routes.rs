@@ -8,10 +8,10 @@ use kosmo_lint_core::tree::{FolderTree, RefResolution};
 use miette::{IntoDiagnostic, Report};
 
 use crate::args::{RoutesArgs, TreeFormat};
-use crate::pipeline::load;
+use crate::pipeline::{discover, load};
 
 pub fn run(args: &RoutesArgs) -> Result<u8, Report> {
-    let tree = load(&args.path, !args.no_cache)?.full_tree();
+    let tree = load(discover(&args.path)?, !args.no_cache, false).full_tree();
     let output = match args.format {
         TreeFormat::Json => {
             let mut json = serde_json::to_string_pretty(&tree).into_diagnostic()?;

@@ -6,7 +6,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{arg, kosmo, repo_copy};
+use common::{aged_repo_copy, arg, kosmo};
 
 fn json_check(root: &Path, extra: &[&str]) -> serde_json::Value {
     let mut args = vec!["check", "--format", "json", arg(root)];
@@ -20,7 +20,7 @@ fn cache_file(root: &Path) -> std::path::PathBuf {
 
 #[test]
 fn a_warm_run_reports_what_a_cold_run_does() {
-    let dir = repo_copy("examples/shop");
+    let dir = aged_repo_copy("examples/shop");
     let root = dir.path();
     let cold = json_check(root, &["--no-cache"]);
     assert!(!root.join(".kosmo-lint-cache").exists(), "--no-cache writes no cache");
@@ -40,7 +40,7 @@ fn a_warm_run_reports_what_a_cold_run_does() {
 
 #[test]
 fn changed_and_deleted_files_are_noticed() {
-    let dir = repo_copy("examples/shop");
+    let dir = aged_repo_copy("examples/shop");
     let root = dir.path();
     let before = json_check(root, &[]);
 
@@ -63,7 +63,7 @@ fn changed_and_deleted_files_are_noticed() {
 
 #[test]
 fn a_corrupt_cache_is_ignored_and_rebuilt() {
-    let dir = repo_copy("examples/seed-app");
+    let dir = aged_repo_copy("examples/seed-app");
     let root = dir.path();
     let expected = json_check(root, &["--no-cache"]);
     json_check(root, &[]);
@@ -78,7 +78,7 @@ fn a_corrupt_cache_is_ignored_and_rebuilt() {
 
 #[test]
 fn checking_one_file_keeps_the_other_files_cached() {
-    let dir = repo_copy("examples/shop");
+    let dir = aged_repo_copy("examples/shop");
     let root = dir.path();
     json_check(root, &[]);
     let full = fs::metadata(cache_file(root)).unwrap().len();

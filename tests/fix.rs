@@ -580,3 +580,28 @@ fn a_local_object_named_params_gets_no_fix() {
     assert_eq!(finding["rule"], "missing-preload");
     assert_eq!(finding["fix"], Value::Null, "`params` is a store, not the route params");
 }
+
+/// The route definitions are checked once and their facts dropped; a fix that rewrites one
+/// (removing an unused suppression) must not leave its old findings in the report.
+#[test]
+fn a_route_definition_rewritten_by_a_fix_is_checked_again() {
+    let dir = repo_copy("examples/shop");
+    let route = dir.path().join("src/app/api/cart/index.ts");
+    let text = fs::read_to_string(&route).unwrap();
+    fs::write(&route, format!("// kosmo-lint-disable-next-line missing-preload\n{text}")).unwrap();
+    let (_, before) = check_json(dir.path());
+    let unused = |document: &Value| {
+        diagnostics(document).iter().filter(|d| d["rule"] == "unused-suppression").count()
+    };
+    assert_eq!(unused(&before), 1);
+    let run = kosmo(&["check", "--fix", "--format", "json", arg(dir.path())]);
+    let after = common::json(&run);
+    assert_eq!(fs::read_to_string(&route).unwrap(), text, "the suppression was removed");
+    assert_eq!(unused(&after), 0, "{after}");
+    assert_eq!(after["summary"]["warnings"], 0, "{after}");
+    assert_eq!(check_json(dir.path()).1["summary"], {
+        let mut summary = after["summary"].clone();
+        summary.as_object_mut().unwrap().remove("fixed");
+        summary
+    });
+}

@@ -148,3 +148,27 @@ pub fn tree_bytes(root: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
 pub fn arg(path: &Path) -> &str {
     path.to_str().expect("a UTF-8 path")
 }
+
+/// Sets the modification time of every file and folder below `root` (and of `root`) to an
+/// hour ago. kosmo-lint does not cache what was modified moments before a run (a file written
+/// again within its file system's timestamp granularity could look unchanged), so tests of
+/// the caches age the copies they make first.
+pub fn age(root: &Path) {
+    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_hours(1);
+    for entry in fs::read_dir(root).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            age(&path);
+        } else {
+            fs::File::open(&path).unwrap().set_modified(an_hour_ago).unwrap();
+        }
+    }
+    fs::File::open(root).unwrap().set_modified(an_hour_ago).unwrap();
+}
+
+/// [`repo_copy`], aged (see [`age`]).
+pub fn aged_repo_copy(rel: &str) -> tempfile::TempDir {
+    let dir = repo_copy(rel);
+    age(dir.path());
+    dir
+}

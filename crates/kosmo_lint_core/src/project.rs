@@ -4,7 +4,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::jsonc::strip_jsonc;
@@ -29,7 +29,7 @@ pub enum ProjectError {
 }
 
 /// Where a source folder sits; the first hint of its generation (spec §1.1, §6.2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SourceFolderLayout {
     /// `src/<name>/kosmo.config.ts` (G5 and later; late G4).
     KosmoConfig,

@@ -5,9 +5,9 @@
 //! The syntaxes never give one folder name two meanings, so one parser accepts them all and
 //! records which syntax it saw; URLs are rendered in path-to-regexp v8 form.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ParamKind {
     Required,
@@ -16,7 +16,7 @@ pub enum ParamKind {
 }
 
 /// Which of the spec's param syntaxes a folder name is written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ParamSyntax {
     /// `[id]`, shared by P1 and P3.
     Brackets,
@@ -28,7 +28,7 @@ pub enum ParamSyntax {
     P3,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Param {
     pub name: String,
     pub kind: ParamKind,

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::facts::{
     ApiRouteFacts, DataCall, FactoryShape, FileFacts, Framework, FunctionValue, PageFacts,
@@ -41,15 +41,13 @@ pub struct FolderTree {
     pub fetch_refs: Vec<ResolvedRef>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ApiRoute {
     pub name: String,
     pub url: String,
     pub params: Vec<Param>,
     pub file: String,
-    /// `define-route`, `block-body` or `not-an-array` (methods invisible to the framework),
-    /// `no-factory`, `not-a-call`, `no-default-export`, or `unparsed`.
-    pub definition: &'static str,
+    pub definition: RouteDefinition,
     /// Methods the framework sees (empty when the definition hides them).
     pub methods: Vec<RouteMethod>,
 }
@@ -60,7 +58,44 @@ impl ApiRoute {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// What an API route's default export is, as far as its methods go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RouteDefinition {
+    /// `defineRoute(({ GET, … }) => [ … ])`: the methods are visible.
+    DefineRoute,
+    /// A factory with a block body: its methods are invisible to the framework.
+    BlockBody,
+    /// A factory whose result is not an array literal: invisible too.
+    NotAnArray,
+    NoFactory,
+    NotACall,
+    NoDefaultExport,
+    /// The file could not be read or parsed.
+    Unparsed,
+}
+
+impl RouteDefinition {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::DefineRoute => "define-route",
+            Self::BlockBody => "block-body",
+            Self::NotAnArray => "not-an-array",
+            Self::NoFactory => "no-factory",
+            Self::NotACall => "not-a-call",
+            Self::NoDefaultExport => "no-default-export",
+            Self::Unparsed => "unparsed",
+        }
+    }
+}
+
+impl std::fmt::Display for RouteDefinition {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RouteMethod {
     pub method: HttpMethod,
     pub response: ResponseDeclaration,
@@ -319,22 +354,22 @@ fn route_ancestors(name: &str) -> impl Iterator<Item = &str> {
     name.match_indices('/').map(|(at, _)| &name[..at]).chain(std::iter::once(name))
 }
 
-fn api_methods(fact: &FileFacts, generation: Generation) -> (&'static str, Vec<RouteMethod>) {
+fn api_methods(fact: &FileFacts, generation: Generation) -> (RouteDefinition, Vec<RouteMethod>) {
     match fact.api.as_deref() {
-        None => ("unparsed", Vec::new()),
-        Some(ApiRouteFacts::NoDefaultExport) => ("no-default-export", Vec::new()),
-        Some(ApiRouteFacts::NotACall { .. }) => ("not-a-call", Vec::new()),
+        None => (RouteDefinition::Unparsed, Vec::new()),
+        Some(ApiRouteFacts::NoDefaultExport) => (RouteDefinition::NoDefaultExport, Vec::new()),
+        Some(ApiRouteFacts::NotACall { .. }) => (RouteDefinition::NotACall, Vec::new()),
         Some(ApiRouteFacts::DefineRoute(def)) => match def.factory {
             FactoryShape::ConciseArray => (
-                "define-route",
+                RouteDefinition::DefineRoute,
                 def.methods
                     .iter()
                     .map(|m| RouteMethod { method: m.method, response: m.response(generation) })
                     .collect(),
             ),
-            FactoryShape::BlockBody { .. } => ("block-body", Vec::new()),
-            FactoryShape::NotAnArray { .. } => ("not-an-array", Vec::new()),
-            FactoryShape::Missing => ("no-factory", Vec::new()),
+            FactoryShape::BlockBody { .. } => (RouteDefinition::BlockBody, Vec::new()),
+            FactoryShape::NotAnArray { .. } => (RouteDefinition::NotAnArray, Vec::new()),
+            FactoryShape::Missing => (RouteDefinition::NoFactory, Vec::new()),
         },
     }
 }

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::time::SystemTime;
 
 use ignore::{WalkBuilder, WalkState};
 use serde::{Deserialize, Serialize};
@@ -108,6 +109,37 @@ impl WalkScope {
     }
 }
 
+/// What a walk read besides the files it visited: the folders it listed and the
+/// `.gitignore` files that shaped it. A walk over the same inputs, unchanged, visits the same
+/// files, which is what lets a cache stand in for the walk (a file added, removed or renamed
+/// changes its folder's modification time).
+#[derive(Debug, Default)]
+pub struct WalkInputs {
+    /// Each folder with its modification time when listed (`None` if it could not be had).
+    pub folders: Vec<(PathBuf, Option<SystemTime>)>,
+    pub ignore_files: Vec<PathBuf>,
+}
+
+/// One walker thread's share of the [`WalkInputs`], added to the shared ones when dropped.
+struct ThreadInputs<'a> {
+    own: WalkInputs,
+    shared: &'a Mutex<WalkInputs>,
+}
+
+impl<'a> ThreadInputs<'a> {
+    fn new(shared: &'a Mutex<WalkInputs>) -> Self {
+        Self { own: WalkInputs::default(), shared }
+    }
+}
+
+impl Drop for ThreadInputs<'_> {
+    fn drop(&mut self) {
+        let mut shared = self.shared.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        shared.folders.append(&mut self.own.folders);
+        shared.ignore_files.append(&mut self.own.ignore_files);
+    }
+}
+
 /// Walks the source folders in parallel and calls `visit` for every file of `scope`, on the
 /// walker's threads (`threads` of them), so that reading and parsing overlap the walk.
 /// Returns what could not be read, sorted by path.
@@ -117,6 +149,17 @@ pub fn walk_scope(
     threads: usize,
     visit: &(dyn Fn(ProjectFile) + Sync),
 ) -> Vec<WalkError> {
+    walk_scope_recording(project, scope, threads, visit, None)
+}
+
+/// [`walk_scope`], recording into `inputs` (when given) the folders and ignore files read.
+pub fn walk_scope_recording(
+    project: &Project,
+    scope: WalkScope,
+    threads: usize,
+    visit: &(dyn Fn(ProjectFile) + Sync),
+    inputs: Option<&Mutex<WalkInputs>>,
+) -> Vec<WalkError> {
     let errors = Mutex::new(Vec::new());
     let Some((first, rest)) = project.folders.split_first() else { return Vec::new() };
     let mut builder = WalkBuilder::new(&first.path);
@@ -125,28 +168,48 @@ pub fn walk_scope(
     }
     // `.gitignore` (and git's exclude files) are respected, in or out of a repository;
     // ripgrep's `.ignore` files are not a JavaScript convention, and looking for one in every
-    // folder costs a failed open per folder.
-    builder.require_git(false).ignore(false).threads(threads).filter_entry(move |entry| {
-        let Some(name) = entry.file_name().to_str() else { return true };
-        if !entry.file_type().is_some_and(|t| t.is_dir()) {
-            return true;
-        }
-        !SKIPPED_FOLDERS.contains(&name) && (entry.depth() != 1 || scope.enters(name))
-    });
+    // folder costs a failed open per folder. Hidden entries are left out here rather than by
+    // the walker, so that the `.gitignore` files reach `visit` to be recorded.
+    builder.require_git(false).ignore(false).hidden(false).threads(threads).filter_entry(
+        move |entry| {
+            let Some(name) = entry.file_name().to_str() else { return true };
+            if entry.depth() > 0 && name.starts_with('.') {
+                return name == ".gitignore";
+            }
+            if !entry.file_type().is_some_and(|t| t.is_dir()) {
+                return true;
+            }
+            !SKIPPED_FOLDERS.contains(&name) && (entry.depth() != 1 || scope.enters(name))
+        },
+    );
+    let errors_ref = &errors;
     builder.build_parallel().run(|| {
-        Box::new(|entry| {
+        // Each walker thread records into its own buffer, handed over when the thread ends.
+        let mut recorded = inputs.map(ThreadInputs::new);
+        Box::new(move |entry| {
             match entry {
                 Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
-                    if let Some(file) = project_file(project, entry.path())
+                    if entry.file_name() == ".gitignore" {
+                        if let Some(recorded) = &mut recorded {
+                            recorded.own.ignore_files.push(entry.into_path());
+                        }
+                    } else if let Some(file) = project_file(project, entry.path())
                         && file.scope == scope
                     {
                         visit(file);
                     }
                 }
+                Ok(entry) if entry.file_type().is_some_and(|t| t.is_dir()) => {
+                    if let Some(recorded) = &mut recorded {
+                        // The folder's time is read as it is listed, on this thread.
+                        let modified = entry.metadata().ok().and_then(|m| m.modified().ok());
+                        recorded.own.folders.push((entry.into_path(), modified));
+                    }
+                }
                 Ok(_) => {}
                 Err(err) => {
                     let path = walk_error_path(&err);
-                    errors
+                    errors_ref
                         .lock()
                         .unwrap_or_else(std::sync::PoisonError::into_inner)
                         .push(WalkError { path, message: innermost(&err).to_string() });

@@ -15,7 +15,8 @@ use std::fs;
 use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::time::UNIX_EPOCH;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use kosmo_lint_core::ProjectFile;
 use kosmo_lint_core::facts::{FileFacts, FileStatus};
@@ -31,19 +32,44 @@ const MAGIC: &[u8; 8] = b"KLCACHE3";
 /// Magic, then the index's offset and length (little-endian `u64`s).
 const HEADER_LEN: usize = 24;
 
+/// How old a modification time must be for the facts read at it to be remembered. A file
+/// written again within its file system's timestamp granularity can keep both its time and
+/// its size (git's "racily clean" files); two seconds cover the coarsest common file system.
+pub(crate) const RACY_WINDOW: Duration = Duration::from_secs(2);
+
 /// What identifies a file's content without reading it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-struct Stamp {
+pub struct Stamp {
     size: u64,
     /// Nanoseconds since the Unix epoch.
     modified: u128,
 }
 
 impl Stamp {
-    fn of(metadata: &fs::Metadata) -> Option<Self> {
-        let modified = metadata.modified().ok()?.duration_since(UNIX_EPOCH).ok()?.as_nanos();
-        Some(Self { size: metadata.len(), modified })
+    pub(crate) fn of(metadata: &fs::Metadata) -> Option<Self> {
+        Some(Self { size: metadata.len(), modified: modified_nanos(metadata)? })
     }
+
+    pub(crate) fn is_racy(self, run_started: u128) -> bool {
+        is_racy(self.modified, run_started)
+    }
+}
+
+/// Whether a modification time is within [`RACY_WINDOW`] before `run_started`, or after it.
+pub(crate) fn is_racy(modified: u128, run_started: u128) -> bool {
+    modified + RACY_WINDOW.as_nanos() >= run_started
+}
+
+pub(crate) fn modified_nanos(metadata: &fs::Metadata) -> Option<u128> {
+    nanos_since_epoch(metadata.modified().ok()?)
+}
+
+pub(crate) fn nanos_since_epoch(time: SystemTime) -> Option<u128> {
+    Some(time.duration_since(UNIX_EPOCH).ok()?.as_nanos())
+}
+
+pub(crate) fn now_nanos() -> u128 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos())
 }
 
 /// Where one file's encoded facts are in a cache file.
@@ -86,20 +112,29 @@ pub struct FactCache {
     /// The previous cache file and its index, by path.
     old: Option<(fs::File, HashMap<String, IndexEntry>)>,
     next: Mutex<Option<Writer>>,
-    /// Whether the next cache differs from the previous one.
-    changed: Mutex<bool>,
+    /// Files read and extracted in this run (not found unchanged in the cache).
+    fresh: AtomicUsize,
+    /// When the run started (nanoseconds since the epoch), for [`Stamp::is_racy`].
+    started: u128,
 }
 
 impl FactCache {
     /// No cache: every file is read and parsed (`--no-cache`).
     pub fn disabled() -> Self {
-        Self { file: None, old: None, next: Mutex::new(None), changed: Mutex::new(false) }
+        Self {
+            file: None,
+            old: None,
+            next: Mutex::new(None),
+            fresh: AtomicUsize::new(0),
+            started: now_nanos(),
+        }
     }
 
     /// The cache of the project at `root`; an unreadable, corrupt or other-version cache
     /// counts as empty. A cache folder that cannot be written leaves the run uncached.
     pub fn open(root: &Path) -> Self {
-        let folder = root.join(CACHE_DIR).join(env!("CARGO_PKG_VERSION"));
+        let started = now_nanos();
+        let folder = cache_folder(root);
         let file = folder.join("facts.bin");
         let old = fs::File::open(&file).ok().and_then(|mut f| {
             let index = read_index(&mut f)?;
@@ -113,23 +148,30 @@ impl FactCache {
                 Ok(Writer { out, at: HEADER_LEN as u64, index: Vec::new() })
             })
             .ok();
-        let changed = old.is_none();
-        Self { file: Some(file), old, next: Mutex::new(next), changed: Mutex::new(changed) }
+        Self { file: Some(file), old, next: Mutex::new(next), fresh: AtomicUsize::new(0), started }
     }
 
     /// The facts of `file`: from the cache when its size and modification time are those
     /// recorded, else read and extracted (and recorded).
     pub fn facts(&self, file: &ProjectFile) -> FileFacts {
+        self.facts_stamped(file).0
+    }
+
+    /// [`FactCache::facts`], with the stamp of the content they were extracted from (`None`
+    /// when the file could not be read, or the cache is off).
+    pub fn facts_stamped(&self, file: &ProjectFile) -> (FileFacts, Option<Stamp>) {
         if self.file.is_none() {
-            return crate::extract_file(file.kind, &file.path);
+            return (crate::extract_file(file.kind, &file.path), None);
         }
         if let Some((facts, entry, bytes)) = self.cached(file) {
-            self.append(entry, &bytes);
-            return facts;
+            self.append(entry.clone(), &bytes);
+            return (facts, Some(entry.stamp));
         }
         let (facts, stamp) = read_and_extract(file);
-        // A file that could not be read has nothing stable to remember.
+        // A file that could not be read has nothing stable to remember, and one modified a
+        // moment ago may not be told apart from its next version.
         if let Some(stamp) = stamp
+            && !stamp.is_racy(self.started)
             && !matches!(facts.status, FileStatus::Unreadable { .. })
             && let Ok(bytes) = rmp_serde::to_vec(&facts)
         {
@@ -137,8 +179,9 @@ impl FactCache {
                 IndexEntry { path: file.rel.clone(), kind: file.kind, stamp, offset: 0, len: 0 };
             self.append(entry, &bytes);
         }
-        *lock(&self.changed) = true;
-        facts
+        self.fresh.fetch_add(1, Ordering::Relaxed);
+        let stamp = stamp.filter(|_| !matches!(facts.status, FileStatus::Unreadable { .. }));
+        (facts, stamp)
     }
 
     /// The cached facts of an unchanged file, with its index entry and encoded bytes.
@@ -169,7 +212,9 @@ impl FactCache {
     /// (after `--fix` wrote it) keeps its last entry.
     ///
     /// After a `partial` run (only some files were visited, as on the pre-commit path), the
-    /// entries of the files not visited are carried over from the previous cache.
+    /// entries of the files not visited are carried over from the previous cache; when only
+    /// a few files changed, the cache is left as it was, since copying every other entry costs
+    /// more than reading those few again in a later run.
     pub fn save(self, partial: bool) -> io::Result<()> {
         let Some(file) = self.file else { return Ok(()) };
         let Some(mut writer) =
@@ -178,7 +223,11 @@ impl FactCache {
             return Err(io::Error::other(format!("cannot write {}", file.display())));
         };
         let old_len = self.old.as_ref().map_or(0, |(_, index)| index.len());
-        let changed = *lock(&self.changed);
+        let fresh = self.fresh.into_inner();
+        let changed = self.old.is_none() || fresh > 0;
+        if partial && self.old.is_some() && fresh * 8 < old_len {
+            return Ok(());
+        }
         if partial
             && changed
             && let Some((old, index)) = &self.old
@@ -212,14 +261,25 @@ impl FactCache {
         header.extend_from_slice(&(encoded.len() as u64).to_le_bytes());
         temporary.as_file_mut().seek(SeekFrom::Start(0))?;
         temporary.as_file_mut().write_all(&header)?;
-        let folder = file.parent().ok_or_else(|| io::Error::other("cache file has no folder"))?;
-        let ignore = folder.parent().unwrap_or(folder).join(".gitignore");
-        if !ignore.exists() {
-            fs::write(ignore, "# Written by kosmo-lint: its cache is local to this machine.\n*\n")?;
-        }
+        keep_out_of_version_control(&file)?;
         temporary.persist(&file).map_err(|e| e.error)?;
         Ok(())
     }
+}
+
+/// This version's folder of the cache of the project at `root`.
+pub(crate) fn cache_folder(root: &Path) -> PathBuf {
+    root.join(CACHE_DIR).join(env!("CARGO_PKG_VERSION"))
+}
+
+/// Writes a `.gitignore` that ignores everything beside the version folders of the cache.
+pub(crate) fn keep_out_of_version_control(cache_file: &Path) -> io::Result<()> {
+    let folder = cache_file.parent().ok_or_else(|| io::Error::other("cache file has no folder"))?;
+    let ignore = folder.parent().unwrap_or(folder).join(".gitignore");
+    if !ignore.exists() {
+        fs::write(ignore, "# Written by kosmo-lint: its cache is local to this machine.\n*\n")?;
+    }
+    Ok(())
 }
 
 /// The index of a cache file of this layout and version; `None` for anything else (another
@@ -294,7 +354,35 @@ fn read_and_extract(file: &ProjectFile) -> (FileFacts, Option<Stamp>) {
 mod tests {
     use kosmo_lint_core::Project;
     use kosmo_lint_core::facts::FileFacts;
-    use kosmo_lint_core::walk::walk_project;
+    use kosmo_lint_core::walk::{FileKind, ProjectFile, WalkScope, walk_project};
+
+    use super::FactCache;
+
+    #[test]
+    fn files_modified_moments_before_the_run_are_not_remembered() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = |name: &str| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, "export const answer = 42;\n").unwrap();
+            ProjectFile {
+                path,
+                rel: name.to_owned(),
+                folder: 0,
+                kind: FileKind::Helper,
+                route: None,
+                scope: WalkScope::Rest,
+            }
+        };
+        let (fresh, old) = (file("fresh.ts"), file("old.ts"));
+        let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_hours(1);
+        std::fs::File::open(&old.path).unwrap().set_modified(an_hour_ago).unwrap();
+        let cache = FactCache::open(dir.path());
+        assert_eq!(cache.facts(&fresh), cache.facts(&old));
+        cache.save(false).unwrap();
+        let cache = FactCache::open(dir.path());
+        assert!(cache.cached(&old).is_some(), "an old file is remembered");
+        assert!(cache.cached(&fresh).is_none(), "a file modified a moment ago is not");
+    }
 
     #[test]
     fn every_example_file_round_trips_through_the_cache_encoding() {

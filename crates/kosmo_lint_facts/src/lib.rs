@@ -11,6 +11,7 @@ mod fetch_refs;
 mod page;
 mod read;
 mod suppressions;
+mod tree_cache;
 mod type_args;
 
 use std::cell::RefCell;
@@ -28,8 +29,9 @@ use oxc_semantic::SemanticBuilder;
 use oxc_span::SourceType;
 use rayon::prelude::*;
 
-pub use cache::{CACHE_DIR, FactCache};
+pub use cache::{CACHE_DIR, FactCache, Stamp};
 pub use read::read_source;
+pub use tree_cache::{TreeInputs, TreeRecorder, load as load_cached_tree};
 
 thread_local! {
     static ALLOCATOR: RefCell<Allocator> = RefCell::new(Allocator::default());

@@ -1,0 +1,213 @@
+//! The route tree cache of the pre-commit path: a run that names files reuses the tree an
+//! earlier run saved, as long as nothing it was built from changed, and after every kind of
+//! change reports exactly what a run without any cache reports.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use common::{aged_repo_copy, arg, kosmo_lint, run};
+
+/// `check --format json <files>`: its JSON, and whether the route tree came from the cache
+/// (the route walk then never ran; the phase timings say which phases did).
+fn check_files(files: &[&Path], extra: &[&str]) -> (serde_json::Value, bool) {
+    let mut cmd = kosmo_lint();
+    cmd.env("KOSMO_LINT_TIMINGS", "1").args(["check", "--format", "json"]).args(extra);
+    cmd.args(files.iter().map(|f| arg(f)));
+    let run = run(&mut cmd);
+    assert!(run.code < 2, "{}", run.stderr);
+    let tree_from_cache = !run.stderr.contains("timing routes:");
+    (common::json(&run), tree_from_cache)
+}
+
+/// Checks `file` with the caches and without: both report the same.
+fn check_file(file: &Path) -> (serde_json::Value, bool) {
+    let (cached, from_cache) = check_files(&[file], &[]);
+    let (uncached, _) = check_files(&[file], &["--no-cache"]);
+    assert_eq!(cached, uncached, "{}", file.display());
+    (cached, from_cache)
+}
+
+fn tree_file(root: &Path) -> PathBuf {
+    root.join(".kosmo-lint-cache").join(env!("CARGO_PKG_VERSION")).join("tree.bin")
+}
+
+/// An aged copy of the shop example whose route tree has been saved by a full run.
+fn shop_with_saved_tree() -> tempfile::TempDir {
+    let dir = aged_repo_copy("examples/shop");
+    common::kosmo(&["check", arg(dir.path())]);
+    assert!(tree_file(dir.path()).is_file(), "a full run saves the route tree");
+    dir
+}
+
+fn rules_of(report: &serde_json::Value) -> Vec<String> {
+    let diagnostics = report["diagnostics"].as_array().unwrap();
+    diagnostics.iter().map(|d| format!("{} {}", d["rule"], d["message"])).collect()
+}
+
+fn files_below(folder: &Path, out: &mut Vec<PathBuf>) {
+    for entry in fs::read_dir(folder).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files_below(&path, out);
+        } else if path.extension().is_some_and(|e| e == "ts" || e == "tsx") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn every_file_checked_alone_reports_what_an_uncached_run_does() {
+    let dir = shop_with_saved_tree();
+    let mut files = Vec::new();
+    files_below(&dir.path().join("src"), &mut files);
+    assert!(files.len() > 30);
+    for file in &files {
+        let (_, from_cache) = check_file(file);
+        assert!(from_cache, "the saved tree stands in for the route walk: {}", file.display());
+    }
+    // All at once, as pre-commit passes them.
+    let all: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+    let (cached, from_cache) = check_files(&all, &[]);
+    assert!(from_cache);
+    assert_eq!(cached, check_files(&all, &["--no-cache"]).0);
+    assert_eq!(cached["summary"]["errors"], 6, "the example's six errors: {cached}");
+}
+
+/// Applies `change` to a project whose tree is saved, then checks `file`: the report changes
+/// as the uncached one does, and the stale tree is not used.
+fn assert_change_is_seen(file: &str, change: impl FnOnce(&Path)) {
+    let dir = shop_with_saved_tree();
+    let file = dir.path().join(file);
+    let (before, from_cache) = check_file(&file);
+    assert!(from_cache);
+    change(dir.path());
+    let (after, from_cache) = check_file(&file);
+    assert!(!from_cache, "a changed input makes the route walk run again");
+    assert_ne!(rules_of(&before), rules_of(&after), "the change changes the findings");
+}
+
+const REVIEWS: &str = "src/app/hooks/useReviews.ts";
+const HEALTH_BADGE: &str = "src/app/components/HealthBadge.tsx";
+const HEALTH_ROUTE: &str = "src/app/api/health/index.ts";
+
+#[test]
+fn a_route_added_in_a_new_folder_is_seen() {
+    assert_change_is_seen(REVIEWS, |root| {
+        let reviews = "src/app/api/products/[id]/reviews/index.ts";
+        let text = fs::read_to_string(root.join(reviews)).unwrap();
+        common::write(root, "src/app/api/product/[id]/reviews/index.ts", text);
+    });
+}
+
+#[test]
+fn a_route_removed_is_seen() {
+    assert_change_is_seen(HEALTH_BADGE, |root| {
+        fs::remove_dir_all(root.join("src/app/api/health")).unwrap();
+    });
+}
+
+#[test]
+fn a_method_added_to_a_route_is_seen() {
+    assert_change_is_seen(HEALTH_BADGE, |root| {
+        let text = fs::read_to_string(root.join(HEALTH_ROUTE)).unwrap();
+        let text = text.replace(
+            "({ GET }) => [",
+            "({ GET, POST }) => [\n  POST(async (ctx) => ctx.json({})),",
+        );
+        fs::write(root.join(HEALTH_ROUTE), text).unwrap();
+    });
+}
+
+#[test]
+fn a_route_rewritten_to_the_same_size_is_seen() {
+    assert_change_is_seen(HEALTH_BADGE, |root| {
+        let text = fs::read_to_string(root.join(HEALTH_ROUTE)).unwrap();
+        let same_size = text.replace("GET", "PUT");
+        assert_eq!(same_size.len(), text.len());
+        fs::write(root.join(HEALTH_ROUTE), same_size).unwrap();
+    });
+}
+
+#[test]
+fn a_gitignore_added_modified_or_above_the_source_folder_is_seen() {
+    // Added in a folder the walk lists.
+    assert_change_is_seen(HEALTH_BADGE, |root| {
+        common::write(root, "src/app/api/.gitignore", "health/\n");
+    });
+    // Modified where it was already.
+    let dir = aged_repo_copy("examples/shop");
+    common::write(dir.path(), "src/app/api/.gitignore", "# nothing yet\n");
+    common::age(dir.path());
+    common::kosmo(&["check", arg(dir.path())]);
+    let badge = dir.path().join(HEALTH_BADGE);
+    let (before, from_cache) = check_file(&badge);
+    assert!(from_cache);
+    common::write(dir.path(), "src/app/api/.gitignore", "health/\n");
+    let (after, from_cache) = check_file(&badge);
+    assert!(!from_cache);
+    assert_ne!(rules_of(&before), rules_of(&after));
+    // Above the source folders, where the walk lists nothing.
+    assert_change_is_seen(HEALTH_BADGE, |root| {
+        common::write(root, ".gitignore", "src/app/api/health/\n");
+    });
+}
+
+#[test]
+fn a_gitignore_above_the_project_is_watched_and_does_not_defeat_the_cache() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("shop");
+    common::copy_dir(&common::repo("examples/shop"), &root);
+    common::write(dir.path(), ".gitignore", "# nothing yet\n");
+    common::age(dir.path());
+    common::kosmo(&["check", arg(&root)]);
+    let badge = root.join(HEALTH_BADGE);
+    let (before, from_cache) = check_file(&badge);
+    assert!(from_cache, "an ignore file above the project is compared, not a miss");
+    common::write(dir.path(), ".gitignore", "shop/src/app/api/health/\n");
+    let (after, from_cache) = check_file(&badge);
+    assert!(!from_cache);
+    assert_ne!(rules_of(&before), rules_of(&after));
+}
+
+#[test]
+fn a_dependency_change_is_seen() {
+    let dir = shop_with_saved_tree();
+    let page = dir.path().join("src/app/pages/cart/index.tsx");
+    let (_, from_cache) = check_file(&page);
+    assert!(from_cache);
+    let manifest = dir.path().join("package.json");
+    let text = fs::read_to_string(&manifest).unwrap();
+    fs::write(&manifest, text.replace("\"solid-js\"", "\"solid-js-renamed\"")).unwrap();
+    let (_, from_cache) = check_file(&page);
+    assert!(!from_cache, "the dependencies decide the pages' framework");
+}
+
+#[test]
+fn a_tree_built_from_files_modified_moments_ago_is_not_saved() {
+    // A file written again within its file system's timestamp granularity could keep its
+    // modification time, so a tree read from one is not trusted to a later run.
+    let dir = common::repo_copy("examples/shop");
+    common::kosmo(&["check", arg(dir.path())]);
+    assert!(!tree_file(dir.path()).exists());
+    let (_, from_cache) = check_file(&dir.path().join(HEALTH_BADGE));
+    assert!(!from_cache);
+}
+
+#[test]
+fn a_corrupt_tree_is_ignored_and_no_cache_ignores_it() {
+    let dir = shop_with_saved_tree();
+    let badge = dir.path().join(HEALTH_BADGE);
+    let (_, from_cache) = check_files(&[&badge], &["--no-cache"]);
+    assert!(!from_cache, "--no-cache does not read the tree");
+    let saved = fs::read(tree_file(dir.path())).unwrap();
+    for broken in [&b"KLTREE01 and then nothing"[..], &saved[..saved.len() / 2], b""] {
+        fs::write(tree_file(dir.path()), broken).unwrap();
+        let (_, from_cache) = check_file(&badge);
+        assert!(!from_cache);
+        // The run that found it broken saved a sound one.
+        let (_, from_cache) = check_file(&badge);
+        assert!(from_cache, "a broken tree is replaced");
+    }
+}

@@ -233,10 +233,17 @@ pub fn load(project: &Project) -> Option<RouteTree> {
             .map(FolderIdentity::of)
             .collect::<Vec<_>>()
             .iter());
-    if !same_project || !unchanged(&project.root, &header.inputs) {
+    if !same_project {
         return None;
     }
-    let cached = rmp_serde::from_slice::<Vec<CachedFolder>>(tree).ok();
+    // The tree is decoded on one thread while the others stat; wasted when something changed.
+    let (unchanged, cached) = rayon::join(
+        || unchanged(&project.root, &header.inputs),
+        || rmp_serde::from_slice::<Vec<CachedFolder>>(tree).ok(),
+    );
+    if !unchanged {
+        return None;
+    }
     let Some(cached) = cached.filter(|c| c.len() == project.folders.len()) else {
         // A sound header over a broken tree would stop the next run from saving a new one
         // (it skips saving when the header is unchanged).

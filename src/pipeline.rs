@@ -85,7 +85,7 @@ pub fn load(project: Project, use_cache: bool, files_only: bool) -> Session {
         let visit = |file: ProjectFile| {
             let (facts, stamp) = cache.facts_stamped(&file);
             if let Some(recorder) = &recorder {
-                recorder.file(&file.path, stamp);
+                recorder.file(&file.rel, stamp);
             }
             lock(&routes).push((file, facts));
         };

@@ -211,3 +211,16 @@ fn a_corrupt_tree_is_ignored_and_no_cache_ignores_it() {
         assert!(from_cache, "a broken tree is replaced");
     }
 }
+
+#[test]
+fn a_full_run_over_an_unchanged_project_does_not_rewrite_the_tree() {
+    let dir = shop_with_saved_tree();
+    let written = fs::metadata(tree_file(dir.path())).unwrap().modified().unwrap();
+    let bytes = fs::read(tree_file(dir.path())).unwrap();
+    for _ in 0..3 {
+        common::kosmo(&["check", arg(dir.path())]);
+    }
+    assert_eq!(fs::read(tree_file(dir.path())).unwrap(), bytes);
+    let after = fs::metadata(tree_file(dir.path())).unwrap().modified().unwrap();
+    assert_eq!(written, after, "the same inputs are not written again");
+}

@@ -92,7 +92,7 @@ struct Inputs {
 pub struct TreeRecorder {
     started: u128,
     walk: Mutex<WalkInputs>,
-    files: Mutex<Vec<(PathBuf, Stamp)>>,
+    files: Mutex<Vec<(String, Stamp)>>,
     /// Whether a file was read without a stamp (it could not be read).
     incomplete: Mutex<bool>,
 }
@@ -114,10 +114,11 @@ impl TreeRecorder {
         &self.walk
     }
 
-    /// A file the tree is built from, with the stamp of the content its facts come from.
-    pub fn file(&self, path: &Path, stamp: Option<Stamp>) {
+    /// A file the tree is built from (`rel`: its path relative to the project root), with the
+    /// stamp of the content its facts come from.
+    pub fn file(&self, rel: &str, stamp: Option<Stamp>) {
         match stamp {
-            Some(stamp) => lock(&self.files).push((path.to_path_buf(), stamp)),
+            Some(stamp) => lock(&self.files).push((rel.to_owned(), stamp)),
             None => *lock(&self.incomplete) = true,
         }
     }
@@ -150,24 +151,27 @@ impl TreeRecorder {
             }
             inputs.folders.push((stored_path(project, folder)?, modified));
         }
-        let read = into_inner(self.files);
         let above = ancestor_ignore_files(project);
-        let mut ignore_stamps = Vec::new();
         for path in walk.ignore_files.into_iter().chain(above) {
             match fs::metadata(&path) {
-                Ok(metadata) => ignore_stamps.push((path, Stamp::of(&metadata)?)),
+                Ok(metadata) => {
+                    inputs.files.push((stored_path(project, &path)?, Stamp::of(&metadata)?));
+                }
                 Err(err) if err.kind() == io::ErrorKind::NotFound => {
                     inputs.absent.push(stored_path(project, &path)?);
                 }
                 Err(_) => return None,
             }
         }
-        for (path, stamp) in read.iter().chain(&ignore_stamps) {
-            if stamp.is_racy(self.started) {
-                return None;
-            }
-            inputs.files.push((stored_path(project, path)?, *stamp));
+        inputs.files.append(&mut into_inner(self.files));
+        if inputs.files.iter().any(|(_, stamp)| stamp.is_racy(self.started)) {
+            return None;
         }
+        // The walk's order changes from run to run; sorted, the same inputs encode the same,
+        // so that an unchanged tree is not written again.
+        inputs.folders.sort_unstable();
+        inputs.files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        inputs.absent.sort_unstable();
         Some(inputs)
     }
 }

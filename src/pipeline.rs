@@ -85,7 +85,9 @@ pub fn load(project: Project, use_cache: bool, files_only: bool) -> Session {
         let visit = |file: ProjectFile| {
             let (facts, stamp) = cache.facts_stamped(&file);
             if let Some(recorder) = &recorder {
-                recorder.file(&file.rel, stamp);
+                let evidence = kosmo_lint_core::tree::file_evidence(&facts);
+                let is_config = file.kind == kosmo_lint_core::FileKind::Config;
+                recorder.file(&file.rel, stamp, file.folder, is_config, evidence);
             }
             lock(&routes).push((file, facts));
         };

@@ -75,16 +75,27 @@ fn every_file_checked_alone_reports_what_an_uncached_run_does() {
     assert_eq!(cached["summary"]["errors"], 6, "the example's six errors: {cached}");
 }
 
+/// How a run after a change gets its route tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Expect {
+    /// The saved tree, with the edited files read again and put in place.
+    Updated,
+    /// The walk over all route definitions (the walk itself would see other files, or the
+    /// change cannot be put in place alone).
+    Walked,
+}
+
 /// Applies `change` to a project whose tree is saved, then checks `file`: the report changes
-/// as the uncached one does, and the stale tree is not used.
-fn assert_change_is_seen(file: &str, change: impl FnOnce(&Path)) {
+/// as the uncached one does, and the tree is got as `expect`ed.
+fn assert_change_is_seen(file: &str, expect: Expect, change: impl FnOnce(&Path)) {
     let dir = shop_with_saved_tree();
     let file = dir.path().join(file);
     let (before, from_cache) = check_file(&file);
     assert!(from_cache);
     change(dir.path());
     let (after, from_cache) = check_file(&file);
-    assert!(!from_cache, "a changed input makes the route walk run again");
+    let got = if from_cache { Expect::Updated } else { Expect::Walked };
+    assert_eq!(got, expect);
     assert_ne!(rules_of(&before), rules_of(&after), "the change changes the findings");
 }
 
@@ -94,7 +105,7 @@ const HEALTH_ROUTE: &str = "src/app/api/health/index.ts";
 
 #[test]
 fn a_route_added_in_a_new_folder_is_seen() {
-    assert_change_is_seen(REVIEWS, |root| {
+    assert_change_is_seen(REVIEWS, Expect::Walked, |root| {
         let reviews = "src/app/api/products/[id]/reviews/index.ts";
         let text = fs::read_to_string(root.join(reviews)).unwrap();
         common::write(root, "src/app/api/product/[id]/reviews/index.ts", text);
@@ -103,14 +114,14 @@ fn a_route_added_in_a_new_folder_is_seen() {
 
 #[test]
 fn a_route_removed_is_seen() {
-    assert_change_is_seen(HEALTH_BADGE, |root| {
+    assert_change_is_seen(HEALTH_BADGE, Expect::Walked, |root| {
         fs::remove_dir_all(root.join("src/app/api/health")).unwrap();
     });
 }
 
 #[test]
 fn a_method_added_to_a_route_is_seen() {
-    assert_change_is_seen(HEALTH_BADGE, |root| {
+    assert_change_is_seen(HEALTH_BADGE, Expect::Updated, |root| {
         let text = fs::read_to_string(root.join(HEALTH_ROUTE)).unwrap();
         let text = text.replace(
             "({ GET }) => [",
@@ -122,7 +133,7 @@ fn a_method_added_to_a_route_is_seen() {
 
 #[test]
 fn a_route_rewritten_to_the_same_size_is_seen() {
-    assert_change_is_seen(HEALTH_BADGE, |root| {
+    assert_change_is_seen(HEALTH_BADGE, Expect::Updated, |root| {
         let text = fs::read_to_string(root.join(HEALTH_ROUTE)).unwrap();
         let same_size = text.replace("GET", "PUT");
         assert_eq!(same_size.len(), text.len());
@@ -133,7 +144,7 @@ fn a_route_rewritten_to_the_same_size_is_seen() {
 #[test]
 fn a_gitignore_added_modified_or_above_the_source_folder_is_seen() {
     // Added in a folder the walk lists.
-    assert_change_is_seen(HEALTH_BADGE, |root| {
+    assert_change_is_seen(HEALTH_BADGE, Expect::Walked, |root| {
         common::write(root, "src/app/api/.gitignore", "health/\n");
     });
     // Modified where it was already.
@@ -149,7 +160,7 @@ fn a_gitignore_added_modified_or_above_the_source_folder_is_seen() {
     assert!(!from_cache);
     assert_ne!(rules_of(&before), rules_of(&after));
     // Above the source folders, where the walk lists nothing.
-    assert_change_is_seen(HEALTH_BADGE, |root| {
+    assert_change_is_seen(HEALTH_BADGE, Expect::Walked, |root| {
         common::write(root, ".gitignore", "src/app/api/health/\n");
     });
 }
@@ -169,6 +180,37 @@ fn a_gitignore_above_the_project_is_watched_and_does_not_defeat_the_cache() {
     let (after, from_cache) = check_file(&badge);
     assert!(!from_cache);
     assert_ne!(rules_of(&before), rules_of(&after));
+}
+
+#[test]
+fn a_config_change_makes_the_routes_walk_again() {
+    assert_change_is_seen(HEALTH_BADGE, Expect::Walked, |root| {
+        // Bases and the framework come from the config, so an edited one (here, a comment
+        // added) is not put in place alone.
+        let config = root.join("src/app/kosmo.config.ts");
+        let text = fs::read_to_string(&config).unwrap();
+        fs::write(&config, format!("{text}\n// edited\n")).unwrap();
+        let route = root.join(HEALTH_ROUTE);
+        fs::write(&route, fs::read_to_string(&route).unwrap().replace("GET", "PUT")).unwrap();
+    });
+}
+
+#[test]
+fn an_edited_route_put_in_place_is_saved_for_the_next_run() {
+    let dir = shop_with_saved_tree();
+    let badge = dir.path().join(HEALTH_BADGE);
+    let route = dir.path().join(HEALTH_ROUTE);
+    fs::write(&route, fs::read_to_string(&route).unwrap().replace("GET", "PUT")).unwrap();
+    // Older than the racy window, newer than the saved stamp.
+    let half_an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_mins(30);
+    fs::File::open(&route).unwrap().set_modified(half_an_hour_ago).unwrap();
+    let saved = fs::read(tree_file(dir.path())).unwrap();
+    let (updated, from_cache) = check_file(&badge);
+    assert!(from_cache);
+    assert_ne!(fs::read(tree_file(dir.path())).unwrap(), saved, "the updated tree is saved");
+    let (again, from_cache) = check_file(&badge);
+    assert!(from_cache);
+    assert_eq!(updated, again);
 }
 
 #[test]

@@ -121,6 +121,32 @@ impl GenerationEvidence {
         *counter += 1;
     }
 
+    /// Adds another file's counts (the config flag is the folder's own, and kept).
+    pub fn add(&mut self, other: &Self) {
+        self.combine(other, u32::saturating_add);
+    }
+
+    /// Takes away counts added before with [`GenerationEvidence::add`].
+    pub fn subtract(&mut self, other: &Self) {
+        self.combine(other, u32::saturating_sub);
+    }
+
+    fn combine(&mut self, other: &Self, op: fn(u32, u32) -> u32) {
+        let counts = [
+            (&mut self.g1_imports, other.g1_imports),
+            (&mut self.per_route_imports, other.per_route_imports),
+            (&mut self.folder_module_imports, other.folder_module_imports),
+            (&mut self.folder_fetch_map_imports, other.folder_fetch_map_imports),
+            (&mut self.g5_imports, other.g5_imports),
+            (&mut self.positional_generics, other.positional_generics),
+            (&mut self.object_generics, other.object_generics),
+            (&mut self.route_name_type_args, other.route_name_type_args),
+        ];
+        for (count, by) in counts {
+            *count = op(*count, by);
+        }
+    }
+
     pub fn add_generics(&mut self, shape: GenericsShape) {
         match shape {
             GenericsShape::Positional => self.positional_generics += 1,

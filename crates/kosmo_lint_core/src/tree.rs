@@ -32,6 +32,9 @@ pub struct FolderTree {
     pub generation: Generation,
     /// What the generation was decided from, for `routes` output and bug reports.
     pub generation_evidence: String,
+    /// The counts it was decided from, kept so that a changed file's share can be replaced.
+    #[serde(skip)]
+    pub evidence: GenerationEvidence,
     pub base: String,
     pub api_base: String,
     pub framework: Option<Framework>,
@@ -244,11 +247,7 @@ fn folder_settings<'f>(
     let mut evidence = GenerationEvidence::default();
     let mut config = None;
     for (file, fact) in in_folder {
-        fact.import_styles.iter().for_each(|s| evidence.add_import(*s));
-        if let Some(ApiRouteFacts::DefineRoute(def)) = fact.api.as_deref() {
-            def.methods.iter().filter_map(|m| m.shape).for_each(|s| evidence.add_generics(s));
-            evidence.route_name_type_args += u32::from(def.route_name_arg.is_some());
-        }
+        evidence.add(&file_evidence(fact));
         if file.kind == FileKind::Config {
             config = fact.config.as_deref().cloned().or(config);
         }
@@ -280,6 +279,7 @@ fn folder_settings<'f>(
         folder: folder.clone(),
         generation,
         generation_evidence,
+        evidence,
         base,
         api_base,
         framework,
@@ -287,6 +287,43 @@ fn folder_settings<'f>(
         pages: BTreeMap::new(),
         layouts: BTreeMap::new(),
         fetch_refs: Vec::new(),
+    }
+}
+
+/// What one file of the route walk adds to its folder's generation evidence (the folder
+/// config's own part aside).
+pub fn file_evidence(facts: &FileFacts) -> GenerationEvidence {
+    let mut evidence = GenerationEvidence::default();
+    facts.import_styles.iter().for_each(|s| evidence.add_import(*s));
+    if let Some(ApiRouteFacts::DefineRoute(def)) = facts.api.as_deref() {
+        def.methods.iter().filter_map(|m| m.shape).for_each(|s| evidence.add_generics(s));
+        evidence.route_name_type_args += u32::from(def.route_name_arg.is_some());
+    }
+    evidence
+}
+
+impl FolderTree {
+    /// Puts the new facts of a file of the route walk (not the config) in place of its old
+    /// ones, whose evidence was `old_evidence`. Returns `false`, changing nothing, when the
+    /// folder's generation would change: every route's response rule depends on it, so the
+    /// tree must then be built again from all files.
+    pub fn replace_route_file(
+        &mut self,
+        file: &ProjectFile,
+        old_evidence: &GenerationEvidence,
+        facts: &FileFacts,
+    ) -> bool {
+        let mut evidence = self.evidence.clone();
+        evidence.subtract(old_evidence);
+        evidence.add(&file_evidence(facts));
+        let (generation, described) = evidence.decide(self.folder.layout);
+        if generation != self.generation {
+            return false;
+        }
+        self.evidence = evidence;
+        self.generation_evidence = described;
+        add_route_file(self, file, facts);
+        true
     }
 }
 

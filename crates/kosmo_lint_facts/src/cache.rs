@@ -327,7 +327,7 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 }
 
 /// Reads the file once, taking its stamp from the open file, and extracts its facts.
-fn read_and_extract(file: &ProjectFile) -> (FileFacts, Option<Stamp>) {
+pub(crate) fn read_and_extract(file: &ProjectFile) -> (FileFacts, Option<Stamp>) {
     let opened = fs::File::open(&file.path).and_then(|mut handle| {
         let stamp = handle.metadata().ok().as_ref().and_then(Stamp::of);
         let mut bytes =

@@ -79,6 +79,9 @@ pub fn run(args: &CheckArgs) -> Result<u8, Report> {
     sort_findings(&mut findings);
     let mut summary = Summary::of(files_checked, &findings);
     summary.fixed = fix_options.map(|_| fixed);
+    if matches!(args.format, Format::Github | Format::Sarif | Format::Junit) {
+        paths_from_current_folder(&mut findings);
+    }
     let mut sources = SourceCache::default();
     let output = phase("render", || match args.format {
         Format::Pretty => {
@@ -137,6 +140,20 @@ fn load_sessions(args: &CheckArgs) -> Result<Vec<(Session, Settings, Vec<PathBuf
         sessions.push((load(project, !args.no_cache, files_only), settings, paths));
     }
     Ok(sessions)
+}
+
+/// CI systems resolve a report's paths against the checkout, the folder CI runs in: in their
+/// formats a file below the current folder is named from there (`web/src/app/…` for a project
+/// in `web/`), any other by its path in the project.
+fn paths_from_current_folder(findings: &mut [Finding]) {
+    let Ok(current) = std::env::current_dir().and_then(fs::canonicalize) else { return };
+    for finding in findings {
+        if let Ok(below) = finding.path.strip_prefix(&current)
+            && let Some(parts) = below.iter().map(|p| p.to_str()).collect::<Option<Vec<_>>>()
+        {
+            finding.display_path = parts.join("/");
+        }
+    }
 }
 
 fn plural(n: usize) -> &'static str {

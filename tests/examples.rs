@@ -119,3 +119,41 @@ fn ci_formats_on_the_shop_example() {
     assert_eq!(sarif["version"], "2.1.0");
     assert_eq!(sarif["runs"][0]["results"].as_array().unwrap().len(), 7);
 }
+
+/// CI resolves these formats' paths against the checkout, where it runs: run from the
+/// repository root, a project in a folder is named with that folder; run from inside the
+/// project, or on a project outside the current folder, paths are the project's own.
+#[test]
+fn ci_format_paths_start_at_the_current_folder() {
+    let annotated_files = |run: &common::Run| -> Vec<String> {
+        let mut files: Vec<String> = run
+            .stdout
+            .lines()
+            .filter_map(|l| Some(l.split_once("file=")?.1.split(',').next()?.to_owned()))
+            .collect();
+        files.dedup();
+        files
+    };
+    let from_repository = kosmo(&["check", "examples/shop", "--format", "github"]);
+    let files = annotated_files(&from_repository);
+    assert!(files.len() > 3);
+    assert!(files.iter().all(|f| f.starts_with("examples/shop/src/")), "{files:?}");
+
+    let shop = common::repo("examples/shop");
+    let mut inside = common::kosmo_lint();
+    inside.current_dir(&shop).args(["check", ".", "--format", "github"]);
+    let from_project = annotated_files(&common::run(&mut inside));
+    let stripped: Vec<String> =
+        files.iter().map(|f| f.trim_start_matches("examples/shop/").to_owned()).collect();
+    assert_eq!(from_project, stripped);
+
+    let elsewhere = tempfile::tempdir().unwrap();
+    let mut outside = common::kosmo_lint();
+    outside.current_dir(elsewhere.path()).args(["check", common::arg(&shop), "--format", "github"]);
+    assert_eq!(annotated_files(&common::run(&mut outside)), stripped);
+
+    for format in ["sarif", "junit"] {
+        let run = kosmo(&["check", "examples/shop", "--format", format]);
+        assert!(run.stdout.contains("examples/shop/src/app/api/health/index.ts"), "{format}");
+    }
+}

@@ -9,7 +9,7 @@ use std::sync::Mutex;
 use kosmo_lint_core::facts::{FileFacts, FileStatus};
 use kosmo_lint_core::walk::{WalkError, WalkScope, project_file, walk_scope, walk_scope_recording};
 use kosmo_lint_core::{Finding, Label, Project, ProjectFile, RouteTree};
-use kosmo_lint_facts::{FactCache, TreeInputs, TreeRecorder};
+use kosmo_lint_facts::{FactCache, TreeRecorder};
 use kosmo_lint_rules::Rule;
 use miette::{MietteDiagnostic, Report};
 use rayon::prelude::*;
@@ -34,7 +34,7 @@ pub struct Session {
     tree_from_cache: bool,
     /// What the tree was built from, to save it with at the end of the run (after the route
     /// definitions' facts are dropped, so that the two are not in memory at once).
-    tree_inputs: Option<TreeInputs>,
+    tree_recorder: Option<TreeRecorder>,
 }
 
 /// What checking a project found.
@@ -73,7 +73,7 @@ pub fn load(project: Project, use_cache: bool, files_only: bool) -> Session {
             cache: FactCache::disabled(),
             partial: false,
             tree_from_cache: true,
-            tree_inputs: None,
+            tree_recorder: None,
         };
     }
     let cache = phase("cache", || {
@@ -102,9 +102,7 @@ pub fn load(project: Project, use_cache: bool, files_only: bool) -> Session {
     });
     routes.shrink_to_fit();
     // A walk that could not read a folder may have missed routes: such a tree is not kept.
-    let tree_inputs = recorder
-        .filter(|_| walk_errors.is_empty())
-        .and_then(|recorder| phase("tree inputs", || recorder.finish(&project)));
+    let tree_recorder = recorder.filter(|_| walk_errors.is_empty());
     Session {
         project,
         tree,
@@ -114,7 +112,7 @@ pub fn load(project: Project, use_cache: bool, files_only: bool) -> Session {
         cache,
         partial: false,
         tree_from_cache: false,
-        tree_inputs,
+        tree_recorder,
     }
 }
 
@@ -231,7 +229,7 @@ impl Session {
             self.tree.add_file(file, facts);
         }
         self.tree.finish();
-        save_tree(self.tree_inputs, &self.project, &self.tree);
+        save_tree(self.tree_recorder, &self.project, &self.tree);
         save_cache(self.cache, false);
         self.tree
     }
@@ -239,7 +237,7 @@ impl Session {
     /// Writes the caches; a cache that cannot be written costs speed, not results, so it is
     /// a warning on stderr.
     pub fn finish(self) {
-        save_tree(self.tree_inputs, &self.project, &self.tree);
+        save_tree(self.tree_recorder, &self.project, &self.tree);
         save_cache(self.cache, self.partial);
     }
 
@@ -255,10 +253,11 @@ impl Session {
     }
 }
 
-fn save_tree(inputs: Option<TreeInputs>, project: &Project, tree: &RouteTree) {
-    if let Some(inputs) = inputs
-        && let Err(err) = phase("save tree", || inputs.save(project, tree))
-    {
+fn save_tree(recorder: Option<TreeRecorder>, project: &Project, tree: &RouteTree) {
+    let Some(inputs) = recorder.and_then(|r| phase("tree inputs", || r.finish(project))) else {
+        return;
+    };
+    if let Err(err) = phase("save tree", || inputs.save(project, tree)) {
         eprintln!("kosmo-lint: warning: cannot write the route tree cache: {err}");
     }
 }

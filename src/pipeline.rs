@@ -57,7 +57,8 @@ pub fn discover(path: &Path) -> Result<Project, Report> {
 
 /// Loads the route tree of `project` (the first walk), with the project's fact cache unless
 /// `use_cache` is false. When the run names files only (`files_only`), the tree saved by an
-/// earlier run stands in for the walk if nothing it was built from has changed.
+/// earlier run stands in for the walk if nothing it was built from has changed, or if route
+/// files were only edited (those are read again alone).
 pub fn load(project: Project, use_cache: bool, files_only: bool) -> Session {
     if use_cache
         && files_only

@@ -1,7 +1,8 @@
 //! `kosmo-lint check --fix` / `--diff` end to end (issue 5): before/after snapshots of every
 //! `missing-preload` fix in LF, CRLF, BOM and no-final-newline files, idempotence on every
 //! fixture project and example, read-only files and folders, permission bits, the examples'
-//! diffs and fixes, and `--diff --fix` as a usage error. Every run works on a temporary copy:
+//! diffs and fixes, and `--diff --fix` as a usage error (fixes in particular code shapes are
+//! in `fix_shapes.rs`). Every run works on a temporary copy:
 //! the repository's own files are never written.
 
 mod common;
@@ -10,7 +11,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{arg, kosmo, redact_timing, repo, repo_copy, tree_bytes};
+use common::{arg, check_json, kosmo, redact_timing, repo, repo_copy, tree_bytes};
 use serde_json::{Value, json};
 
 /// A page that `missing-preload` reports, in a fixture project under `tests/fixtures/fix/`.
@@ -119,12 +120,6 @@ fn visible(text: &str) -> String {
 /// A before/after snapshot of one page.
 fn before_after(before: &str, after: &str) -> String {
     format!("before:\n{}\n\nafter:\n{}\n", visible(before), visible(after))
-}
-
-/// `kosmo-lint check --format json <project>`: the exit code and the document.
-fn check_json(project: &Path) -> (i32, Value) {
-    let run = kosmo(&["check", "--format", "json", arg(project)]);
-    (run.code, common::json(&run))
 }
 
 fn diagnostics(document: &Value) -> &Vec<Value> {
@@ -538,70 +533,4 @@ fn diff_with_fix_is_a_usage_error() {
         assert!(run.stderr.contains("cannot be used with"), "{flags:?}: {}", run.stderr);
     }
     assert_eq!(changed_files(&tree, &tree_bytes(dir.path())), Vec::<PathBuf>::new());
-}
-
-// Known bugs of the rules layer (`kosmo_lint_rules` / `kosmo_lint_facts`, not this crate's to
-// change): ignored until they are fixed there; run with `cargo test -- --ignored`.
-
-#[test]
-fn a_fix_without_semicolons_does_not_join_the_next_statement() {
-    let dir = repo_copy("tests/fixtures/fix/no-semicolons");
-    let page = "@front/pages/team/index.tsx";
-    let text = lf_source("tests/fixtures/fix/no-semicolons", page).replacen(
-        "\nexport default",
-        "\n(globalThis as { teamPage?: boolean }).teamPage = true\n\nexport default",
-        1,
-    );
-    fs::write(dir.path().join(page), text).unwrap();
-    assert_eq!(check_json(dir.path()).0, 0, "only the missing preload");
-    kosmo(&["check", "--fix", arg(dir.path())]);
-    // Parsed as `fetchUsers(globalThis as …).teamPage = true`: two new errors.
-    let (_, document) = check_json(dir.path());
-    assert_eq!(diagnostics(&document), &Vec::<Value>::new(), "{document:#}");
-}
-
-#[test]
-fn a_local_object_named_params_gets_no_fix() {
-    let dir = repo_copy("tests/fixtures/fix/reactive-arg");
-    let text = lf_source(REACTIVE_PROJECT, REACTIVE_PAGE)
-        .replace(
-            r#"import { createSignal } from "solid-js";"#,
-            r#"import { createStore } from "solid-js/store";"#,
-        )
-        .replace(
-            r#"const [id, setId] = createSignal("1");"#,
-            r#"const [params, setParams] = createStore({ id: "1" });"#,
-        )
-        .replace("getUser(id())", "getUser(params.id)")
-        .replace("setId(String(Number(id()) + 1))", r#"setParams("id", "2")"#);
-    fs::write(dir.path().join(REACTIVE_PAGE), text).unwrap();
-    let (_, document) = check_json(dir.path());
-    let [finding] = diagnostics(&document).as_slice() else { panic!("{document:#}") };
-    assert_eq!(finding["rule"], "missing-preload");
-    assert_eq!(finding["fix"], Value::Null, "`params` is a store, not the route params");
-}
-
-/// The route definitions are checked once and their facts dropped; a fix that rewrites one
-/// (removing an unused suppression) must not leave its old findings in the report.
-#[test]
-fn a_route_definition_rewritten_by_a_fix_is_checked_again() {
-    let dir = repo_copy("examples/shop");
-    let route = dir.path().join("src/app/api/cart/index.ts");
-    let text = fs::read_to_string(&route).unwrap();
-    fs::write(&route, format!("// kosmo-lint-disable-next-line missing-preload\n{text}")).unwrap();
-    let (_, before) = check_json(dir.path());
-    let unused = |document: &Value| {
-        diagnostics(document).iter().filter(|d| d["rule"] == "unused-suppression").count()
-    };
-    assert_eq!(unused(&before), 1);
-    let run = kosmo(&["check", "--fix", "--format", "json", arg(dir.path())]);
-    let after = common::json(&run);
-    assert_eq!(fs::read_to_string(&route).unwrap(), text, "the suppression was removed");
-    assert_eq!(unused(&after), 0, "{after}");
-    assert_eq!(after["summary"]["warnings"], 0, "{after}");
-    assert_eq!(check_json(dir.path()).1["summary"], {
-        let mut summary = after["summary"].clone();
-        summary.as_object_mut().unwrap().remove("fixed");
-        summary
-    });
 }

@@ -60,6 +60,12 @@ pub fn json(run: &Run) -> serde_json::Value {
         .unwrap_or_else(|e| panic!("stdout is not one JSON document ({e}):\n{}", run.stdout))
 }
 
+/// `kosmo-lint check --format json <project>`: the exit code and the document.
+pub fn check_json(project: &Path) -> (i32, serde_json::Value) {
+    let run = kosmo(&["check", "--format", "json", arg(project)]);
+    (run.code, json(&run))
+}
+
 /// Copies a folder recursively (files and folders only, which is all the fixtures hold).
 pub fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap();

@@ -146,12 +146,15 @@ impl Session {
         written: &[PathBuf],
     ) -> Checked {
         // The route definitions are checked once; their facts are then dropped, so that the
-        // walk over the pages runs beside the route tree alone. (Fixes never touch them.)
+        // walk over the pages runs beside the route tree alone.
         let (route_findings, route_files) = match self.route_results.take() {
             Some((mut findings, files)) => {
                 let rewritten: Vec<ProjectFile> = written
                     .iter()
                     .filter_map(|path| project_file(&self.project, path))
+                    // With the tree from the cache, named route definitions are read with
+                    // the other named files on every check, not kept from the first.
+                    .filter(|_| !self.tree_from_cache)
                     .filter(|file| file.scope == WalkScope::Routes && selected(&file.path))
                     .collect();
                 findings.retain(|finding| rewritten.iter().all(|file| file.path != finding.path));

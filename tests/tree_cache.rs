@@ -5,6 +5,7 @@
 mod common;
 
 use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use common::{aged_repo_copy, arg, kosmo_lint, run};
@@ -265,4 +266,30 @@ fn a_full_run_over_an_unchanged_project_does_not_rewrite_the_tree() {
     assert_eq!(fs::read(tree_file(dir.path())).unwrap(), bytes);
     let after = fs::metadata(tree_file(dir.path())).unwrap().modified().unwrap();
     assert_eq!(written, after, "the same inputs are not written again");
+}
+
+/// With the tree from the cache, a named route definition is read with the other named
+/// files; after `--fix` rewrites it, its findings are those of the new text, once.
+#[test]
+fn a_named_route_fixed_on_the_cached_path_is_reported_once() {
+    let dir = shop_with_saved_tree();
+    let route = dir.path().join("src/app/api/orders/index.ts");
+    let text = fs::read_to_string(&route).unwrap();
+    // Written in place (not replaced), so that only the file's stamp changes.
+    fs::OpenOptions::new()
+        .write(true)
+        .truncate(true)
+        .open(&route)
+        .unwrap()
+        .write_all(format!("// kosmo-lint-disable-next-line missing-preload\n{text}").as_bytes())
+        .unwrap();
+    let half_an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_mins(30);
+    fs::File::open(&route).unwrap().set_modified(half_an_hour_ago).unwrap();
+    let (fixed, from_cache) = check_files(&[&route], &["--fix"]);
+    assert!(from_cache, "the edited route was put in place");
+    assert_eq!(fs::read_to_string(&route).unwrap(), text, "the suppression was removed");
+    assert_eq!(fixed["summary"]["fixed"], 1);
+    let rules = rules_of(&fixed);
+    assert_eq!(rules.len(), 1, "one finding, not repeated: {rules:?}");
+    assert_eq!(fixed["diagnostics"], check_files(&[&route], &["--no-cache"]).0["diagnostics"]);
 }

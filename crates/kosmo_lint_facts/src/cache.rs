@@ -217,9 +217,7 @@ impl FactCache {
     /// more than reading those few again in a later run.
     pub fn save(self, partial: bool) -> io::Result<()> {
         let Some(file) = self.file else { return Ok(()) };
-        let Some(mut writer) =
-            self.next.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner)
-        else {
+        let Some(mut writer) = into_inner(self.next) else {
             return Err(io::Error::other(format!("cannot write {}", file.display())));
         };
         let old_len = self.old.as_ref().map_or(0, |(_, index)| index.len());
@@ -322,8 +320,13 @@ fn read_at(file: &fs::File, mut buf: &mut [u8], mut offset: u64) -> io::Result<(
     Ok(())
 }
 
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+/// A poisoned lock is taken as it is: a panic on another thread already fails the run.
+pub(crate) fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+pub(crate) fn into_inner<T>(mutex: Mutex<T>) -> T {
+    mutex.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// Reads the file once, taking its stamp from the open file, and extracts its facts.

@@ -12,7 +12,9 @@ use kosmo_lint_core::walk::WalkInputs;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::cache::{Stamp, is_racy, modified_nanos, nanos_since_epoch, now_nanos};
+use crate::cache::{
+    Stamp, into_inner, is_racy, lock, modified_nanos, nanos_since_epoch, now_nanos,
+};
 
 /// Paths are relative to the project root where they are below it.
 #[derive(Default, Serialize, Deserialize)]
@@ -230,12 +232,4 @@ fn stored_path(project: &Project, path: &Path) -> Option<String> {
         if rest.is_empty() { Some(rest) } else { rest.strip_prefix(std::path::MAIN_SEPARATOR) }
     });
     Some(below.unwrap_or(path).to_owned())
-}
-
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
-}
-
-fn into_inner<T>(mutex: Mutex<T>) -> T {
-    mutex.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner)
 }

@@ -1,0 +1,54 @@
+//! Seed corpora, taken from the repository's own examples and fixtures so that the fuzzer
+//! starts from the code kosmo-lint is written for.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::Target;
+
+/// Seed inputs for `target`, named, from the repository at `repo`.
+pub fn seeds(target: Target, repo: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files = Vec::new();
+    for folder in ["examples", "tests/fixtures"] {
+        collect(&repo.join(folder), &mut files);
+    }
+    files.sort();
+    let mut seeds = Vec::new();
+    for path in files {
+        let rel = path.strip_prefix(repo).unwrap_or(&path).to_string_lossy().replace('/', "_");
+        match target {
+            Target::Extract => {
+                let is_script = path.extension().is_some_and(|e| e == "ts" || e == "tsx");
+                if let (true, Ok(text)) = (is_script, fs::read(&path)) {
+                    let selector =
+                        if path.extension().is_some_and(|e| e == "ts") { 0x81 } else { 0 };
+                    seeds.push((rel, [vec![selector], text].concat()));
+                }
+            }
+            Target::RouteFolder => {
+                for folder in path.ancestors().filter_map(|p| p.file_name()?.to_str()) {
+                    if !seeds.iter().any(|(_, s): &(String, Vec<u8>)| s == folder.as_bytes()) {
+                        seeds.push((format!("folder{}", seeds.len()), folder.as_bytes().to_vec()));
+                    }
+                }
+            }
+        }
+    }
+    seeds
+}
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name();
+        if name == "node_modules" || name == ".kosmo-lint-cache" {
+            continue;
+        }
+        match entry.file_type() {
+            Ok(kind) if kind.is_dir() => collect(&path, out),
+            Ok(kind) if kind.is_file() => out.push(path),
+            _ => {}
+        }
+    }
+}

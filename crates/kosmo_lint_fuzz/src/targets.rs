@@ -1,0 +1,97 @@
+//! What each fuzz target checks.
+
+use std::path::Path;
+
+use kosmo_lint_core::FileKind;
+use kosmo_lint_core::route_path::parse_segment;
+use serde_json::Value;
+
+/// The fuzz targets, by the name of their AFL binary and corpus folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// Fact extraction on arbitrary text as a `.ts`/`.tsx` file of any kind.
+    Extract,
+    /// The route-folder name parser.
+    RouteFolder,
+}
+
+impl Target {
+    pub const ALL: [Self; 2] = [Self::Extract, Self::RouteFolder];
+
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Extract => "extract",
+            Self::RouteFolder => "route_folder",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|target| target.name() == name)
+    }
+
+    /// Runs the target on one input; panics when an invariant does not hold.
+    pub fn run(self, data: &[u8]) {
+        match self {
+            Self::Extract => extract(data),
+            Self::RouteFolder => route_folder(data),
+        }
+    }
+}
+
+const KINDS: [FileKind; 6] = [
+    FileKind::Page,
+    FileKind::ApiRoute,
+    FileKind::Layout,
+    FileKind::Helper,
+    FileKind::Config,
+    FileKind::Middleware,
+];
+
+/// The first byte picks the file's kind and extension, the rest is its text. Extraction
+/// never panics, gives the same facts twice, and every span it records lies inside the text
+/// on character boundaries (a span outside would misplace or crash the report).
+fn extract(data: &[u8]) {
+    let Some((&selector, rest)) = data.split_first() else { return };
+    let Ok(text) = std::str::from_utf8(rest) else { return };
+    let kind = KINDS[usize::from(selector) % KINDS.len()];
+    let file = if selector & 0x80 == 0 { "index.tsx" } else { "index.ts" };
+    let path = Path::new("src/app/pages/fuzz").join(file);
+    let facts = kosmo_lint_facts::extract_text(kind, &path, text);
+    let again = kosmo_lint_facts::extract_text(kind, &path, text);
+    assert_eq!(facts, again, "extraction is deterministic");
+    let value = serde_json::to_value(&facts).expect("facts serialise");
+    check_spans(&value, text);
+}
+
+/// Every `{ "start": n, "end": m }` object in the facts.
+fn check_spans(value: &Value, text: &str) {
+    match value {
+        Value::Object(map) => {
+            if let (Some(start), Some(end), 2) = (
+                map.get("start").and_then(Value::as_u64),
+                map.get("end").and_then(Value::as_u64),
+                map.len(),
+            ) {
+                let (start, end) = (usize::try_from(start).unwrap(), usize::try_from(end).unwrap());
+                assert!(start <= end && end <= text.len(), "span {start}..{end} outside the text");
+                assert!(
+                    text.is_char_boundary(start) && text.is_char_boundary(end),
+                    "span {start}..{end} splits a character"
+                );
+            }
+            map.values().for_each(|v| check_spans(v, text));
+        }
+        Value::Array(items) => items.iter().for_each(|v| check_spans(v, text)),
+        _ => {}
+    }
+}
+
+/// A folder name parses without panicking, and a parsed param's name is part of the folder.
+fn route_folder(data: &[u8]) {
+    let Ok(folder) = std::str::from_utf8(data) else { return };
+    let segment = parse_segment(folder);
+    let value = serde_json::to_value(&segment).expect("segments serialise");
+    if let Some(name) = value.get("name").and_then(Value::as_str) {
+        assert!(folder.contains(name), "param name {name:?} not in folder {folder:?}");
+    }
+}

@@ -1,0 +1,49 @@
+//! Every fuzz target on its seed corpus and on every input a fuzzing campaign found
+//! (`fuzz/regressions/<target>/`): what crashed once must never crash again.
+
+use std::path::{Path, PathBuf};
+
+use kosmo_lint_fuzz::{Target, seeds};
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn regressions(target: Target) -> Vec<(String, Vec<u8>)> {
+    let dir = repo().join("fuzz/regressions").join(target.name());
+    let Ok(entries) = std::fs::read_dir(&dir) else { return Vec::new() };
+    let mut inputs: Vec<_> = entries
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).unwrap()))
+        .collect();
+    inputs.sort();
+    inputs
+}
+
+fn replay(target: Target) {
+    let seeds = seeds(target, &repo());
+    assert!(!seeds.is_empty(), "{} has seeds", target.name());
+    for (name, data) in seeds.iter().chain(&regressions(target)) {
+        let outcome = std::panic::catch_unwind(|| target.run(data));
+        assert!(outcome.is_ok(), "{} fails on {name}", target.name());
+    }
+}
+
+#[test]
+fn extract_replays() {
+    replay(Target::Extract);
+}
+
+#[test]
+fn route_folder_replays() {
+    replay(Target::RouteFolder);
+}
+
+#[test]
+fn every_target_has_a_replay_test() {
+    let source = include_str!("replay.rs");
+    for target in Target::ALL {
+        assert!(source.contains(&format!("fn {}_replays()", target.name())), "{}", target.name());
+    }
+}

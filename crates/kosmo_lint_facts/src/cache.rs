@@ -4,11 +4,12 @@
 //!
 //! The cache lives in `<project>/.kosmo-lint-cache/<version>/facts.bin` (with a `.gitignore`
 //! that keeps the folder out of version control). The file holds each file's facts
-//! (MessagePack) one after another, then an index of them. Only the index is loaded; an entry
-//! is read from disk when its file is unchanged, and new entries are streamed to the next
-//! cache file as they are made, so the cache's memory grows with the index alone. A cache
-//! that cannot be read or decoded is ignored and rebuilt; the new one replaces it atomically
-//! at the end of a run.
+//! (MessagePack) one after another, then an index of them (see `facts_file` for the layout
+//! and its checksums). Only the index is loaded; an entry is read from disk when its file is
+//! unchanged, and new entries are streamed to the next cache file as they are made, so the
+//! cache's memory grows with the index alone. A cache of another build, or whose header or
+//! index fails its checksum, is ignored and rebuilt; an entry that fails its checksum is
+//! read and parsed again. The new cache replaces the old one atomically at the end of a run.
 
 use std::collections::HashMap;
 use std::fs;
@@ -20,17 +21,14 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use kosmo_lint_core::ProjectFile;
 use kosmo_lint_core::facts::{FileFacts, FileStatus};
-use kosmo_lint_core::walk::FileKind;
 use serde::{Deserialize, Serialize};
 
+use crate::cache_format::{CacheError, checksum};
 use crate::extract_text;
+use crate::facts_file::{HEADER_LEN, IndexEntry, decode_entry, decode_header, decode_index};
 
 /// The cache folder inside a project.
 pub const CACHE_DIR: &str = ".kosmo-lint-cache";
-/// The first bytes of a cache file; bumped when its layout or that of `FileFacts` changes.
-const MAGIC: &[u8; 8] = b"KLCACHE3";
-/// Magic, then the index's offset and length (little-endian `u64`s).
-const HEADER_LEN: usize = 24;
 
 /// How old a modification time must be for the facts read at it to be remembered. A file
 /// written again within its file system's timestamp granularity can keep both its time and
@@ -53,6 +51,11 @@ impl Stamp {
     pub(crate) fn is_racy(self, run_started: u128) -> bool {
         is_racy(self.modified, run_started)
     }
+
+    #[cfg(test)]
+    pub(crate) fn for_test(size: u64) -> Self {
+        Self { size, modified: 1 }
+    }
 }
 
 /// Whether a modification time is within [`RACY_WINDOW`] before `run_started`, or after it.
@@ -70,22 +73,6 @@ pub(crate) fn nanos_since_epoch(time: SystemTime) -> Option<u128> {
 
 pub(crate) fn now_nanos() -> u128 {
     SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos())
-}
-
-/// Where one file's encoded facts are in a cache file.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-struct IndexEntry {
-    path: String,
-    kind: FileKind,
-    stamp: Stamp,
-    offset: u64,
-    len: u32,
-}
-
-#[derive(Serialize, Deserialize)]
-struct Index {
-    version: String,
-    entries: Vec<IndexEntry>,
 }
 
 /// The cache being written: entries are appended as files are seen.
@@ -136,8 +123,8 @@ impl FactCache {
         let started = now_nanos();
         let folder = cache_folder(root);
         let file = folder.join("facts.bin");
-        let old = fs::File::open(&file).ok().and_then(|mut f| {
-            let index = read_index(&mut f)?;
+        let old = fs::File::open(&file).ok().and_then(|f| {
+            let index = read_index(&f).ok()?;
             Some((f, index))
         });
         let next = fs::create_dir_all(&folder)
@@ -175,8 +162,14 @@ impl FactCache {
             && !matches!(facts.status, FileStatus::Unreadable { .. })
             && let Ok(bytes) = rmp_serde::to_vec(&facts)
         {
-            let entry =
-                IndexEntry { path: file.rel.clone(), kind: file.kind, stamp, offset: 0, len: 0 };
+            let entry = IndexEntry {
+                path: file.rel.clone(),
+                kind: file.kind,
+                stamp,
+                offset: 0,
+                len: 0,
+                checksum: checksum(&bytes),
+            };
             self.append(entry, &bytes);
         }
         self.fresh.fetch_add(1, Ordering::Relaxed);
@@ -192,9 +185,10 @@ impl FactCache {
         if entry.stamp != stamp || entry.kind != file.kind {
             return None;
         }
+        // The index was checked: the entry lies within the file, so its length is bounded.
         let mut bytes = vec![0; entry.len as usize];
         read_at(old, &mut bytes, entry.offset).ok()?;
-        let facts = rmp_serde::from_slice::<FileFacts>(&bytes).ok()?;
+        let facts = decode_entry(entry, &bytes).ok()?;
         Some((facts, entry.clone(), bytes))
     }
 
@@ -236,7 +230,10 @@ impl FactCache {
             for entry in index.values().filter(|e| !seen.contains(&e.path)) {
                 bytes.resize(entry.len as usize, 0);
                 read_at(old, &mut bytes, entry.offset)?;
-                writer.append(entry.clone(), &bytes)?;
+                // A damaged entry is not carried over; its file is read again next time.
+                if checksum(&bytes) == entry.checksum {
+                    writer.append(entry.clone(), &bytes)?;
+                }
             }
         }
         let mut latest: HashMap<&str, usize> = HashMap::with_capacity(writer.index.len());
@@ -249,14 +246,10 @@ impl FactCache {
         let mut keep: Vec<usize> = latest.into_values().collect();
         keep.sort_unstable_by(|a, b| writer.index[*a].path.cmp(&writer.index[*b].path));
         let entries = keep.into_iter().map(|at| writer.index[at].clone()).collect();
-        let index = Index { version: env!("CARGO_PKG_VERSION").to_owned(), entries };
-        let encoded = rmp_serde::to_vec(&index).map_err(io::Error::other)?;
-        writer.out.write_all(&encoded)?;
+        let (index, header) =
+            crate::facts_file::encode_index(entries, writer.at).map_err(io::Error::other)?;
+        writer.out.write_all(&index)?;
         let mut temporary = writer.out.into_inner().map_err(io::IntoInnerError::into_error)?;
-        let mut header = Vec::with_capacity(HEADER_LEN);
-        header.extend_from_slice(MAGIC);
-        header.extend_from_slice(&writer.at.to_le_bytes());
-        header.extend_from_slice(&(encoded.len() as u64).to_le_bytes());
         temporary.as_file_mut().seek(SeekFrom::Start(0))?;
         temporary.as_file_mut().write_all(&header)?;
         keep_out_of_version_control(&file)?;
@@ -280,26 +273,18 @@ pub(crate) fn keep_out_of_version_control(cache_file: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// The index of a cache file of this layout and version; `None` for anything else (another
-/// version, a truncated or corrupt file).
-fn read_index(file: &mut fs::File) -> Option<HashMap<String, IndexEntry>> {
-    let mut header = [0u8; HEADER_LEN];
-    file.read_exact(&mut header).ok()?;
-    if &header[..8] != MAGIC {
-        return None;
-    }
-    let offset = u64::from_le_bytes(header[8..16].try_into().ok()?);
-    let len = usize::try_from(u64::from_le_bytes(header[16..24].try_into().ok()?)).ok()?;
-    if file.metadata().ok()?.len() != offset + len as u64 {
-        return None;
-    }
-    let mut encoded = vec![0; len];
-    read_at(file, &mut encoded, offset).ok()?;
-    let index: Index = rmp_serde::from_slice(&encoded).ok()?;
-    if index.version != env!("CARGO_PKG_VERSION") {
-        return None;
-    }
-    Some(index.entries.into_iter().map(|e| (e.path.clone(), e)).collect())
+/// The index of a cache file of this format and build whose header and index pass their
+/// checksums, as `facts_file::decode_facts_file` reads it from bytes.
+fn read_index(file: &fs::File) -> Result<HashMap<String, IndexEntry>, CacheError> {
+    let mut head = [0u8; HEADER_LEN];
+    read_at(file, &mut head, 0).map_err(|_| CacheError::NotACache)?;
+    let file_len = file.metadata().map_err(|_| CacheError::NotACache)?.len();
+    let header = decode_header(&head, file_len)?;
+    // The header was checked to end where the file does: the length is that of real bytes.
+    let mut index = vec![0; usize::try_from(header.index_len).map_err(|_| CacheError::Bounds)?];
+    read_at(file, &mut index, header.index_offset).map_err(|_| CacheError::Bounds)?;
+    let entries = decode_index(&header, &index)?;
+    Ok(entries.into_iter().map(|e| (e.path.clone(), e)).collect())
 }
 
 #[cfg(unix)]

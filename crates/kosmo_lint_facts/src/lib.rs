@@ -6,7 +6,9 @@ mod api_route;
 mod args;
 mod bindings;
 mod cache;
+mod cache_format;
 mod config;
+mod facts_file;
 mod fetch_refs;
 mod page;
 mod read;
@@ -30,8 +32,12 @@ use oxc_span::SourceType;
 use rayon::prelude::*;
 
 pub use cache::{CACHE_DIR, FactCache, Stamp};
+pub use cache_format::CacheError;
+pub use facts_file::decode_facts_file;
 pub use read::read_source;
-pub use tree_cache::{TreeInputs, TreeRecorder, load as load_cached_tree};
+pub use tree_cache::{
+    SavedTree, TreeInputs, TreeRecorder, decode_tree_file, load as load_cached_tree,
+};
 
 thread_local! {
     static ALLOCATOR: RefCell<Allocator> = RefCell::new(Allocator::default());
@@ -44,27 +50,34 @@ pub fn extract_all(files: &[ProjectFile]) -> Vec<FileFacts> {
 
 /// Reads and extracts one file.
 pub fn extract_file(kind: FileKind, path: &Path) -> FileFacts {
-    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-    if matches!(kind, FileKind::Page | FileKind::Layout)
-        && matches!(extension, "vue" | "svelte" | "mdx" | "md")
-    {
-        return FileFacts { status: FileStatus::Unsupported, ..FileFacts::default() };
+    match read_source(path) {
+        Ok(text) => extract_text(kind, path, &text),
+        Err(status) => FileFacts { status, ..FileFacts::default() },
     }
-    let text = match read_source(path) {
-        Ok(text) => text,
-        Err(status) => return FileFacts { status, ..FileFacts::default() },
-    };
-    extract_text(kind, path, &text)
 }
 
 /// Extracts the facts of `text` as the content of `path` (for a fix, before it is written).
+///
+/// Every way a file's facts are made (uncached, through the fact cache, for a fix, for the
+/// route tree cache) ends here, so whether a file is read as a script is decided once.
 pub fn extract_text(kind: FileKind, path: &Path, text: &str) -> FileFacts {
+    if is_unsupported(kind, path) {
+        return FileFacts { status: FileStatus::Unsupported, ..FileFacts::default() };
+    }
     let source_type = SourceType::from_path(path).unwrap_or_else(|_| SourceType::tsx());
     ALLOCATOR.with(|cell| {
         let mut allocator = cell.borrow_mut();
         allocator.reset();
         extract_source(&allocator, kind, source_type, text)
     })
+}
+
+/// Pages and layouts of the single-file-component and markdown frameworks are not scripts
+/// that oxc can parse whole; they are counted, not read for facts.
+fn is_unsupported(kind: FileKind, path: &Path) -> bool {
+    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    matches!(kind, FileKind::Page | FileKind::Layout)
+        && matches!(extension, "vue" | "svelte" | "mdx" | "md")
 }
 
 /// Cheap pre-filter: a file that names no generated fetch module cannot reference a client.

@@ -10,7 +10,7 @@ use common::{at, facts, facts_as, span_of};
 use kosmo_lint_core::FileKind;
 use kosmo_lint_core::facts::{FileStatus, FunctionValue, SyntaxError};
 use kosmo_lint_core::generation::ImportStyle;
-use kosmo_lint_facts::{extract_file, read_source};
+use kosmo_lint_facts::{extract_file, extract_text, read_source};
 use oxc_span::SourceType;
 
 fn errors(status: &FileStatus) -> &[SyntaxError] {
@@ -137,6 +137,9 @@ fn extract_file_statuses() {
     let vue = dir.join("index.vue");
     fs::write(&vue, "<template><div /></template>\n").unwrap();
     assert_eq!(extract_file(FileKind::Page, &vue).status, FileStatus::Unsupported);
+    // The fact cache reads the text itself; the same function decides.
+    let text = fs::read_to_string(&vue).unwrap();
+    assert_eq!(extract_text(FileKind::Page, &vue, &text).status, FileStatus::Unsupported);
 
     let broken = dir.join("index.tsx");
     fs::write(&broken, "export const preload = (;\n").unwrap();

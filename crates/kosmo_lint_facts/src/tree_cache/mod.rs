@@ -17,6 +17,21 @@
 //! Not watched: git's global excludes file, and a git repository created above the project
 //! after the tree was saved. Any run that walks the routes (a folder rather than files)
 //! saves the tree again, and `--no-cache` ignores it.
+//!
+//! The file's layout:
+//!
+//! ```text
+//! preamble       magic "KLTREE\0\0", format version, build identity (see `cache_format`)
+//! header length  u64 ─┐
+//! header xxh3    u64  │
+//! tree length    u64  │ little-endian
+//! tree xxh3      u64  │
+//! prefix xxh3    u64 ─┘ of every byte before it
+//! header         MessagePack: what the tree was built from
+//! tree           MessagePack: each source folder's part of the tree
+//! ```
+//!
+//! A file that fails any check is removed, so that the next walk saves a sound one.
 
 mod inputs;
 
@@ -34,12 +49,16 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::cache::{cache_folder, keep_out_of_version_control, now_nanos, read_and_extract};
+use crate::cache_format::{
+    CacheError, Fields, PREAMBLE_LEN, checksum, decode_msgpack, preamble, strip_preamble,
+};
 pub use inputs::TreeRecorder;
 use inputs::{Comparison, Inputs, Role};
 
 const FILE_NAME: &str = "tree.bin";
-/// The first bytes of a tree file; bumped when its layout or that of the tree changes.
-const MAGIC: &[u8; 8] = b"KLTREE02";
+const MAGIC: [u8; 8] = *b"KLTREE\0\0";
+/// The preamble and five `u64` fields.
+const PREFIX_LEN: usize = PREAMBLE_LEN + 5 * 8;
 /// Above this share of changed files, reading them one by one is no cheaper than the walk
 /// (which has the fact cache for the rest).
 const MAX_CHANGED_SHARE: usize = 8;
@@ -48,7 +67,6 @@ const MAX_CHANGED_SHARE: usize = 8;
 /// itself follows, decoded only when it is.
 #[derive(Serialize, Deserialize)]
 struct Header {
-    version: String,
     dependencies: Vec<String>,
     folders: Vec<FolderIdentity>,
     inputs: Inputs,
@@ -76,7 +94,6 @@ impl FolderIdentity {
 impl Header {
     fn new(project: &Project, inputs: Inputs) -> Self {
         Self {
-            version: env!("CARGO_PKG_VERSION").to_owned(),
             dependencies: project.dependencies.clone(),
             folders: project.folders.iter().map(FolderIdentity::of).collect(),
             inputs,
@@ -84,8 +101,7 @@ impl Header {
     }
 
     fn is_of(&self, project: &Project) -> bool {
-        self.version == env!("CARGO_PKG_VERSION")
-            && self.dependencies == project.dependencies
+        self.dependencies == project.dependencies
             && self.folders.len() == project.folders.len()
             && self.folders.iter().zip(&project.folders).all(|(a, b)| *a == FolderIdentity::of(b))
     }
@@ -155,33 +171,99 @@ impl TreeInputs {
         }
         fs::create_dir_all(&folder)?;
         keep_out_of_version_control(&file)?;
-        let temporary = tempfile::Builder::new().prefix(".tree-").tempfile_in(&folder)?;
-        let mut out = io::BufWriter::new(temporary);
-        out.write_all(MAGIC)?;
-        out.write_all(&(self.header.len() as u64).to_le_bytes())?;
-        out.write_all(&self.header)?;
-        let folders: Vec<FolderToSave> = tree.folders.iter().map(FolderToSave::of).collect();
-        rmp_serde::encode::write(&mut out, &folders).map_err(io::Error::other)?;
-        let temporary = out.into_inner().map_err(io::IntoInnerError::into_error)?;
+        let mut temporary = tempfile::Builder::new().prefix(".tree-").tempfile_in(&folder)?;
+        temporary.as_file_mut().write_all(&encode_tree_file(&self.header, tree)?)?;
         temporary.persist(&file).map_err(|e| e.error)?;
         Ok(true)
     }
 }
 
-/// Whether the tree file at `path` starts with `header` (read without the tree; a length
-/// read from a broken file is compared before anything is allocated for it).
+/// A whole tree file: the fixed prefix, the encoded `header`, and `tree`.
+fn encode_tree_file(header: &[u8], tree: &RouteTree) -> io::Result<Vec<u8>> {
+    let folders: Vec<FolderToSave> = tree.folders.iter().map(FolderToSave::of).collect();
+    let tree = rmp_serde::to_vec(&folders).map_err(io::Error::other)?;
+    let mut out = Vec::with_capacity(PREFIX_LEN + header.len() + tree.len());
+    out.extend_from_slice(&prefix(header, &tree));
+    out.extend_from_slice(header);
+    out.extend_from_slice(&tree);
+    Ok(out)
+}
+
+/// The fixed prefix of a tree file holding `header` and `tree`.
+fn prefix(header: &[u8], tree: &[u8]) -> [u8; PREFIX_LEN] {
+    let mut out = [0; PREFIX_LEN];
+    out[..PREAMBLE_LEN].copy_from_slice(&preamble(MAGIC));
+    let fields = [header.len() as u64, checksum(header), tree.len() as u64, checksum(tree)];
+    for (at, field) in fields.iter().enumerate() {
+        let start = PREAMBLE_LEN + at * 8;
+        out[start..start + 8].copy_from_slice(&field.to_le_bytes());
+    }
+    let sum = checksum(&out[..PREFIX_LEN - 8]);
+    out[PREFIX_LEN - 8..].copy_from_slice(&sum.to_le_bytes());
+    out
+}
+
+/// Whether the tree file at `path` is of this build and starts with `header` (read without
+/// the tree; a length read from the file is compared before anything is allocated for it).
 fn has_header(path: &Path, header: &[u8]) -> bool {
     let Ok(mut file) = fs::File::open(path) else { return false };
-    let mut start = [0u8; MAGIC.len() + 8];
+    let mut start = [0u8; PREFIX_LEN];
     if file.read_exact(&mut start).is_err() {
         return false;
     }
-    let (magic, len) = start.split_at(MAGIC.len());
-    if magic != MAGIC || len != (header.len() as u64).to_le_bytes() {
+    let expected = prefix(header, &[]);
+    // Everything up to the tree's fields: the preamble, the header's length and checksum.
+    let same_header = PREAMBLE_LEN + 16;
+    if start[..same_header] != expected[..same_header]
+        || checksum(&start[..PREFIX_LEN - 8]).to_le_bytes() != start[PREFIX_LEN - 8..]
+    {
         return false;
     }
     let mut saved = vec![0; header.len()];
     file.read_exact(&mut saved).is_ok() && saved == header
+}
+
+/// The header and tree parts of a tree file, after checking the preamble, the lengths and
+/// every checksum.
+fn split_tree_file(bytes: &[u8]) -> Result<(&[u8], &[u8]), CacheError> {
+    let mut fields = Fields(strip_preamble(bytes, MAGIC)?);
+    let (header_len, header_sum) = (fields.next_u64()?, fields.next_u64()?);
+    let (tree_len, tree_sum) = (fields.next_u64()?, fields.next_u64()?);
+    let prefix_sum = fields.next_u64()?;
+    let (start, body) = bytes.split_at(PREFIX_LEN);
+    if checksum(&start[..PREFIX_LEN - 8]) != prefix_sum {
+        return Err(CacheError::Checksum);
+    }
+    let header_len = usize::try_from(header_len).map_err(|_| CacheError::Bounds)?;
+    let (header, tree) = body.split_at_checked(header_len).ok_or(CacheError::Bounds)?;
+    if tree.len() as u64 != tree_len {
+        return Err(CacheError::Bounds);
+    }
+    if checksum(header) != header_sum || checksum(tree) != tree_sum {
+        return Err(CacheError::Checksum);
+    }
+    Ok((header, tree))
+}
+
+/// A decoded tree file: what the tree was built from, and the tree.
+pub struct SavedTree {
+    header: Header,
+    folders: Vec<CachedFolder>,
+}
+
+impl SavedTree {
+    /// How many source folders the saved tree has.
+    pub fn folders(&self) -> usize {
+        debug_assert_eq!(self.header.folders.len(), self.folders.len());
+        self.folders.len()
+    }
+}
+
+/// Decodes a whole `tree.bin` as a run would read it, before comparing it with the disk.
+/// Never panics and allocates nothing beyond the size of `bytes`, whatever they hold.
+pub fn decode_tree_file(bytes: &[u8]) -> Result<SavedTree, CacheError> {
+    let (header, tree) = split_tree_file(bytes)?;
+    Ok(SavedTree { header: decode_msgpack(header)?, folders: decode_msgpack(tree)? })
 }
 
 /// The saved route tree of `project`, if nothing it was built from changed, or if only some
@@ -190,17 +272,26 @@ pub fn load(project: &Project) -> Option<RouteTree> {
     let started = now_nanos();
     let path = cache_folder(&project.root).join(FILE_NAME);
     let encoded = fs::read(&path).ok()?;
-    let (header_len, rest) = encoded.strip_prefix(MAGIC.as_slice())?.split_at_checked(8)?;
-    let header_len = usize::try_from(u64::from_le_bytes(header_len.try_into().ok()?)).ok()?;
-    let (header, tree) = rest.split_at_checked(header_len)?;
-    let mut header: Header = rmp_serde::from_slice(header).ok()?;
+    // A file that fails a check is removed: its header could otherwise match the next walk's
+    // and stop that run from saving a sound one (it skips saving an unchanged header).
+    let discard = || {
+        let _ = fs::remove_file(&path);
+    };
+    let Ok((header, tree)) = split_tree_file(&encoded) else {
+        discard();
+        return None;
+    };
+    let Ok(mut header) = decode_msgpack::<Header>(header) else {
+        discard();
+        return None;
+    };
     if !header.is_of(project) {
         return None;
     }
     // The tree is decoded on one thread while the others stat; wasted when the walk changed.
     let (comparison, cached) = rayon::join(
         || header.inputs.compare(&project.root),
-        || rmp_serde::from_slice::<Vec<CachedFolder>>(tree).ok(),
+        || decode_msgpack::<Vec<CachedFolder>>(tree).ok(),
     );
     let changed = match comparison {
         Comparison::Unchanged => Vec::new(),
@@ -208,9 +299,7 @@ pub fn load(project: &Project) -> Option<RouteTree> {
         Comparison::WalkChanged => return None,
     };
     let Some(cached) = cached.filter(|c| c.len() == project.folders.len()) else {
-        // A sound header over a broken tree would stop the next run from saving a new one
-        // (it skips saving when the header is unchanged).
-        let _ = fs::remove_file(&path);
+        discard();
         return None;
     };
     let mut tree = RouteTree {
@@ -290,22 +379,30 @@ fn update(
 #[cfg(test)]
 mod tests {
     use kosmo_lint_core::Project;
+    use kosmo_lint_core::facts::FileFacts;
     use kosmo_lint_core::generation::Generation;
     use kosmo_lint_core::tree::RouteTree;
-    use kosmo_lint_core::walk::{WalkScope, walk_project};
+    use kosmo_lint_core::walk::{ProjectFile, WalkScope, walk_project};
 
     /// A file whose new generics would turn the folder from G2 to G3 cannot be put in place
     /// alone: every route's response rule depends on the generation.
-    #[test]
-    fn a_change_of_generation_is_refused_and_leaves_the_tree_as_it_was() {
+    /// A generation fixture's project, route definitions with their facts, and route tree.
+    fn fixture_tree(generation: &str) -> (Project, Vec<ProjectFile>, Vec<FileFacts>, RouteTree) {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../tests/fixtures/generations/g2");
+            .join("../../tests/fixtures/generations")
+            .join(generation);
         let project = Project::discover(&root).unwrap();
         let (files, _) = walk_project(&project, 1);
-        let routes: Vec<_> = files.iter().filter(|f| f.scope == WalkScope::Routes).collect();
+        let routes: Vec<_> = files.into_iter().filter(|f| f.scope == WalkScope::Routes).collect();
         let facts: Vec<_> = routes.iter().map(|f| crate::extract_file(f.kind, &f.path)).collect();
-        let pairs: Vec<_> = routes.iter().copied().zip(&facts).collect();
-        let mut tree = RouteTree::from_routes(&project, &pairs);
+        let pairs: Vec<_> = routes.iter().zip(&facts).collect();
+        let tree = RouteTree::from_routes(&project, &pairs);
+        (project, routes, facts, tree)
+    }
+
+    #[test]
+    fn a_change_of_generation_is_refused_and_leaves_the_tree_as_it_was() {
+        let (_, routes, facts, mut tree) = fixture_tree("g2");
         assert_eq!(tree.folders[0].generation, Generation::G2);
         let at = routes.iter().position(|f| f.rel.ends_with("users/[id]/index.ts")).unwrap();
         let object_generics = r#"import { defineRoute } from "_/front/api/users/[id]";
@@ -318,12 +415,31 @@ export default defineRoute<[number]>(({ GET, PUT, DELETE }) => [
         let new_facts = crate::extract_text(routes[at].kind, &routes[at].path, object_generics);
         let old_evidence = kosmo_lint_core::tree::file_evidence(&facts[at]);
         let before = format!("{tree:?}");
-        assert!(!tree.folders[0].replace_route_file(routes[at], &old_evidence, &new_facts));
+        assert!(!tree.folders[0].replace_route_file(&routes[at], &old_evidence, &new_facts));
         assert_eq!(format!("{tree:?}"), before, "nothing changed");
         // The same file with positional generics is put in place.
         let positional = object_generics.replace("{ response: { ok: boolean } }", "never, boolean");
         let new_facts = crate::extract_text(routes[at].kind, &routes[at].path, &positional);
-        assert!(tree.folders[0].replace_route_file(routes[at], &old_evidence, &new_facts));
+        assert!(tree.folders[0].replace_route_file(&routes[at], &old_evidence, &new_facts));
         assert_eq!(tree.folders[0].generation, Generation::G2);
+    }
+
+    /// Every truncation and every single-bit flip of a tree file is refused, without a panic.
+    #[test]
+    fn every_truncation_and_bit_flip_of_a_tree_file_is_refused() {
+        let (project, _, _, tree) = fixture_tree("g5");
+        let header = rmp_serde::to_vec(&super::Header::new(&project, super::Inputs::default()));
+        let bytes = super::encode_tree_file(&header.unwrap(), &tree).unwrap();
+        let saved = super::decode_tree_file(&bytes).unwrap();
+        assert_eq!(saved.folders(), project.folders.len());
+        for len in 0..bytes.len() {
+            assert!(super::decode_tree_file(&bytes[..len]).is_err(), "truncated to {len}");
+        }
+        let mut damaged = bytes.clone();
+        for bit in 0..bytes.len() * 8 {
+            damaged[bit / 8] ^= 1 << (bit % 8);
+            assert!(super::decode_tree_file(&damaged).is_err(), "bit {bit} flipped");
+            damaged[bit / 8] ^= 1 << (bit % 8);
+        }
     }
 }

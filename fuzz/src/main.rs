@@ -10,5 +10,6 @@ fn main() {
         );
         std::process::exit(2);
     };
+    target.prepare();
     afl::fuzz!(|data: &[u8]| target.run(data));
 }

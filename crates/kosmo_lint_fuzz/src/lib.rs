@@ -4,6 +4,7 @@
 //! campaign ever found (`fuzz/regressions/<target>/`), so a crash found once stays fixed.
 
 mod seeds;
+mod shop;
 mod targets;
 
 pub use seeds::seeds;

@@ -14,6 +14,15 @@ pub fn seeds(target: Target, repo: &Path) -> Vec<(String, Vec<u8>)> {
     }
     files.sort();
     let mut seeds = Vec::new();
+    match target {
+        Target::FactCache => {
+            return vec![("shop-facts.bin".into(), crate::shop::shop().facts_file.clone())];
+        }
+        Target::TreeCache => {
+            return vec![("shop-tree.bin".into(), crate::shop::shop().tree_file.clone())];
+        }
+        Target::Extract | Target::RouteFolder => {}
+    }
     for path in files {
         let rel = path.strip_prefix(repo).unwrap_or(&path).to_string_lossy().replace('/', "_");
         match target {
@@ -25,6 +34,7 @@ pub fn seeds(target: Target, repo: &Path) -> Vec<(String, Vec<u8>)> {
                     seeds.push((rel, [vec![selector], text].concat()));
                 }
             }
+            Target::FactCache | Target::TreeCache => unreachable!("returned above"),
             Target::RouteFolder => {
                 for folder in path.ancestors().filter_map(|p| p.file_name()?.to_str()) {
                     if !seeds.iter().any(|(_, s): &(String, Vec<u8>)| s == folder.as_bytes()) {

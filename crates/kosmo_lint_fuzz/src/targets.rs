@@ -13,15 +13,21 @@ pub enum Target {
     Extract,
     /// The route-folder name parser.
     RouteFolder,
+    /// The fact cache's file, `facts.bin`, as a run reads it.
+    FactCache,
+    /// The route tree cache's file, `tree.bin`, as a run reads it.
+    TreeCache,
 }
 
 impl Target {
-    pub const ALL: [Self; 2] = [Self::Extract, Self::RouteFolder];
+    pub const ALL: [Self; 4] = [Self::Extract, Self::RouteFolder, Self::FactCache, Self::TreeCache];
 
     pub const fn name(self) -> &'static str {
         match self {
             Self::Extract => "extract",
             Self::RouteFolder => "route_folder",
+            Self::FactCache => "fact_cache",
+            Self::TreeCache => "tree_cache",
         }
     }
 
@@ -29,11 +35,21 @@ impl Target {
         Self::ALL.into_iter().find(|target| target.name() == name)
     }
 
+    /// Builds what the target compares with, before the fuzzer forks its runs from this
+    /// process, so that no run pays for it.
+    pub fn prepare(self) {
+        if matches!(self, Self::FactCache | Self::TreeCache) {
+            crate::shop::shop();
+        }
+    }
+
     /// Runs the target on one input; panics when an invariant does not hold.
     pub fn run(self, data: &[u8]) {
         match self {
             Self::Extract => extract(data),
             Self::RouteFolder => route_folder(data),
+            Self::FactCache => fact_cache(data),
+            Self::TreeCache => tree_cache(data),
         }
     }
 }
@@ -93,5 +109,29 @@ fn route_folder(data: &[u8]) {
     let value = serde_json::to_value(&segment).expect("segments serialise");
     if let Some(name) = value.get("name").and_then(Value::as_str) {
         assert!(folder.contains(name), "param name {name:?} not in folder {folder:?}");
+    }
+}
+
+/// No content of `facts.bin` changes a finding: decoding never panics, and every entry it
+/// accepts holds exactly the facts its file has (the seeds are the shop's own cache, so each
+/// accepted path names a shop file whose facts are known).
+fn fact_cache(data: &[u8]) {
+    let Ok(entries) = kosmo_lint_facts::decode_facts_file(data) else { return };
+    let truth = &crate::shop::shop().facts;
+    for (path, facts) in entries {
+        assert_eq!(
+            truth.get(&path),
+            Some(&facts),
+            "the cache's facts of {path:?} are not the file's"
+        );
+    }
+}
+
+/// No content of `tree.bin` is taken for another tree: decoding never panics, and a file it
+/// accepts is the shop's own, byte for byte.
+fn tree_cache(data: &[u8]) {
+    if kosmo_lint_facts::decode_tree_file(data).is_ok() {
+        let shop = crate::shop::shop();
+        assert_eq!(data, shop.tree_file.as_slice(), "a changed tree.bin was accepted");
     }
 }

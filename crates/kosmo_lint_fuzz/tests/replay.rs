@@ -41,6 +41,16 @@ fn route_folder_replays() {
 }
 
 #[test]
+fn fact_cache_replays() {
+    replay(Target::FactCache);
+}
+
+#[test]
+fn tree_cache_replays() {
+    replay(Target::TreeCache);
+}
+
+#[test]
 fn every_target_has_a_replay_test() {
     let source = include_str!("replay.rs");
     for target in Target::ALL {

@@ -4,6 +4,7 @@
 
 mod args;
 mod check;
+mod output;
 mod pipeline;
 mod routes;
 mod rules;
@@ -45,8 +46,10 @@ fn main() -> ExitCode {
         Command::Config { path, config } => rules::config(path, config.as_deref()),
         Command::Completions { shell } => {
             let mut command = <args::Cli as clap::CommandFactory>::command();
-            clap_complete::generate(*shell, &mut command, "kosmo-lint", &mut std::io::stdout());
-            Ok(0)
+            // Generated into memory: clap_complete panics when its writer fails.
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut command, "kosmo-lint", &mut script);
+            output::write_stdout(&script).map(|()| 0)
         }
     };
     match result {

@@ -1,7 +1,6 @@
 //! `kosmo-lint routes`: the route tree, for people or as JSON.
 
 use std::fmt::Write as _;
-use std::io::Write;
 
 use kosmo_lint_core::facts::ResponseDeclaration;
 use kosmo_lint_core::tree::{FolderTree, RefResolution};
@@ -20,7 +19,7 @@ pub fn run(args: &RoutesArgs) -> Result<u8, Report> {
         }
         TreeFormat::Pretty => tree.folders.iter().map(pretty_folder).collect::<Vec<_>>().join("\n"),
     };
-    std::io::stdout().lock().write_all(output.as_bytes()).into_diagnostic()?;
+    crate::output::write_stdout(output.as_bytes())?;
     Ok(0)
 }
 

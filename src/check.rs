@@ -105,6 +105,9 @@ pub fn run(args: &CheckArgs) -> Result<u8, Report> {
             args.max_warnings.unwrap_or_default()
         );
     }
+    if findings.iter().any(|finding| finding.rule == "internal-error") {
+        return Ok(crate::EXIT_RUN_FAILED);
+    }
     Ok(u8::from(summary.errors > 0 || too_many_warnings))
 }
 

@@ -101,6 +101,14 @@ fn twenty_thousand_levels_of_each_construct_are_linted_in_every_format_and_in_ro
     }
     let fix = run(kosmo_lint().args(["check", "--no-cache", "--fix"]).arg(dir.path()));
     assert_eq!(fix.code, 1, "{}", fix.stderr);
+    // Named files (pre-commit's path), the second time with the route tree from the cache.
+    for _ in 0..2 {
+        let named = run(kosmo_lint()
+            .arg("check")
+            .arg(dir.path().join(page("callbacks")))
+            .arg(dir.path().join(route("callbacks"))));
+        assert_eq!(named.code, 0, "{}{}", named.stdout, named.stderr);
+    }
 }
 
 #[test]

@@ -2,7 +2,6 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -12,7 +11,7 @@ use kosmo_lint_report::{
     PrettyOptions, SourceCache, Summary, render_github, render_json, render_junit, render_pretty,
     render_sarif, sort_findings,
 };
-use miette::{IntoDiagnostic, Report};
+use miette::Report;
 
 use crate::args::{CheckArgs, Format};
 use crate::pipeline::{Session, discover, load};
@@ -21,7 +20,7 @@ use crate::timings::phase;
 
 pub fn run(args: &CheckArgs) -> Result<u8, Report> {
     let started = Instant::now();
-    let mut sessions = load_sessions(args)?;
+    let (mut sessions, unnamed) = load_sessions(args)?;
     let fix_options = (args.fix || args.diff)
         .then_some(FixOptions { unsafe_fixes: args.unsafe_fixes, write: !args.diff });
     let mut findings: Vec<Finding> = Vec::new();
@@ -59,10 +58,11 @@ pub fn run(args: &CheckArgs) -> Result<u8, Report> {
     for (session, _, _) in sessions {
         session.finish();
     }
+    findings.extend(unnamed);
     if args.diff {
         // Like ruff: the diff alone on stdout, exit 1 when applying it would change a file.
         // Fixes that were refused are said on stderr, so they are not lost.
-        std::io::stdout().lock().write_all(diffs.concat().as_bytes()).into_diagnostic()?;
+        crate::output::write_stdout(diffs.concat().as_bytes())?;
         let refused: Vec<Finding> =
             findings.into_iter().filter(|f| matches!(f.rule, "fix-error")).collect();
         if !refused.is_empty() {
@@ -96,7 +96,7 @@ pub fn run(args: &CheckArgs) -> Result<u8, Report> {
         Format::Sarif => render_sarif(&findings, &mut sources),
         Format::Junit => render_junit(&findings, summary.files, &mut sources),
     });
-    std::io::stdout().lock().write_all(output.as_bytes()).into_diagnostic()?;
+    crate::output::write_stdout(output.as_bytes())?;
     let too_many_warnings = args.max_warnings.is_some_and(|max| summary.warnings > max);
     if too_many_warnings {
         eprintln!(
@@ -105,14 +105,25 @@ pub fn run(args: &CheckArgs) -> Result<u8, Report> {
             args.max_warnings.unwrap_or_default()
         );
     }
+    if findings.iter().any(|finding| finding.rule == "internal-error") {
+        return Ok(crate::EXIT_RUN_FAILED);
+    }
     Ok(u8::from(summary.errors > 0 || too_many_warnings))
 }
 
+type Sessions = Vec<(Session, Settings, Vec<PathBuf>)>;
+
 /// A session per project named, with its settings and the paths named in it: paths are
-/// grouped by project so that each project is loaded once.
-fn load_sessions(args: &CheckArgs) -> Result<Vec<(Session, Settings, Vec<PathBuf>)>, Report> {
+/// grouped by project so that each project is loaded once. Paths that cannot be named in
+/// the project come back as `io-error` findings.
+fn load_sessions(args: &CheckArgs) -> Result<(Sessions, Vec<Finding>), Report> {
+    let mut unnamed = Vec::new();
     let mut targets: BTreeMap<PathBuf, (Project, Vec<PathBuf>)> = BTreeMap::new();
-    let flags = rule_flags(&std::env::args().collect::<Vec<_>>());
+    // `args()` would panic on a non-UTF-8 argument (a file name, as pre-commit passes it);
+    // rule flags are ASCII, so a lossy reading finds them all.
+    let command_line: Vec<String> =
+        std::env::args_os().map(|arg| arg.to_string_lossy().into_owned()).collect();
+    let flags = rule_flags(&command_line);
     for path in &args.paths {
         let target = fs::canonicalize(path)
             .map_err(|_| Report::msg(format!("path does not exist: {}", path.display())))?;
@@ -131,6 +142,10 @@ fn load_sessions(args: &CheckArgs) -> Result<Vec<(Session, Settings, Vec<PathBuf
             }
             Err(err) => return Err(err),
         };
+        if let Some(finding) = not_utf8_below_root(&project, &target) {
+            unnamed.push(finding);
+            continue;
+        }
         targets.entry(project.root.clone()).or_insert_with(|| (project, Vec::new())).1.push(target);
     }
     let mut sessions = Vec::new();
@@ -139,7 +154,25 @@ fn load_sessions(args: &CheckArgs) -> Result<Vec<(Session, Settings, Vec<PathBuf
         let files_only = paths.iter().all(|t| t.is_file());
         sessions.push((load(project, !args.no_cache, files_only), settings, paths));
     }
-    Ok(sessions)
+    Ok((sessions, unnamed))
+}
+
+/// Routes and pages are named by their folders, so a path that is not UTF-8 below the
+/// project root (pre-commit passes names as they are) cannot be classified: it is reported,
+/// under its name read lossily, rather than passed over.
+fn not_utf8_below_root(project: &Project, target: &Path) -> Option<Finding> {
+    let below = target.strip_prefix(&project.root).ok()?;
+    if below.to_str().is_some() {
+        return None;
+    }
+    let display = below.to_string_lossy().replace('\\', "/");
+    Some(Finding::whole_file(
+        "io-error",
+        target.to_path_buf(),
+        display,
+        "not linted: the path is not valid UTF-8 (routes are named by their folders); rename it"
+            .to_owned(),
+    ))
 }
 
 /// CI systems resolve a report's paths against the checkout, the folder CI runs in: in their

@@ -4,6 +4,8 @@
 
 mod args;
 mod check;
+mod isolation;
+mod output;
 mod pipeline;
 mod routes;
 mod rules;
@@ -18,7 +20,7 @@ use clap::Parser;
 use crate::args::{Cli, Command};
 
 /// Exit code when the run itself failed.
-const EXIT_RUN_FAILED: u8 = 2;
+pub(crate) const EXIT_RUN_FAILED: u8 = 2;
 
 fn main() -> ExitCode {
     // Run errors name paths (`…/package.json:3:21`): never wrap them across lines. A report
@@ -26,6 +28,7 @@ fn main() -> ExitCode {
     let _ = miette::set_hook(Box::new(|_| {
         Box::new(miette::MietteHandlerOpts::new().wrap_lines(false).build())
     }));
+    isolation::install_panic_hook();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {
@@ -33,21 +36,24 @@ fn main() -> ExitCode {
             return ExitCode::from(if err.use_stderr() { EXIT_RUN_FAILED } else { 0 });
         }
     };
+    // Every thread that parses gets the stack the nesting guard was measured against: the
+    // pool's workers (walker threads hand their files to them) and the thread running the
+    // command (fixes parse their result again).
+    let stack = kosmo_lint_facts::PARSER_STACK_SIZE;
+    let mut pool = rayon::ThreadPoolBuilder::new().stack_size(stack);
     if let Some(threads) = cli.threads {
-        // Only fails when a pool was already built, which cannot happen this early.
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(threads.get()).build_global();
+        pool = pool.num_threads(threads.get());
     }
-    let result = match &cli.command {
-        Command::Check(args) => check::run(args),
-        Command::Routes(args) => routes::run(args),
-        Command::Rules => rules::run(),
-        Command::Explain { rule } => rules::explain(rule),
-        Command::Config { path, config } => rules::config(path, config.as_deref()),
-        Command::Completions { shell } => {
-            let mut command = <args::Cli as clap::CommandFactory>::command();
-            clap_complete::generate(*shell, &mut command, "kosmo-lint", &mut std::io::stdout());
-            Ok(0)
-        }
+    if let Err(err) = pool.build_global() {
+        eprintln!("kosmo-lint: cannot start the worker threads: {err}");
+        return ExitCode::from(EXIT_RUN_FAILED);
+    }
+    let command = std::thread::Builder::new().stack_size(stack).spawn(move || run(&cli.command));
+    let result = match command.map(std::thread::JoinHandle::join) {
+        Ok(Ok(result)) => result,
+        Err(err) => Err(miette::miette!("cannot start the main thread: {err}")),
+        // The panic hook has said what happened.
+        Ok(Err(_)) => return ExitCode::from(EXIT_RUN_FAILED),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -55,6 +61,29 @@ fn main() -> ExitCode {
             let mut stderr = std::io::stderr().lock();
             let _ = writeln!(stderr, "{report:?}");
             ExitCode::from(EXIT_RUN_FAILED)
+        }
+    }
+}
+
+fn run(command: &Command) -> Result<u8, miette::Report> {
+    // The end-to-end test of a panic outside any file's analysis (debug builds only).
+    #[cfg(debug_assertions)]
+    #[expect(clippy::manual_assert, reason = "the panic is the point")]
+    if std::env::var_os("KOSMO_LINT_TEST_PANIC").is_some_and(|value| value == "@command") {
+        panic!("injected by KOSMO_LINT_TEST_PANIC");
+    }
+    match command {
+        Command::Check(args) => check::run(args),
+        Command::Routes(args) => routes::run(args),
+        Command::Rules => rules::run(),
+        Command::Explain { rule } => rules::explain(rule),
+        Command::Config { path, config } => rules::config(path, config.as_deref()),
+        Command::Completions { shell } => {
+            let mut command = <args::Cli as clap::CommandFactory>::command();
+            // Generated into memory: clap_complete panics when its writer fails.
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut command, "kosmo-lint", &mut script);
+            output::write_stdout(&script).map(|()| 0)
         }
     }
 }

@@ -7,13 +7,14 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use kosmo_lint_core::facts::{FileFacts, FileStatus};
-use kosmo_lint_core::walk::{WalkError, WalkScope, project_file, walk_scope, walk_scope_recording};
+use kosmo_lint_core::walk::{WalkError, WalkScope, project_file, walk_scope_recording};
 use kosmo_lint_core::{Finding, Label, Project, ProjectFile, RouteTree};
 use kosmo_lint_facts::{FactCache, TreeRecorder};
 use kosmo_lint_rules::Rule;
 use miette::{MietteDiagnostic, Report};
 use rayon::prelude::*;
 
+use crate::isolation::per_file;
 use crate::timings::phase;
 
 /// A project with its route tree loaded.
@@ -25,6 +26,9 @@ pub struct Session {
     /// The route definitions' findings and count, kept when their facts are dropped.
     route_results: Option<(Vec<Finding>, usize)>,
     pub walk_errors: Vec<WalkError>,
+    /// `internal-error` findings: files whose analysis panicked (a bug), reported with the
+    /// run's findings; the run exits 2.
+    internal_errors: Mutex<Vec<Finding>>,
     /// Facts of unchanged files from earlier runs.
     pub cache: FactCache,
     /// Whether a check left files of the project unvisited (the cache keeps their entries).
@@ -70,6 +74,7 @@ pub fn load(project: Project, use_cache: bool, files_only: bool) -> Session {
             routes: Vec::new(),
             route_results: None,
             walk_errors: Vec::new(),
+            internal_errors: Mutex::default(),
             // Opening the fact cache costs more than parsing the few files named.
             cache: FactCache::disabled(),
             partial: false,
@@ -82,9 +87,13 @@ pub fn load(project: Project, use_cache: bool, files_only: bool) -> Session {
     });
     let recorder = use_cache.then(TreeRecorder::default);
     let routes = Mutex::new(Vec::new());
+    let internal_errors = Mutex::new(Vec::new());
     let walk_errors = phase("routes", || {
         let visit = |file: ProjectFile| {
-            let (facts, stamp) = cache.facts_stamped(&file);
+            let (facts, stamp) = match per_file(&file, || cache.facts_stamped(&file)) {
+                Ok(extracted) => extracted,
+                Err(finding) => return lock(&internal_errors).push(*finding),
+            };
             if let Some(recorder) = &recorder {
                 let evidence = kosmo_lint_core::tree::file_evidence(&facts);
                 let is_config = file.kind == kosmo_lint_core::FileKind::Config;
@@ -93,7 +102,7 @@ pub fn load(project: Project, use_cache: bool, files_only: bool) -> Session {
             lock(&routes).push((file, facts));
         };
         let inputs = recorder.as_ref().map(TreeRecorder::walk_inputs);
-        walk_scope_recording(&project, WalkScope::Routes, threads(), &visit, inputs)
+        walk_on_pool(&project, WalkScope::Routes, &visit, inputs)
     });
     let mut routes = routes.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
     routes.sort_by(|a, b| a.0.rel.cmp(&b.0.rel));
@@ -110,6 +119,7 @@ pub fn load(project: Project, use_cache: bool, files_only: bool) -> Session {
         routes,
         route_results: None,
         walk_errors,
+        internal_errors,
         cache,
         partial: false,
         tree_from_cache: false,
@@ -117,8 +127,21 @@ pub fn load(project: Project, use_cache: bool, files_only: bool) -> Session {
     }
 }
 
-fn threads() -> usize {
-    rayon::current_num_threads()
+/// Walks `scope`, handing each file to the worker pool as it is found, so that reading and
+/// parsing overlap the walk. Files are not parsed on the walker's own threads: `ignore`
+/// starts them with the default stack (2 MiB), too small for deep nesting, and offers no
+/// way to set it.
+fn walk_on_pool(
+    project: &Project,
+    scope: WalkScope,
+    visit: &(dyn Fn(ProjectFile) + Sync),
+    inputs: Option<&Mutex<kosmo_lint_core::walk::WalkInputs>>,
+) -> Vec<WalkError> {
+    let threads = rayon::current_num_threads();
+    rayon::in_place_scope(|pool| {
+        let hand_over = |file: ProjectFile| pool.spawn(move |_| visit(file));
+        walk_scope_recording(project, scope, threads, &hand_over, inputs)
+    })
 }
 
 impl Session {
@@ -159,7 +182,7 @@ impl Session {
                     .collect();
                 findings.retain(|finding| rewritten.iter().all(|file| file.path != finding.path));
                 for file in &rewritten {
-                    findings.extend(self.findings_of(rules, file, &self.cache.facts(file)));
+                    findings.extend(self.checked_file(rules, file));
                 }
                 (findings, files)
             }
@@ -168,7 +191,10 @@ impl Session {
                     .routes
                     .par_iter()
                     .filter(|(file, _)| selected(&file.path))
-                    .flat_map_iter(|(file, facts)| self.findings_of(rules, file, facts))
+                    .flat_map_iter(|(file, facts)| {
+                        per_file(file, || self.findings_of(rules, file, facts))
+                            .unwrap_or_else(|internal_error| vec![*internal_error])
+                    })
                     .collect();
                 let files = self.routes.iter().filter(|(file, _)| selected(&file.path)).count();
                 (findings, files)
@@ -184,8 +210,7 @@ impl Session {
             if !selected(&file.path) {
                 return;
             }
-            let facts = self.cache.facts(&file);
-            let found = self.findings_of(rules, &file, &facts);
+            let found = self.checked_file(rules, &file);
             let mut rest = lock(&rest);
             rest.0.extend(found);
             rest.1 += 1;
@@ -202,11 +227,12 @@ impl Session {
                     .for_each(visit);
                 Vec::new()
             }
-            None => walk_scope(&self.project, WalkScope::Rest, threads(), &visit),
+            None => walk_on_pool(&self.project, WalkScope::Rest, &visit, None),
         });
         let (rest_findings, rest_files) =
             rest.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
         findings.extend(rest_findings);
+        findings.extend(lock(&self.internal_errors).drain(..));
         files += rest_files;
         for error in self.walk_errors.iter().chain(&errors).filter(|e| selected(&e.path)) {
             findings.push(Finding::whole_file(
@@ -221,12 +247,18 @@ impl Session {
 
     /// The route tree with every page, layout and fetch-client reference (the second walk,
     /// keeping what `kosmo-lint routes` shows).
-    pub fn full_tree(mut self) -> RouteTree {
+    /// Files whose analysis panicked come back as `internal-error` findings.
+    pub fn full_tree(mut self) -> (RouteTree, Vec<Finding>) {
         let rest = Mutex::new(Vec::new());
-        walk_scope(&self.project, WalkScope::Rest, threads(), &|file| {
-            let facts = self.cache.facts(&file);
-            lock(&rest).push((file, facts));
-        });
+        walk_on_pool(
+            &self.project,
+            WalkScope::Rest,
+            &|file| match per_file(&file, || self.cache.facts(&file)) {
+                Ok(facts) => lock(&rest).push((file, facts)),
+                Err(finding) => lock(&self.internal_errors).push(*finding),
+            },
+            None,
+        );
         let mut rest = rest.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
         rest.sort_by(|a, b| a.0.rel.cmp(&b.0.rel));
         for (file, facts) in self.routes.iter().chain(&rest) {
@@ -235,7 +267,10 @@ impl Session {
         self.tree.finish();
         save_tree(self.tree_recorder, &self.project, &self.tree);
         save_cache(self.cache, false);
-        self.tree
+        let mut internal_errors =
+            self.internal_errors.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+        internal_errors.sort_by(|a, b| a.path.cmp(&b.path));
+        (self.tree, internal_errors)
     }
 
     /// Writes the caches; a cache that cannot be written costs speed, not results, so it is
@@ -243,6 +278,13 @@ impl Session {
     pub fn finish(self) {
         save_tree(self.tree_recorder, &self.project, &self.tree);
         save_cache(self.cache, self.partial);
+    }
+
+    /// A file's facts (from the cache or extracted) and findings; a panic in either is the
+    /// file's `internal-error` finding.
+    fn checked_file(&self, rules: &[&dyn Rule], file: &ProjectFile) -> Vec<Finding> {
+        per_file(file, || self.findings_of(rules, file, &self.cache.facts(file)))
+            .unwrap_or_else(|internal_error| vec![*internal_error])
     }
 
     fn findings_of(
@@ -289,6 +331,27 @@ pub fn file_findings(file: &ProjectFile, facts: &FileFacts) -> Vec<Finding> {
         FileStatus::NotUtf8 { offset } => vec![whole_file(format!(
             "file is not valid UTF-8 (first invalid byte at offset {offset}); save it as UTF-8"
         ))],
+        FileStatus::TooDeeplyNested { offset, limit } => {
+            let mut finding = Finding::whole_file(
+                "nesting-limit",
+                file.path.clone(),
+                file.rel.clone(),
+                format!(
+                    "nested too deeply to analyse: past {limit} units of nesting here (an open \
+                     bracket counts 2, an operator 1); the file is not linted"
+                ),
+            );
+            let at = kosmo_lint_core::Span::new(*offset, offset.saturating_add(1));
+            finding.span = Some(at);
+            finding.labels =
+                vec![Label { span: at, text: Some("the limit is passed here".into()) }];
+            finding.help = Some(
+                "kosmo-lint refuses such files rather than risk overflowing its stack; \
+                 flatten the nesting (or generate it flatter) to have the file linted"
+                    .into(),
+            );
+            vec![finding]
+        }
         FileStatus::SyntaxErrors { errors } => errors
             .iter()
             .map(|error| {

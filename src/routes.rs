@@ -1,7 +1,6 @@
 //! `kosmo-lint routes`: the route tree, for people or as JSON.
 
 use std::fmt::Write as _;
-use std::io::Write;
 
 use kosmo_lint_core::facts::ResponseDeclaration;
 use kosmo_lint_core::tree::{FolderTree, RefResolution};
@@ -11,7 +10,7 @@ use crate::args::{RoutesArgs, TreeFormat};
 use crate::pipeline::{discover, load};
 
 pub fn run(args: &RoutesArgs) -> Result<u8, Report> {
-    let tree = load(discover(&args.path)?, !args.no_cache, false).full_tree();
+    let (tree, internal_errors) = load(discover(&args.path)?, !args.no_cache, false).full_tree();
     let output = match args.format {
         TreeFormat::Json => {
             let mut json = serde_json::to_string_pretty(&tree).into_diagnostic()?;
@@ -20,8 +19,12 @@ pub fn run(args: &RoutesArgs) -> Result<u8, Report> {
         }
         TreeFormat::Pretty => tree.folders.iter().map(pretty_folder).collect::<Vec<_>>().join("\n"),
     };
-    std::io::stdout().lock().write_all(output.as_bytes()).into_diagnostic()?;
-    Ok(0)
+    crate::output::write_stdout(output.as_bytes())?;
+    // The tree lacks the files whose analysis panicked: the run could not be done.
+    for finding in &internal_errors {
+        eprintln!("kosmo-lint: {}: {}", finding.display_path, finding.message);
+    }
+    Ok(if internal_errors.is_empty() { 0 } else { crate::EXIT_RUN_FAILED })
 }
 
 fn pretty_folder(folder: &FolderTree) -> String {

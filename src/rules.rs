@@ -1,7 +1,6 @@
 //! `kosmo-lint rules`, `explain` and `config`: what the rules are and how they are set.
 
 use std::fmt::Write as _;
-use std::io::Write;
 
 use kosmo_lint_core::Severity;
 use kosmo_lint_rules::{BUILTIN, FixKind, RULES};
@@ -26,7 +25,7 @@ pub fn run() -> Result<u8, Report> {
         let _ =
             writeln!(out, "{:<30} {severity:<9} {fix:<10} {}{builtin}", meta.name, meta.summary);
     }
-    std::io::stdout().lock().write_all(out.as_bytes()).into_diagnostic()?;
+    crate::output::write_stdout(out.as_bytes())?;
     Ok(0)
 }
 
@@ -37,7 +36,7 @@ pub fn explain(name: &str) -> Result<u8, Report> {
     let page = kosmo_lint_rules::docs::page(meta);
     // The page's first line is a comment for the repository, not for the reader.
     let text = page.split_once("-->\n\n").map_or(page.as_str(), |(_, rest)| rest);
-    std::io::stdout().lock().write_all(text.as_bytes()).into_diagnostic()?;
+    crate::output::write_stdout(text.as_bytes())?;
     Ok(0)
 }
 
@@ -53,6 +52,6 @@ pub fn config(path: &std::path::Path, explicit: Option<&std::path::Path>) -> Res
     });
     let mut out = serde_json::to_string_pretty(&document).into_diagnostic()?;
     out.push('\n');
-    std::io::stdout().lock().write_all(out.as_bytes()).into_diagnostic()?;
+    crate::output::write_stdout(out.as_bytes())?;
     Ok(0)
 }

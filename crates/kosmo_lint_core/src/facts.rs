@@ -91,6 +91,12 @@ pub enum FileStatus {
     NotUtf8 {
         offset: usize,
     },
+    /// Nested deeper than the linter can parse without overflowing its stack; `offset` is
+    /// where the estimated nesting passes `limit` units (`kosmo_lint_facts::nesting`).
+    TooDeeplyNested {
+        offset: u32,
+        limit: u32,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

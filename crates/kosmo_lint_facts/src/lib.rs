@@ -10,6 +10,7 @@ mod cache_format;
 mod config;
 mod facts_file;
 mod fetch_refs;
+mod nesting;
 mod page;
 mod read;
 mod suppressions;
@@ -34,6 +35,7 @@ use rayon::prelude::*;
 pub use cache::{CACHE_DIR, FactCache, Stamp};
 pub use cache_format::CacheError;
 pub use facts_file::decode_facts_file;
+pub use nesting::{NESTING_LIMIT, PARSER_STACK_SIZE};
 pub use read::read_source;
 pub use tree_cache::{
     SavedTree, TreeInputs, TreeRecorder, decode_tree_file, load as load_cached_tree,
@@ -64,6 +66,7 @@ pub fn extract_text(kind: FileKind, path: &Path, text: &str) -> FileFacts {
     if is_unsupported(kind, path) {
         return FileFacts { status: FileStatus::Unsupported, ..FileFacts::default() };
     }
+    inject_panic_for_tests(text);
     let source_type = SourceType::from_path(path).unwrap_or_else(|_| SourceType::tsx());
     ALLOCATOR.with(|cell| {
         let mut allocator = cell.borrow_mut();
@@ -80,6 +83,20 @@ fn is_unsupported(kind: FileKind, path: &Path) -> bool {
         && matches!(extension, "vue" | "svelte" | "mdx" | "md")
 }
 
+/// The end-to-end tests of panic isolation need a file whose analysis panics: in debug builds
+/// only (never in a release build), a file whose text contains the value of
+/// `KOSMO_LINT_TEST_PANIC` panics here.
+fn inject_panic_for_tests(text: &str) {
+    #[cfg(debug_assertions)]
+    if let Some(marker) = std::env::var_os("KOSMO_LINT_TEST_PANIC")
+        && let Some(marker) = marker.to_str().filter(|m| !m.is_empty())
+        && text.contains(marker)
+    {
+        panic!("injected by KOSMO_LINT_TEST_PANIC");
+    }
+    let _ = text;
+}
+
 /// Cheap pre-filter: a file that names no generated fetch module cannot reference a client.
 fn mentions_generated_fetch(text: &str) -> bool {
     let bytes = text.as_bytes();
@@ -94,6 +111,12 @@ pub fn extract_source(
     source_type: SourceType,
     text: &str,
 ) -> FileFacts {
+    if let Some(offset) = nesting::too_deep(text) {
+        // Offsets of files over 4 GiB are not representable in a span anyway.
+        let offset = u32::try_from(offset).unwrap_or(u32::MAX);
+        let status = FileStatus::TooDeeplyNested { offset, limit: NESTING_LIMIT };
+        return FileFacts { status, ..FileFacts::default() };
+    }
     let ret = Parser::new(allocator, text, source_type)
         .with_options(ParseOptions { parse_regular_expression: true, ..ParseOptions::default() })
         .parse();

@@ -5,6 +5,10 @@ use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnost
 
 use crate::SourceCache;
 
+/// Lines longer than this (a minified bundle's single line) are not shown: the snippet would
+/// be unreadable, and miette panics on columns past 65,535 (a formatting width limit).
+const LONGEST_SHOWN_LINE: usize = 4096;
+
 #[derive(Debug, Clone, Copy)]
 pub struct PrettyOptions {
     pub color: bool,
@@ -28,9 +32,10 @@ pub fn render_pretty(
         GraphicalReportHandler::new_themed(theme).with_width(options.width).with_links(false);
     let mut out = String::new();
     for finding in findings {
-        let diagnostic = to_miette(finding);
         let text = finding.span.and_then(|_| sources.get(&finding.path)).map(str::to_owned);
-        let rendered = match text {
+        let long_line = text.as_deref().and_then(|text| too_long_to_show(finding, text));
+        let diagnostic = to_miette(finding, long_line.as_deref());
+        let rendered = match text.filter(|_| long_line.is_none()) {
             Some(text) => {
                 let report = miette::Report::new(diagnostic)
                     .with_source_code(NamedSource::new(&finding.display_path, text));
@@ -61,21 +66,43 @@ fn render(handler: &GraphicalReportHandler, diagnostic: &dyn miette::Diagnostic)
     out
 }
 
-fn to_miette(finding: &Finding) -> MietteDiagnostic {
+/// Where a finding is, said in words, when one of the lines its labels are on is too long to
+/// show.
+fn too_long_to_show(finding: &Finding, text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let line_around = |offset: u32| {
+        let offset = (offset as usize).min(bytes.len());
+        let start = bytes[..offset].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let end =
+            bytes[offset..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |i| offset + i);
+        end - start
+    };
+    let spans = finding.span.into_iter().chain(finding.labels.iter().map(|l| l.span));
+    let longest = spans.flat_map(|s| [line_around(s.start), line_around(s.end)]).max()?;
+    if longest <= LONGEST_SHOWN_LINE {
+        return None;
+    }
+    let (line, column) = kosmo_lint_core::LineIndex::new(text).line_col(finding.span?.start);
+    Some(format!("{}:{line}:{column}", finding.display_path))
+}
+
+/// The finding as a miette diagnostic; with `place` (`path:line:col`), its position is said
+/// in the message and its source is not shown.
+fn to_miette(finding: &Finding, place: Option<&str>) -> MietteDiagnostic {
     let severity = match finding.severity {
         Severity::Error => miette::Severity::Error,
         Severity::Warning => miette::Severity::Warning,
     };
-    let message = if finding.span.is_some() {
-        finding.message.clone()
-    } else {
-        format!("{}: {}", finding.display_path, finding.message)
+    let message = match (place, finding.span) {
+        (Some(place), _) => format!("{place}: {}", finding.message),
+        (None, Some(_)) => finding.message.clone(),
+        (None, None) => format!("{}: {}", finding.display_path, finding.message),
     };
     let mut diagnostic = MietteDiagnostic::new(message)
         .with_code(format!("kosmo({})", finding.rule))
         .with_severity(severity)
         .with_url(docs_url(finding.rule));
-    if let Some(span) = finding.span {
+    if let Some(span) = finding.span.filter(|_| place.is_none()) {
         // The label at the finding's own span is primary, so the header's `file:line:col`
         // is the finding's position even when another label comes first in the file.
         let at = |s: kosmo_lint_core::Span| (s.start as usize, s.len() as usize);
@@ -96,8 +123,14 @@ fn to_miette(finding: &Finding) -> MietteDiagnostic {
 
         diagnostic = diagnostic.with_labels(labels);
     }
-    if let Some(help) = &finding.help {
-        diagnostic = diagnostic.with_help(help.clone());
+    let not_shown =
+        place.map(|_| format!("the line is too long to show (over {LONGEST_SHOWN_LINE} bytes)"));
+    let help = match (&finding.help, not_shown) {
+        (Some(help), Some(note)) => Some(format!("{help}\n{note}")),
+        (help, note) => help.clone().or(note),
+    };
+    if let Some(help) = help {
+        diagnostic = diagnostic.with_help(help);
     }
     diagnostic
 }

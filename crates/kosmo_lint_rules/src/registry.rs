@@ -32,12 +32,28 @@ pub static BUILTIN: &[RuleMeta] = &[
         docs: "### What it does\n\nReports a fix that `--fix` did not apply: after applying it in memory, kosmo-lint parses the result again, and a result with a syntax error is never written. The file is left as it was and the finding the fix was for is still reported.\n\n### Why is this bad?\n\nIt should not happen: a fix that breaks syntax is a bug in kosmo-lint. Please report it with the file's content.\n",
     },
     RuleMeta {
+        name: "internal-error",
+        severity: Severity::Error,
+        category: Category::Correctness,
+        fix: FixKind::None,
+        summary: "kosmo-lint crashed while checking a file (a bug to report)",
+        docs: "### What it does\n\nReports a file whose analysis crashed kosmo-lint (a panic in its parsing, fact extraction or rules), with the crash's message. The crash is contained to that file: the rest of the project is still checked and reported, and the run exits with code 2, since its result is incomplete (a route definition that crashed is missing from the route tree). `kosmo-lint routes` names such files on stderr and exits 2 too. A crash anywhere else is said on stderr, also with exit code 2.\n\n### Why is this bad?\n\nIt should not happen: it is a bug in kosmo-lint. Please report it, with the file if you can share it, at the repository's issues.\n",
+    },
+    RuleMeta {
         name: "io-error",
         severity: Severity::Error,
         category: Category::Correctness,
         fix: FixKind::None,
         summary: "A file could not be read or written, is binary, or is not UTF-8",
         docs: "### What it does\n\nReports a file kosmo-lint could not lint because it could not be read (permissions, a broken link), contains a NUL byte (a binary file), or is not valid UTF-8 (the message gives the offset of the first invalid byte). The rest of the project is still checked.\n\nWith `--fix`, it also reports a fixed file that could not be written: a read-only file or folder (kosmo-lint respects the permissions even when it could override them) or a failed write. Files are written atomically, through a temporary file in the same folder and a rename, so such a file is left exactly as it was.\n\n### Why is this bad?\n\nA file that is skipped silently is a file whose problems nobody sees. Save source files as UTF-8 and keep binary files out of source folders.\n",
+    },
+    RuleMeta {
+        name: "nesting-limit",
+        severity: Severity::Error,
+        category: Category::Correctness,
+        fix: FixKind::None,
+        summary: "A file is nested too deeply to be parsed safely",
+        docs: "### What it does\n\nReports a file whose nesting is too deep for kosmo-lint to parse without risking a stack overflow, at the position where the limit is passed. Parsers recurse once per level of nesting, so before parsing, kosmo-lint estimates a file's nesting from its tokens: every open bracket (`(`, `[`, `{`, `${`) counts 2 units, and every operator or nesting keyword (`a + b`, `=>`, `<` of a JSX element, `else`, `new`, …) 1 unit until the next `,` or `;` of its bracket. Past 100,000 units the file is reported instead of parsed; 20,000 levels of any single construct (nested calls, objects, arrays, template literals, arrows, JSX elements, a `+` chain) stay below that. The rest of the project is still checked.\n\n### Why is this bad?\n\nA file this deep is almost always generated, and its other problems stay hidden while it is not linted. Flatten the nesting, or generate the file flatter.\n",
     },
     RuleMeta {
         name: "syntax-error",

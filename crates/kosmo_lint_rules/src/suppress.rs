@@ -10,7 +10,8 @@
 //!    before the finding is a `disable`;
 //! 3. a file-level directive (the only kind that also covers findings without a span).
 //!
-//! Built-in findings (`syntax-error`, `io-error`, `fix-error`) and `unused-suppression`
+//! Built-in findings (`syntax-error`, `io-error`, `fix-error`, `nesting-limit`,
+//! `internal-error`) and `unused-suppression`
 //! itself are never suppressed.
 
 use kosmo_lint_core::facts::{FileFacts, FileStatus, SuppressedRule, Suppression, SuppressionKind};

@@ -26,7 +26,8 @@ declare_rule! {
     /// may be written as a line or a block comment; among JSX children only the block form
     /// exists: `{/* kosmo-lint-disable-next-line missing-preload */}`. A finding "starts" at
     /// the first character of its primary location, the one the report points at.
-    /// `syntax-error`, `io-error` and `fix-error` cannot be suppressed, nor can
+    /// Built-in findings (`syntax-error`, `io-error`, `fix-error`, `nesting-limit`,
+    /// `internal-error`) cannot be suppressed, nor can
     /// `unused-suppression` itself.
     ///
     /// When several directives cover one finding, the one that counts is the line

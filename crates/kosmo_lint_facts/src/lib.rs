@@ -8,6 +8,7 @@ mod bindings;
 mod cache;
 mod config;
 mod fetch_refs;
+mod module_check;
 mod page;
 mod read;
 mod suppressions;
@@ -30,6 +31,7 @@ use oxc_span::SourceType;
 use rayon::prelude::*;
 
 pub use cache::{CACHE_DIR, FactCache, Stamp};
+pub use module_check::{ModuleCheck, check_module};
 pub use read::read_source;
 pub use tree_cache::{TreeInputs, TreeRecorder, load as load_cached_tree};
 

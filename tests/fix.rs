@@ -423,27 +423,11 @@ fn a_fixed_file_keeps_its_permission_bits() {
 
 /// Applies a unified diff with `git apply` in `root`; `false` when git is not installed.
 fn git_apply(root: &Path, diff: &str) -> bool {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
-
+    let mut git = std::process::Command::new("git");
     // Outside any repository, whatever folder the temporary files are in.
-    let child = Command::new("git")
-        .args(["apply", "--whitespace=nowarn", "-"])
-        .current_dir(root)
-        .env("GIT_CEILING_DIRECTORIES", root.parent().unwrap())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn();
-    let mut child = match child {
-        Ok(child) => child,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return false,
-        Err(e) => panic!("git apply: {e}"),
-    };
-    child.stdin.take().unwrap().write_all(diff.as_bytes()).unwrap();
-    let output = child.wait_with_output().unwrap();
-    assert!(output.status.success(), "git apply: {}", String::from_utf8_lossy(&output.stderr));
-    true
+    git.args(["apply", "--whitespace=nowarn", "-"])
+        .env("GIT_CEILING_DIRECTORIES", root.parent().unwrap());
+    common::apply_diff(git, root, diff)
 }
 
 #[test]

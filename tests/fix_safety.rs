@@ -215,3 +215,29 @@ fn a_hard_linked_page_is_refused_with_an_io_error_and_both_links_stay() {
     assert_eq!(diff.code, 1);
     assert!(diff.stdout.contains("+export const preload"), "{}", diff.stdout);
 }
+
+/// A CR-only page: `disable-next-line` covers the next line, and once the directive is no
+/// longer needed `--fix` removes its whole line.
+#[test]
+fn suppressions_in_a_cr_only_page_cover_the_next_line_and_go_whole() {
+    let suppressed = format!(
+        "{IMPORTS}{QUERY}export default function UsersPage() {{\n  // kosmo-lint-disable-next-line missing-preload\n  const users = createAsync(() => getUsers());\n  return <p>{{String(users())}}</p>;\n}}\n"
+    )
+    .replace('\n', "\r");
+    let dir = project_with_page(&suppressed);
+    let (code, document) = check_json(dir.path());
+    assert_eq!((code, diagnostics(&document).len()), (0, 0), "{document:#}");
+
+    // With a preload, the directive suppresses nothing: --fix removes its line, in CR.
+    let preload = "export const preload = () => { void getUsers(); };\r";
+    let unused = suppressed.replacen("export default", &format!("{preload}export default"), 1);
+    let dir = project_with_page(&unused);
+    let run = kosmo(&["check", "--fix", "--format", "json", arg(dir.path())]);
+    assert_eq!(common::json(&run)["summary"]["fixed"], 1, "{}", run.stdout);
+    let fixed = fs::read_to_string(dir.path().join(PAGE)).unwrap();
+    assert_eq!(
+        fixed,
+        unused.replace("  // kosmo-lint-disable-next-line missing-preload\r", ""),
+        "{fixed:?}"
+    );
+}

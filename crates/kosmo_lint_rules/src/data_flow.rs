@@ -45,6 +45,10 @@ impl Source {
                 .queries
                 .get(*index)
                 .map_or_else(|| "a `query()` wrapper".to_owned(), |q| format!("`{}`", q.name)),
+            // `fetchClients[""]` names a route too, one that reads as nothing unquoted.
+            Target::GeneratedClient { route, method } if route.is_empty() => {
+                format!("the generated `{method}` client of `\"\"`")
+            }
             Target::GeneratedClient { route, method } => {
                 format!("the generated `{method}` client of `{route}`")
             }

@@ -378,6 +378,13 @@ export function preload() { console.log("preload"); }
 export default function Page() { const params = useParams(); const u = createAsync(() => fetch(`/api/users/${params.id}`)); return <p>{String(u())}</p>; }
 "#,
             ),
+            // A client of the route named "" is named with its quotes.
+            g5_page(
+                r#"
+export const preload = () => { void fetchClients[""].GET(); };
+export default function Page() { const params = useParams(); const u = createAsync(() => getUser(params.id)); return <p>{String(u())}</p>; }
+"#,
+            ),
             // An import under an empty string name is called by its local name.
             g5_page(
                 r#"

@@ -421,15 +421,6 @@ fn a_fixed_file_keeps_its_permission_bits() {
     assert_eq!(temporary_files(page.parent().unwrap()), Vec::<String>::new());
 }
 
-/// Applies a unified diff with `git apply` in `root`; `false` when git is not installed.
-fn git_apply(root: &Path, diff: &str) -> bool {
-    let mut git = std::process::Command::new("git");
-    // Outside any repository, whatever folder the temporary files are in.
-    git.args(["apply", "--whitespace=nowarn", "-"])
-        .env("GIT_CEILING_DIRECTORIES", root.parent().unwrap());
-    common::apply_diff(git, root, diff)
-}
-
 #[test]
 fn examples_diff_then_fix_end_to_end() {
     let examples = repo_copy("examples");
@@ -485,7 +476,7 @@ fn examples_diff_then_fix_end_to_end() {
 
         // The diff is one `git apply` accepts, with the same result as --fix.
         let other = applied.path().join(example);
-        if git_apply(&other, &diff.stdout) {
+        if common::git_apply(&other, &diff.stdout) {
             assert_eq!(
                 changed_files(&tree_bytes(&root), &tree_bytes(&other)),
                 Vec::<PathBuf>::new()

@@ -1,8 +1,9 @@
 //! `--fix` never writes code that breaks (issue 11), end to end: no fix where what the
 //! preload would call is not in scope at the top level or where `preload` is already bound
 //! (the file stays byte-identical); CR-only files keep their line endings; `--diff` is a
-//! patch that GNU `patch` applies, with the result `--fix` writes, for CR, CRLF, mixed and
-//! no-final-newline files; a hard-linked page is refused with an `io-error`.
+//! patch that GNU `patch` and `git apply` accept, giving what `--fix` writes, for CR, CRLF,
+//! mixed and no-final-newline files; suppressions in CR-only files; a hard-linked page is
+//! refused with an `io-error`.
 
 mod common;
 
@@ -174,6 +175,13 @@ fn line_endings_are_kept_and_the_diff_applies_to_what_fix_writes() {
             assert_eq!(patched, fixed, "{label}: patch gives what --fix wrote\n{:?}", diff.stdout);
         } else {
             eprintln!("GNU patch is not installed: the diff was not applied");
+        }
+        let applied_dir = project_with_page(&text);
+        if common::git_apply(applied_dir.path(), &diff.stdout) {
+            let applied = fs::read_to_string(applied_dir.path().join(PAGE)).unwrap();
+            assert_eq!(applied, fixed, "{label}: git apply gives what --fix wrote");
+        } else {
+            eprintln!("git is not installed: the diff was not applied");
         }
     }
 }

@@ -207,3 +207,12 @@ pub fn apply_diff(mut tool: std::process::Command, root: &Path, diff: &str) -> b
     );
     true
 }
+
+/// Applies a unified diff with `git apply` in `root` (outside any repository, whatever folder
+/// the temporary files are in); `false` when git is not installed.
+pub fn git_apply(root: &Path, diff: &str) -> bool {
+    let mut git = std::process::Command::new("git");
+    git.args(["apply", "--whitespace=nowarn", "-"])
+        .env("GIT_CEILING_DIRECTORIES", root.parent().unwrap());
+    apply_diff(git, root, diff)
+}

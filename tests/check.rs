@@ -226,3 +226,38 @@ fn two_projects_in_one_run() {
     assert_eq!(diagnostics(&document), [("syntax-error", BROKEN_PAGE, Some(5), Some(13))]);
     assert_eq!(document["summary"]["files"], alone["summary"]["files"].as_u64().unwrap() + 4);
 }
+
+/// A help names what to read the data through: never an empty name (issue 11), whether the
+/// preload loads nothing, or reads a route or an import written as `""`.
+#[test]
+fn help_texts_never_name_nothing() {
+    let imports = "import { createAsync, query } from \"@solidjs/router\";\nimport fetchClients from \"_/fetch\";\nimport { \"\" as loadAll } from \"./data\";\nconst getUsers = query(() => fetchClients.users.GET(), \"users\");\n";
+    let component = "export default function Page() { const u = createAsync(() => getUsers()); const r = createAsync(() => fetch(\"/api/users\")); return <p>{String(u()) + String(r())}</p>; }\n";
+    for preload in [
+        "export const preload = () => {};",
+        "export function preload() { console.log(\"preload\"); }",
+        "export const preload = () => { void fetchClients[\"\"].GET(); };",
+        "export const preload = () => { void loadAll(); };",
+    ] {
+        let dir = project_copy("../fix/g5-query");
+        write(
+            dir.path(),
+            "src/app/pages/users/index.tsx",
+            format!("{imports}{preload}\n{component}"),
+        );
+        let run = kosmo(&["check", "--format", "json", dir.path().to_str().unwrap()]);
+        assert_eq!(run.code, 1, "{preload}: {}", run.stdout);
+        let document = common::json(&run);
+        let helps: Vec<&str> = document["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["rule"] == "create-async-reuses-preload")
+            .map(|d| d["help"].as_str().unwrap())
+            .collect();
+        assert_eq!(helps.len(), 2, "{preload}: {document:#}");
+        for help in helps {
+            assert!(!help.contains("through ,") && !help.contains("``"), "{preload}: {help}");
+        }
+    }
+}

@@ -421,31 +421,6 @@ fn a_fixed_file_keeps_its_permission_bits() {
     assert_eq!(temporary_files(page.parent().unwrap()), Vec::<String>::new());
 }
 
-/// Applies a unified diff with `git apply` in `root`; `false` when git is not installed.
-fn git_apply(root: &Path, diff: &str) -> bool {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
-
-    // Outside any repository, whatever folder the temporary files are in.
-    let child = Command::new("git")
-        .args(["apply", "--whitespace=nowarn", "-"])
-        .current_dir(root)
-        .env("GIT_CEILING_DIRECTORIES", root.parent().unwrap())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn();
-    let mut child = match child {
-        Ok(child) => child,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return false,
-        Err(e) => panic!("git apply: {e}"),
-    };
-    child.stdin.take().unwrap().write_all(diff.as_bytes()).unwrap();
-    let output = child.wait_with_output().unwrap();
-    assert!(output.status.success(), "git apply: {}", String::from_utf8_lossy(&output.stderr));
-    true
-}
-
 #[test]
 fn examples_diff_then_fix_end_to_end() {
     let examples = repo_copy("examples");
@@ -501,7 +476,7 @@ fn examples_diff_then_fix_end_to_end() {
 
         // The diff is one `git apply` accepts, with the same result as --fix.
         let other = applied.path().join(example);
-        if git_apply(&other, &diff.stdout) {
+        if common::git_apply(&other, &diff.stdout) {
             assert_eq!(
                 changed_files(&tree_bytes(&root), &tree_bytes(&other)),
                 Vec::<PathBuf>::new()

@@ -178,3 +178,41 @@ pub fn aged_repo_copy(rel: &str) -> tempfile::TempDir {
     age(dir.path());
     dir
 }
+
+/// Feeds `diff` to a patch tool (`git apply -`, `patch -p1`) run in `root`, and asserts that
+/// the tool accepted it; `false` when the tool is not installed.
+pub fn apply_diff(mut tool: std::process::Command, root: &Path, diff: &str) -> bool {
+    use std::io::Write;
+    use std::process::Stdio;
+
+    let name = tool.get_program().to_string_lossy().into_owned();
+    let child = tool
+        .current_dir(root)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn();
+    let mut child = match child {
+        Ok(child) => child,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return false,
+        Err(e) => panic!("{name}: {e}"),
+    };
+    child.stdin.take().unwrap().write_all(diff.as_bytes()).unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(
+        output.status.success(),
+        "{name} refused the diff:\n{}{}\n{diff:?}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    true
+}
+
+/// Applies a unified diff with `git apply` in `root` (outside any repository, whatever folder
+/// the temporary files are in); `false` when git is not installed.
+pub fn git_apply(root: &Path, diff: &str) -> bool {
+    let mut git = std::process::Command::new("git");
+    git.args(["apply", "--whitespace=nowarn", "-"])
+        .env("GIT_CEILING_DIRECTORIES", root.parent().unwrap());
+    apply_diff(git, root, diff)
+}

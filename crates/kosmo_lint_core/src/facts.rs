@@ -313,6 +313,9 @@ pub struct ModuleFacts {
     /// Ends of top-level statements after which a statement without `;` would join the
     /// next one (it starts with `(`, `[`, `` ` ``, `+`, `-` or `/`).
     pub asi_hazards: Vec<u32>,
+    /// Whether the module scope binds `preload` (an import, a variable, a function, a class,
+    /// a type…; exported or not): a fix cannot declare it again.
+    pub preload_bound: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -354,9 +357,9 @@ pub struct Preload {
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum FunctionValue {
     /// A bare reference: `preload = fetchData`, `createAsync(getUser)`; `text` as written.
-    /// `declaration_end` is the end of the top-level statement declaring the reference's root
-    /// name (an import, a module-level `const`), `None` when it is not declared at the top
-    /// level: a new top-level statement can use the name only after that point.
+    /// `declaration_end` is the end of the top-level declaration binding the reference's root
+    /// name (an import, a module-level `const`), `None` when it is not bound by one (inside a
+    /// function, a block, an `if`): a new top-level statement can use the name only after it.
     Reference { target: Target, span: Span, text: String, declaration_end: Option<u32> },
     /// An inline arrow or function (or a local function declaration) and the data calls it
     /// makes, following local functions.
@@ -437,7 +440,8 @@ pub struct QueryWrapper {
     pub key: Option<String>,
     /// The data calls of the wrapped function.
     pub calls: Vec<DataCall>,
-    /// End of the top-level statement that defines the wrapper, if it is top-level.
+    /// End of the top-level declaration that binds the wrapper; `None` when it is bound in a
+    /// function, a block or any other statement, where a new top-level statement cannot use it.
     pub statement_end: Option<u32>,
 }
 

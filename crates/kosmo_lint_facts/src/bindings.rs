@@ -147,7 +147,9 @@ pub(crate) struct Bindings<'s, 'a> {
     in_progress: HashSet<SymbolId>,
     pub queries: Vec<QueryWrapper>,
     depth: u32,
-    /// Spans of the program's top-level statements, in order.
+    /// Spans of the program's top-level declarations (imports, variables, functions,
+    /// classes, exports), in order. Names bound inside a top-level block, `if` or loop are
+    /// left out: whether they hold a value after that statement is not certain.
     top_level: Vec<oxc_span::Span>,
 }
 
@@ -165,7 +167,12 @@ impl<'s, 'a> Bindings<'s, 'a> {
             in_progress: HashSet::new(),
             queries: Vec::new(),
             depth: 0,
-            top_level: program.body.iter().map(GetSpan::span).collect(),
+            top_level: program
+                .body
+                .iter()
+                .filter(|stmt| stmt.is_declaration() || stmt.is_module_declaration())
+                .map(GetSpan::span)
+                .collect(),
         }
     }
 
@@ -181,7 +188,13 @@ impl<'s, 'a> Bindings<'s, 'a> {
     }
 
     pub(crate) fn ident_declaration_end(&self, ident: &IdentifierReference<'_>) -> Option<u32> {
-        let symbol = self.symbol_of(ident)?;
+        self.symbol_declaration_end(self.symbol_of(ident)?)
+    }
+
+    /// The end of the top-level declaration that binds `symbol`, when it is one: a statement
+    /// inserted after that point can use the name. `None` for a name bound inside a
+    /// function, a block or any other statement.
+    pub(crate) fn symbol_declaration_end(&self, symbol: SymbolId) -> Option<u32> {
         let scoping = self.semantic.scoping();
         if scoping.symbol_scope_id(symbol) != scoping.root_scope_id() {
             return None;
@@ -265,7 +278,7 @@ impl<'s, 'a> Bindings<'s, 'a> {
                 Binding::SolidRouter { name: router_fn }
                     if matches!(router_fn.as_str(), "query" | "cache") =>
                 {
-                    self.register_query(name, call)
+                    self.register_query(name, symbol, call)
                 }
                 Binding::SolidRouter { name: router_fn } if router_fn == "useParams" => {
                     Binding::Params
@@ -276,7 +289,12 @@ impl<'s, 'a> Bindings<'s, 'a> {
         }
     }
 
-    fn register_query(&mut self, name: &str, call: &oxc_ast::ast::CallExpression<'a>) -> Binding {
+    fn register_query(
+        &mut self,
+        name: &str,
+        symbol: SymbolId,
+        call: &oxc_ast::ast::CallExpression<'a>,
+    ) -> Binding {
         let key = call.arguments.get(1).and_then(|arg| match arg {
             Argument::StringLiteral(s) => Some(s.value.to_string()),
             Argument::TemplateLiteral(t) if t.quasis.len() == 1 => {
@@ -293,7 +311,7 @@ impl<'s, 'a> Bindings<'s, 'a> {
             span: span(call.span),
             key,
             calls,
-            statement_end: None,
+            statement_end: self.symbol_declaration_end(symbol),
         });
         Binding::Query { index: self.queries.len() - 1 }
     }
@@ -469,13 +487,18 @@ pub(crate) fn import_binding(source: &str, imported: Option<&str>, local: &str) 
         // `axios` (default) and `{ get }` (named) of a request library both make requests;
         // a namespace import keeps its name so `ky.get` reads as one.
         (None, _) if is_raw_fetch_library(source) => {
-            Binding::RawFetch { name: imported.unwrap_or(local).to_owned() }
+            Binding::RawFetch { name: readable_name(imported, local) }
         }
-        (None, _) => Binding::Imported {
-            name: imported.unwrap_or(local).to_owned(),
-            source: source.to_owned(),
-        },
+        (None, _) => {
+            Binding::Imported { name: readable_name(imported, local), source: source.to_owned() }
+        }
     }
+}
+
+/// The name a message calls an import by: the exported name, unless it is an empty string
+/// (`import { "" as load }`), which would read as nothing.
+fn readable_name(imported: Option<&str>, local: &str) -> String {
+    imported.filter(|name| !name.is_empty()).unwrap_or(local).to_owned()
 }
 
 /// The property keys leading from a pattern's root to `symbol`: `{ a: { b } }` → `[a, b]`.

@@ -10,6 +10,7 @@ mod cache_format;
 mod config;
 mod facts_file;
 mod fetch_refs;
+mod module_check;
 mod nesting;
 mod page;
 mod read;
@@ -35,6 +36,7 @@ use rayon::prelude::*;
 pub use cache::{CACHE_DIR, FactCache, Stamp};
 pub use cache_format::CacheError;
 pub use facts_file::decode_facts_file;
+pub use module_check::{ModuleCheck, check_module};
 pub use nesting::{NESTING_LIMIT, PARSER_STACK_SIZE};
 pub use read::read_source;
 pub use tree_cache::{

@@ -36,7 +36,7 @@ pub(crate) fn extract<'a>(program: &Program<'a>, bindings: &mut Bindings<'_, 'a>
         preload: None,
         queries: Vec::new(),
         create_async: Vec::new(),
-        module: module_facts(program, bindings.text),
+        module: module_facts(program, bindings),
     };
     for stmt in &program.body {
         collect_exports(stmt, bindings, &mut facts);
@@ -49,18 +49,13 @@ pub(crate) fn extract<'a>(program: &Program<'a>, bindings: &mut Bindings<'_, 'a>
         facts.create_async = finder.calls;
     }
     facts.queries = std::mem::take(&mut bindings.queries);
-    for query in &mut facts.queries {
-        query.statement_end = program
-            .body
-            .iter()
-            .find(|stmt| stmt.span().start <= query.span.start && query.span.end <= stmt.span().end)
-            .map(|stmt| stmt.span().end);
-    }
     facts
 }
 
-/// Where the leading imports end (before the default export), and the semicolon style.
-fn module_facts(program: &Program<'_>, text: &str) -> ModuleFacts {
+/// Where the leading imports end (before the default export), the semicolon style, and
+/// whether the name a preload fix declares is taken.
+fn module_facts(program: &Program<'_>, bindings: &Bindings<'_, '_>) -> ModuleFacts {
+    let text = bindings.text;
     let default_start = program.body.iter().find_map(|stmt| match stmt {
         Statement::ExportDefaultDeclaration(export) => Some(export.span.start),
         _ => None,
@@ -84,7 +79,14 @@ fn module_facts(program: &Program<'_>, text: &str) -> ModuleFacts {
         })
         .map(|pair| pair[0].span().end)
         .collect();
-    ModuleFacts { imports_end: last_import.map(|stmt| stmt.span().end), semicolons, asi_hazards }
+    // Any module-level binding, a type's too: the fix does not merge declarations.
+    let preload_bound = bindings.semantic.scoping().get_root_binding("preload".into()).is_some();
+    ModuleFacts {
+        imports_end: last_import.map(|stmt| stmt.span().end),
+        semicolons,
+        asi_hazards,
+        preload_bound,
+    }
 }
 
 /// Resolving the top-level names bound to a call registers the `query()` wrappers in

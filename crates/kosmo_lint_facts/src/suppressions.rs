@@ -123,26 +123,36 @@ fn offset(at: usize) -> u32 {
     u32::try_from(at).unwrap_or(u32::MAX)
 }
 
-/// The line starting at byte `start`, with its newline.
+/// Where the line break at or after `from` starts and how long it is: `\n`, `\r\n`, or a
+/// lone `\r` (a CR-only file's lines end with one, and JavaScript ends a line there too).
+fn next_break(bytes: &[u8], from: usize) -> Option<(usize, usize)> {
+    let at = from + memchr::memchr2(b'\n', b'\r', &bytes[from..])?;
+    let crlf = bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n');
+    Some((at, if crlf { 2 } else { 1 }))
+}
+
+/// The start of the line holding byte `at`.
+fn line_start(bytes: &[u8], at: usize) -> usize {
+    memchr::memrchr2(b'\n', b'\r', &bytes[..at]).map_or(0, |i| i + 1)
+}
+
+/// The line starting at byte `start`, with its line break.
 fn line_from(text: &str, start: usize) -> Span {
-    let end =
-        memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i + 1);
+    let end = next_break(text.as_bytes(), start).map_or(text.len(), |(at, len)| at + len);
     Span::new(offset(start), offset(end))
 }
 
 /// The line after the one holding `at` (empty at the end of the text when there is none).
 fn line_after(text: &str, at: u32) -> Span {
-    let at = at as usize;
-    match memchr::memchr(b'\n', &text.as_bytes()[at..]) {
-        Some(newline) => line_from(text, at + newline + 1),
+    match next_break(text.as_bytes(), at as usize) {
+        Some((at, len)) => line_from(text, at + len),
         None => Span::new(offset(text.len()), offset(text.len())),
     }
 }
 
 /// The line holding `at`.
 fn line_of(text: &str, at: u32) -> Span {
-    let start = memchr::memrchr(b'\n', &text.as_bytes()[..at as usize]).map_or(0, |i| i + 1);
-    line_from(text, start)
+    line_from(text, line_start(text.as_bytes(), at as usize))
 }
 
 /// `{ /* comment */ }` in JSX: the container, when the comment is all it holds.
@@ -165,18 +175,18 @@ fn in_container(text: &str, comment: Span, containers: &[Span]) -> Span {
 fn removal(text: &str, span: Span) -> Span {
     let bytes = text.as_bytes();
     let (start, end) = (span.start as usize, span.end as usize);
-    let is_blank = |b: &u8| matches!(b, b' ' | b'\t' | b'\r');
-    let line_start = memchr::memrchr(b'\n', &bytes[..start]).map_or(0, |i| i + 1);
-    let newline = memchr::memchr(b'\n', &bytes[end..]).map(|i| end + i);
-    let line_end = newline.unwrap_or(bytes.len());
+    let is_blank = |b: &u8| matches!(b, b' ' | b'\t');
+    let line_start = line_start(bytes, start);
+    let newline = next_break(bytes, end);
+    let line_end = newline.map_or(bytes.len(), |(at, _)| at);
     let blank_before = bytes[line_start..start].iter().all(is_blank);
     let blank_after = bytes[end..line_end].iter().all(is_blank);
     let (start, end) = match (blank_before, blank_after, newline) {
-        (true, true, Some(newline)) => (line_start, newline + 1),
-        // The last line, without a newline: take the newline before it instead.
+        (true, true, Some((at, len))) => (line_start, at + len),
+        // The last line, without a line break: take the break before it instead.
         (true, true, None) => {
             let mut start = line_start.saturating_sub(1);
-            if start > 0 && bytes[start - 1] == b'\r' {
+            if start > 0 && bytes[start] == b'\n' && bytes[start - 1] == b'\r' {
                 start -= 1;
             }
             (start, line_end)
@@ -385,6 +395,23 @@ mod tests {
     }
 
     #[test]
+    fn targets_the_right_line_in_cr_only_and_crlf_files() {
+        for newline in ["\r", "\r\n"] {
+            let text = "// kosmo-lint-disable-next-line a\nconst one = 1;\nconst two = 2; // kosmo-lint-disable-line b\nconst three = 3;\n"
+                .replace('\n', newline);
+            let targets: Vec<String> = directives(FileKind::Page, &text)
+                .iter()
+                .map(|s| at(&text, s.target).replace(newline, "⏎"))
+                .collect();
+            assert_eq!(
+                targets,
+                ["const one = 1;⏎", "const two = 2; // kosmo-lint-disable-line b⏎"],
+                "{newline:?}"
+            );
+        }
+    }
+
+    #[test]
     fn removal_takes_the_line_when_the_comment_stands_alone() {
         let removed = |text: &str| {
             let found = directives(FileKind::Page, text);
@@ -413,6 +440,13 @@ mod tests {
             "const a = 1;\nconst b = 2;\n"
         );
         assert_eq!(removed("const a = 1;\n// kosmo-lint-disable x"), "const a = 1;");
+        // CR-only lines (classic Mac) end at a lone `\r`.
+        assert_eq!(
+            removed("const a = 1;\r  // kosmo-lint-disable-next-line x\rconst b = 2;\r"),
+            "const a = 1;\rconst b = 2;\r"
+        );
+        assert_eq!(removed("const a = 1;\r\r// kosmo-lint-disable x"), "const a = 1;\r");
+        assert_eq!(removed("const a = 1;\r\n// kosmo-lint-disable x"), "const a = 1;");
         // Alone in a JSX expression container: the braces go too.
         assert_eq!(
             removed(

@@ -11,11 +11,42 @@ pub struct Applied {
     pub skipped: usize,
 }
 
+/// A file's line endings, which inserted text takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LineEnding {
+    Lf,
+    /// Any `\r\n` in the file (a mixed file too).
+    Crlf,
+    /// `\r` alone (classic Mac): no `\n` anywhere.
+    Cr,
+}
+
+impl LineEnding {
+    fn of(text: &str) -> Self {
+        if text.contains("\r\n") {
+            Self::Crlf
+        } else if text.contains('\r') && !text.contains('\n') {
+            Self::Cr
+        } else {
+            Self::Lf
+        }
+    }
+
+    /// `content`, written with `\n`, in these line endings.
+    fn convert(self, content: &str) -> std::borrow::Cow<'_, str> {
+        match self {
+            Self::Lf => content.into(),
+            Self::Crlf => to_crlf(content).into(),
+            Self::Cr => content.replace("\r\n", "\r").replace('\n', "\r").into(),
+        }
+    }
+}
+
 /// Applies `fixes` in order of their first edit; a fix is taken whole or not at all, and
 /// one whose edits overlap an already taken edit is skipped. Inserted text takes the file's
-/// line endings: CRLF files get `\r\n` where the fix wrote `\n`.
+/// line endings: CRLF files get `\r\n` where the fix wrote `\n`, CR-only files `\r`.
 pub fn apply_fixes(text: &str, fixes: &[&Fix]) -> Applied {
-    let crlf = text.contains("\r\n");
+    let line_ending = LineEnding::of(text);
     let mut ordered: Vec<&Fix> = fixes.iter().copied().filter(|f| !f.edits.is_empty()).collect();
     ordered.sort_by_key(|f| f.edits.iter().map(|e| (e.start, e.end)).min());
     let mut taken: Vec<&Edit> = Vec::new();
@@ -42,11 +73,7 @@ pub fn apply_fixes(text: &str, fixes: &[&Fix]) -> Applied {
     let mut at = 0;
     for edit in taken {
         out.push_str(&text[at..edit.start as usize]);
-        if crlf {
-            out.push_str(&to_crlf(&edit.content));
-        } else {
-            out.push_str(&edit.content);
-        }
+        out.push_str(&line_ending.convert(&edit.content));
         at = edit.end as usize;
     }
     out.push_str(&text[at..]);
@@ -118,6 +145,10 @@ mod tests {
         assert_eq!(
             apply_fixes("a;\nb;\n", &[&after_b(5)]).text,
             "a;\nb;\n\nexport const preload = x;\n"
+        );
+        assert_eq!(
+            apply_fixes("a;\rb;\r", &[&after_b(5)]).text,
+            "a;\rb;\r\rexport const preload = x;\r"
         );
     }
 

@@ -1,26 +1,27 @@
-//! Applying fixes without ever corrupting a file (ruff's model): a round applies the
-//! non-overlapping fixes of each file in memory, re-parses the result (a fix whose result
-//! does not parse is refused), re-lints the changed file against the route tree, and repeats
-//! until nothing is left to fix or a small bound is reached. Only then are the changed files
-//! written, each atomically. (No rule fixes route definitions, so the tree stays valid
-//! between rounds.)
+//! Applying fixes without ever corrupting a file (ruff's model): each file's non-overlapping
+//! fixes are applied in memory, and the result is parsed and checked again (a fix whose
+//! result does not parse, declares a name twice or uses a name not in scope is refused,
+//! with the whole file), re-linted against the route tree, and fixed again until nothing is
+//! left to fix or a small bound is reached (`text.rs`, which touches no file). Only then are
+//! the changed files written, each atomically. (No rule fixes route definitions, so the tree
+//! stays valid between rounds.)
 
 mod apply;
+mod diff;
+mod text;
 mod write;
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use kosmo_lint_core::facts::FileStatus;
 use kosmo_lint_core::walk::project_file;
-use kosmo_lint_core::{Applicability, Finding, Project, ProjectFile, RouteTree};
+use kosmo_lint_core::{Applicability, Finding, Project, RouteTree};
 use kosmo_lint_rules::Rule;
 
 pub use apply::{Applied, apply_fixes};
+pub use diff::unified_diff;
+pub use text::{FixRefusal, FixedText, fix_text};
 pub use write::write_atomically;
-
-/// Rounds of fix → re-lint before giving up on a file that keeps changing.
-const MAX_ROUNDS: usize = 10;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FixOptions {
@@ -41,13 +42,10 @@ pub struct FileChange {
 }
 
 impl FileChange {
-    /// A unified diff, `a/<path>` → `b/<path>`, as `git diff` prints it.
+    /// A unified diff, `a/<path>` → `b/<path>`, as `git diff` prints it, that `patch` and
+    /// `git apply` accept whatever the file's line endings.
     pub fn unified_diff(&self) -> String {
-        similar::TextDiff::from_lines(&self.original, &self.fixed)
-            .unified_diff()
-            .context_radius(3)
-            .header(&format!("a/{}", self.display_path), &format!("b/{}", self.display_path))
-            .to_string()
+        unified_diff(&self.display_path, &self.original, &self.fixed)
     }
 }
 
@@ -70,15 +68,6 @@ pub fn applies(applicability: Applicability, options: FixOptions) -> bool {
     }
 }
 
-/// A file being fixed: what it was, what it is now, how many fixes went in.
-struct FileState {
-    file: ProjectFile,
-    original: String,
-    current: String,
-    applied: usize,
-    refused: bool,
-}
-
 /// Fixes what `findings` offer to fix. Each changed file is re-linted against `tree` until
 /// nothing is left to fix; with `options.write` the results are written. The caller lints
 /// again to report what remains.
@@ -90,56 +79,33 @@ pub fn fix_project(
     options: FixOptions,
 ) -> FixOutcome {
     let mut outcome = FixOutcome::default();
-    let mut states: BTreeMap<PathBuf, FileState> = BTreeMap::new();
-    let mut pending: Vec<Finding> = findings.to_vec();
-    for _ in 0..MAX_ROUNDS {
-        let mut by_file: BTreeMap<PathBuf, Vec<&kosmo_lint_core::Fix>> = BTreeMap::new();
-        for finding in &pending {
-            if let Some(fix) = finding.fix.as_ref().filter(|f| applies(f.applicability, options)) {
-                by_file.entry(finding.path.clone()).or_default().push(fix);
-            }
+    let mut by_file: BTreeMap<&PathBuf, Vec<Finding>> = BTreeMap::new();
+    for finding in findings {
+        if finding.fix.as_ref().is_some_and(|f| applies(f.applicability, options)) {
+            by_file.entry(&finding.path).or_default().push(finding.clone());
         }
-        let mut next = Vec::new();
-        for (path, fixes) in by_file {
-            let Some(state) = state_of(&mut states, project, &path) else { continue };
-            if state.refused {
-                continue;
-            }
-            let applied = apply_fixes(&state.current, &fixes);
-            if applied.applied == 0 {
-                continue;
-            }
-            let file = &state.file;
-            let facts = kosmo_lint_facts::extract_text(file.kind, &file.path, &applied.text);
-            if let FileStatus::SyntaxErrors { errors } = &facts.status {
-                state.refused = true;
-                let detail =
-                    errors.first().map_or_else(String::new, |e| format!(": {}", e.message));
+    }
+    for (path, findings) in by_file {
+        // A file that cannot be read now is reported by the next lint, not here.
+        let Some(file) = project_file(project, path) else { continue };
+        let Ok(original) = kosmo_lint_facts::read_source(path) else { continue };
+        let fixed = match text::fix_findings(&file, &original, tree, rules, options, findings) {
+            Ok(fixed) => fixed,
+            Err(refusal) => {
                 outcome.problems.push(Finding::whole_file(
                     "fix-error",
                     file.path.clone(),
                     file.rel.clone(),
-                    format!("a fix was not applied because the fixed file would not parse{detail}"),
+                    refusal.message,
                 ));
                 continue;
             }
-            state.current = applied.text;
-            state.applied += applied.applied;
-            let found = kosmo_lint_rules::lint_file(rules, file, &facts, tree);
-            next.extend(kosmo_lint_rules::apply_suppressions(rules, file, &facts, found));
-        }
-        if next.is_empty() {
-            break;
-        }
-        pending = next;
-    }
-    for state in states.into_values() {
-        if state.original == state.current {
+        };
+        if fixed.text == original {
             continue;
         }
-        let file = &state.file;
         if options.write
-            && let Err(err) = write_atomically(&file.path, &state.current)
+            && let Err(err) = write_atomically(&file.path, &fixed.text)
         {
             outcome.problems.push(Finding::whole_file(
                 "io-error",
@@ -149,31 +115,15 @@ pub fn fix_project(
             ));
             continue;
         }
-        outcome.fixed += state.applied;
+        outcome.fixed += fixed.applied;
         outcome.changes.push(FileChange {
             path: file.path.clone(),
             display_path: file.rel.clone(),
-            original: state.original,
-            fixed: state.current,
+            original,
+            fixed: fixed.text,
         });
     }
     outcome
-}
-
-/// The state of the file at `path`, read on first use; `None` when it cannot be read now.
-fn state_of<'s>(
-    states: &'s mut BTreeMap<PathBuf, FileState>,
-    project: &Project,
-    path: &Path,
-) -> Option<&'s mut FileState> {
-    if !states.contains_key(path) {
-        let file = project_file(project, path)?;
-        let text = kosmo_lint_facts::read_source(path).ok()?;
-        let state =
-            FileState { file, original: text.clone(), current: text, applied: 0, refused: false };
-        states.insert(path.to_path_buf(), state);
-    }
-    states.get_mut(path)
 }
 
 #[cfg(test)]
@@ -242,6 +192,7 @@ mod tests {
         assert_eq!(outcome.problems.len(), 1);
         assert_eq!(outcome.problems[0].rule, "fix-error");
         assert!(outcome.problems[0].message.contains("would not parse"), "{:?}", outcome.problems);
+        assert!(outcome.problems[0].message.ends_with("the file is left unchanged"));
         assert_eq!(
             fs::read_to_string(dir.path().join("src/app/pages/index/index.tsx")).unwrap(),
             page

@@ -7,10 +7,24 @@ use std::path::Path;
 /// Replaces `path` with `text` atomically: a temporary file in the same folder, the original
 /// file's permissions, then a rename. A file or folder whose permissions forbid writing is
 /// refused even when the process could write it anyway (as root): kosmo-lint respects them.
+///
+/// A file with more than one hard link is refused too: the rename would give this path a new
+/// file and leave the other links on the old text, and writing in place instead could leave
+/// the file half-written if the write fails part-way (a full disk).
 pub fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
     let metadata = fs::metadata(path)?;
     if metadata.permissions().readonly() {
         return Err(io::Error::new(io::ErrorKind::PermissionDenied, "the file is read-only"));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let links = metadata.nlink();
+        if links > 1 {
+            return Err(io::Error::other(format!(
+                "it has {links} hard links, and writing a fix (a new file renamed over it) would cut this path off from the others"
+            )));
+        }
     }
     let folder = path.parent().ok_or_else(|| io::Error::other("the file has no parent folder"))?;
     if fs::metadata(folder)?.permissions().readonly() {
@@ -60,6 +74,21 @@ mod tests {
         }
         let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no temporary file left behind");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn refuses_a_hard_linked_file_and_leaves_both_links_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("page.tsx");
+        let other = dir.path().join("other.tsx");
+        fs::write(&path, "old").unwrap();
+        fs::hard_link(&path, &other).unwrap();
+        let err = write_atomically(&path, "new").unwrap_err();
+        assert!(err.to_string().contains("2 hard links"), "{err}");
+        assert_eq!(fs::read_to_string(&path).unwrap(), "old");
+        assert_eq!(fs::read_to_string(&other).unwrap(), "old");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2, "no temporary file left");
     }
 
     #[test]

@@ -41,8 +41,13 @@ impl Source {
     /// `` the `GET` client of `users` ``.
     pub fn describe(target: &Target, page: &PageFacts) -> String {
         match target {
-            Target::Query { index } => {
-                page.queries.get(*index).map_or_else(String::new, |q| format!("`{}`", q.name))
+            Target::Query { index } => page
+                .queries
+                .get(*index)
+                .map_or_else(|| "a `query()` wrapper".to_owned(), |q| format!("`{}`", q.name)),
+            // `fetchClients[""]` names a route too, one that reads as nothing unquoted.
+            Target::GeneratedClient { route, method } if route.is_empty() => {
+                format!("the generated `{method}` client of `\"\"`")
             }
             Target::GeneratedClient { route, method } => {
                 format!("the generated `{method}` client of `{route}`")

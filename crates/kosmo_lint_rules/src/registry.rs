@@ -28,8 +28,8 @@ pub static BUILTIN: &[RuleMeta] = &[
         severity: Severity::Error,
         category: Category::Correctness,
         fix: FixKind::None,
-        summary: "A fix was refused because the fixed file would not parse",
-        docs: "### What it does\n\nReports a fix that `--fix` did not apply: after applying it in memory, kosmo-lint parses the result again, and a result with a syntax error is never written. The file is left as it was and the finding the fix was for is still reported.\n\n### Why is this bad?\n\nIt should not happen: a fix that breaks syntax is a bug in kosmo-lint. Please report it with the file's content.\n",
+        summary: "A fix was refused because the fixed file would not parse or would break a name",
+        docs: "### What it does\n\nReports a fix that `--fix` did not apply: after applying it in memory, kosmo-lint parses the result again and checks its bindings (oxc's semantic analysis). A result with a syntax error, a new semantic error, a name declared a second time, or a name used where no declaration of it is in scope (one that was not already a global of the file) is never written. The file is left as it was and the finding the fix was for is still reported.\n\n### Why is this bad?\n\nIt should not happen: a fix that breaks a file is a bug in kosmo-lint. Please report it with the file's content.\n",
     },
     RuleMeta {
         name: "internal-error",

@@ -144,17 +144,26 @@ fn check_read(
         return;
     }
     let reach = Reach::of_target(read.target, read.span, page);
-    let preload_name = warmed.first().map_or_else(String::new, |(r, _)| r.describe(page));
+    // A preload that reads nothing (`() => {}`, or only non-data calls) names no function.
+    let preload_name = warmed.first().map(|(r, _)| r.describe(page));
     if let Target::RawFetch { name } = read.target {
+        let help = match &preload_name {
+            Some(preload_name) => {
+                format!("read the data through {preload_name}, the function `preload` uses")
+            }
+            None => "read the data through a generated fetch client in a `query()` wrapper, and call that wrapper in `preload` too".to_owned(),
+        };
         report
             .report(read.span, format!("`{function}` makes a hand-written `{name}` request, so the preloaded data is not reused"))
             .label(read.span, "hand-written request")
             .label(preload_span, "preload")
-            .help(format!("read the data through {preload_name}, the function `preload` uses"));
+            .help(help);
         return;
     }
     let Some((route, _, _)) = reach.clients.first() else { return };
-    let finding = if warmed_reach.routes().any(|r| r == route) {
+    let finding = if let Some(preload_name) = &preload_name
+        && warmed_reach.routes().any(|r| r == route)
+    {
         report.report(
             read.span,
             format!(
@@ -177,7 +186,12 @@ fn check_read(
     for (r, _) in warmed {
         finding.label(r.span, format!("`preload` warms {}", r.describe(page)));
     }
-    finding.help(format!("read the data through {preload_name}, or load {name} in `preload` too"));
+    finding.help(match &preload_name {
+        Some(preload_name) => {
+            format!("read the data through {preload_name}, or load {name} in `preload` too")
+        }
+        None => format!("load {name} in `preload` too: it loads no data today"),
+    });
 }
 
 fn display(args: &[String]) -> String {
@@ -351,9 +365,40 @@ export const preload = () => { void getUsers(); };
 export default function Page() { const params = useParams(); const u = createAsync(() => getUser(params.id)); return <p>{String(u())}</p>; }
 "#,
             ),
+            // A preload that loads nothing names no function: the help says what to load.
+            g5_page(
+                r#"
+export const preload = () => {};
+export default function Page() { const params = useParams(); const u = createAsync(() => getUser(params.id)); return <p>{String(u())}</p>; }
+"#,
+            ),
+            g5_page(
+                r#"
+export function preload() { console.log("preload"); }
+export default function Page() { const params = useParams(); const u = createAsync(() => fetch(`/api/users/${params.id}`)); return <p>{String(u())}</p>; }
+"#,
+            ),
+            // A client of the route named "" is named with its quotes.
+            g5_page(
+                r#"
+export const preload = () => { void fetchClients[""].GET(); };
+export default function Page() { const params = useParams(); const u = createAsync(() => getUser(params.id)); return <p>{String(u())}</p>; }
+"#,
+            ),
+            // An import under an empty string name is called by its local name.
+            g5_page(
+                r#"
+import { "" as loadAll } from "./data";
+export const preload = () => { void loadAll(); };
+export default function Page() { const params = useParams(); const u = createAsync(() => getUser(params.id)); return <p>{String(u())}</p>; }
+"#,
+            ),
         ];
         let rendered: Vec<String> =
             fail.iter().map(|p| p.render(&CreateAsyncReusesPreload)).collect();
+        for text in &rendered {
+            assert!(!text.contains("through ,") && !text.contains("``"), "an empty name: {text}");
+        }
         insta::assert_snapshot!(rendered.join("\n"));
     }
 }

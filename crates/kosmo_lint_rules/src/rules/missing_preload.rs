@@ -54,7 +54,11 @@ declare_rule! {
     ///
     /// No fix is offered when the arguments read anything else (signals, other props), when
     /// `createAsync` calls a client without a `query()` wrapper, or through a local function:
-    /// what the preload should call is then not certain.
+    /// what the preload should call is then not certain. Nor when what it calls is bound
+    /// inside the component or a block (a top-level export cannot name it), nor when the
+    /// module already binds the name `preload` (an import, a function, a class, a variable
+    /// or a type): the fix uses only names declared at the top level before the point where
+    /// it inserts the export, and declares no name that exists.
     MissingPreload {
         name: "missing-preload",
         severity: Warning,
@@ -97,19 +101,55 @@ impl Rule for MissingPreload {
             finding.label(call.span, "data starts loading only after render");
         }
         match preload_fix(page, &reading, typescript) {
-            Some(fix) => {
+            Ok(fix) => {
                 finding.help(fix.message.clone()).fix(fix);
             }
-            None => {
-                finding.help("export a `preload` that calls the same `query()` wrappers with the route params");
+            Err(no_fix) => {
+                finding.help(no_fix.help());
             }
         }
     }
 }
 
-/// The preload export to insert, when what it should call is certain.
-fn preload_fix(page: &PageFacts, reading: &[&CreateAsyncCall], typescript: bool) -> Option<Fix> {
-    let mut insert_at = page.module.imports_end?;
+/// Why no fix is offered, for the help text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NoFix {
+    /// What the preload should call, or with which arguments, is not certain.
+    Uncertain,
+    /// What it calls is bound inside the component (or a block): not in scope at the top level.
+    NotAtTopLevel,
+    /// The module already binds `preload`: a second declaration would not compile.
+    PreloadTaken,
+}
+
+impl NoFix {
+    const fn help(self) -> &'static str {
+        match self {
+            Self::Uncertain => {
+                "export a `preload` that calls the same `query()` wrappers with the route params"
+            }
+            Self::NotAtTopLevel => {
+                "declare the `query()` wrapper (or client) at the module's top level, and export a `preload` that calls it"
+            }
+            Self::PreloadTaken => {
+                "this module already declares a `preload` it does not export: rename it, then export a `preload` that calls the same `query()` wrappers"
+            }
+        }
+    }
+}
+
+/// The preload export to insert, when what it should call is certain and every name it
+/// uses is bound at the top level before the insertion point. The insertion point is after
+/// the last of those declarations, so a `const` is never used before it is initialised.
+fn preload_fix(
+    page: &PageFacts,
+    reading: &[&CreateAsyncCall],
+    typescript: bool,
+) -> Result<Fix, NoFix> {
+    if page.module.preload_bound {
+        return Err(NoFix::PreloadTaken);
+    }
+    let mut insert_at = page.module.imports_end.ok_or(NoFix::Uncertain)?;
     let value = if let [single] = reading
         && let FunctionValue::Reference {
             target: Target::GeneratedClient { .. },
@@ -120,23 +160,25 @@ fn preload_fix(page: &PageFacts, reading: &[&CreateAsyncCall], typescript: bool)
     {
         // The name must exist where the export goes: after its own declaration, at the top
         // level; a client bound inside the component cannot be preloaded this way.
-        insert_at = insert_at.max((*declaration_end)?);
+        insert_at = insert_at.max(declaration_end.ok_or(NoFix::NotAtTopLevel)?);
         text.clone()
     } else {
         let mut calls = Vec::new();
         let mut uses_params = false;
         for call in reading {
             let FunctionValue::Function { calls: data_calls, .. } = &call.value else {
-                return None;
+                return Err(NoFix::Uncertain);
             };
             for data_call in data_calls {
-                let Target::Query { index } = data_call.target else { return None };
-                let query = page.queries.get(index)?;
+                let Target::Query { index } = data_call.target else {
+                    return Err(NoFix::Uncertain);
+                };
+                let query = page.queries.get(index).ok_or(NoFix::Uncertain)?;
                 if !data_call.args.iter().all(|arg| is_route_param(arg)) {
-                    return None;
+                    return Err(NoFix::Uncertain);
                 }
                 uses_params |= !data_call.args.is_empty();
-                insert_at = insert_at.max(query.statement_end?);
+                insert_at = insert_at.max(query.statement_end.ok_or(NoFix::NotAtTopLevel)?);
                 let call = format!("void {}({})", query.name, data_call.display_args());
                 if !calls.contains(&call) {
                     calls.push(call);
@@ -144,7 +186,7 @@ fn preload_fix(page: &PageFacts, reading: &[&CreateAsyncCall], typescript: bool)
             }
         }
         if calls.is_empty() {
-            return None;
+            return Err(NoFix::Uncertain);
         }
         let params = match (uses_params, typescript) {
             (false, _) => "()",
@@ -162,7 +204,7 @@ fn preload_fix(page: &PageFacts, reading: &[&CreateAsyncCall], typescript: bool)
     // from a next one that starts with `(`, `[`, … : those get a `;` all the same.
     let semi = page.module.semicolons || page.module.asi_hazards.contains(&insert_at);
     let statement = format!("export const preload = {value}{}", if semi { ";" } else { "" });
-    Some(Fix {
+    Ok(Fix {
         applicability: Applicability::Safe,
         message: format!("add `{statement}`"),
         edits: vec![Edit::insertion(insert_at, format!("\n\n{statement}"))],
@@ -179,8 +221,93 @@ fn is_route_param(arg: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::MissingPreload;
+    use std::path::Path;
+
+    use super::{MissingPreload, NoFix};
     use crate::test_support::{g1_project, g2_project, g3_project, g4_project, g5_project};
+
+    const G5_IMPORTS: &str = r#"import { createAsync, query } from "@solidjs/router";
+import fetchClients from "_/fetch";
+"#;
+    const G5_QUERY: &str = r#"const getUsers = query(() => fetchClients.users.GET(), "users");"#;
+    const G5_COMPONENT: &str = "export default function Page() { const u = createAsync(() => getUsers()); return <p>{String(u())}</p>; }";
+
+    /// A G5 page: the imports, then `rest`.
+    fn g5_page(rest: &str) -> crate::test_support::Project {
+        g5_project("pages/users/index.tsx", &format!("{G5_IMPORTS}{rest}\n"))
+    }
+
+    /// The page's single `missing-preload` finding: its fix applied to `text`, or its help.
+    fn fixed_or_help(project: &crate::test_support::Project, text: &str) -> Result<String, String> {
+        let (_dir, findings) = project.findings(&MissingPreload);
+        let [finding] = findings.as_slice() else { panic!("one finding: {findings:#?}") };
+        let Some(fix) = &finding.fix else { return Err(finding.help.clone().unwrap_or_default()) };
+        let mut fixed = text.to_owned();
+        for edit in fix.edits.iter().rev() {
+            fixed.replace_range(edit.start as usize..edit.end as usize, &edit.content);
+        }
+        Ok(fixed)
+    }
+
+    /// Where the query wrapper (or the client) is declared, and which other `preload` binds
+    /// the module already: a fix only where every name it uses is in scope at the top level
+    /// before the export, and it declares no name that exists.
+    #[test]
+    fn fix_only_with_names_in_scope_and_no_second_preload() {
+        let no_fix = [
+            // The wrapper inside the component: a top-level export cannot call it.
+            (
+                "export default function Page() { const getUsers = query(() => fetchClients.users.GET(), \"users\"); const u = createAsync(() => getUsers()); return <p>{String(u())}</p>; }".to_owned(),
+                NoFix::NotAtTopLevel,
+            ),
+            // In a top-level block, a `var` is module-scoped but only maybe assigned.
+            (format!("if (globalThis.window) {{ var getUsers = query(() => fetchClients.users.GET(), \"users\"); }}\n{G5_COMPONENT}"), NoFix::NotAtTopLevel),
+            (format!("{{ var getUsers = query(() => fetchClients.users.GET(), \"users\"); }}\n{G5_COMPONENT}"), NoFix::NotAtTopLevel),
+            // Every kind of existing `preload` binding, values and types alike.
+            (format!("import * as preload from \"./preload\";\n{G5_QUERY}\n{G5_COMPONENT}"), NoFix::PreloadTaken),
+            (format!("import {{ preload }} from \"./preload\";\n{G5_QUERY}\n{G5_COMPONENT}"), NoFix::PreloadTaken),
+            (format!("import type {{ preload }} from \"./preload\";\n{G5_QUERY}\n{G5_COMPONENT}"), NoFix::PreloadTaken),
+            (format!("{G5_QUERY}\nfunction preload() {{ void getUsers(); }}\n{G5_COMPONENT}"), NoFix::PreloadTaken),
+            (format!("{G5_QUERY}\nclass preload {{}}\n{G5_COMPONENT}"), NoFix::PreloadTaken),
+            (format!("{G5_QUERY}\nvar preload = 1;\n{G5_COMPONENT}"), NoFix::PreloadTaken),
+            (format!("{G5_QUERY}\nconst {{ preload }} = {{ preload: 1 }};\n{G5_COMPONENT}"), NoFix::PreloadTaken),
+            (format!("{G5_QUERY}\ntype preload = () => void;\n{G5_COMPONENT}"), NoFix::PreloadTaken),
+            (format!("{G5_QUERY}\ninterface preload {{ x: 1 }}\n{G5_COMPONENT}"), NoFix::PreloadTaken),
+        ];
+        for (rest, reason) in no_fix {
+            let project = g5_page(&rest);
+            let found = fixed_or_help(&project, "");
+            assert_eq!(found, Err(reason.help().to_owned()), "{rest}");
+        }
+
+        let with_fix = [
+            // The wrapper declared after the component: the export goes after it (a `const`
+            // is not usable before its declaration).
+            format!("{G5_COMPONENT}\n{G5_QUERY}"),
+            // A `preload` bound only inside the component does not clash with the export.
+            format!(
+                "{G5_QUERY}\nexport default function Page() {{ const preload = 1; const u = createAsync(() => getUsers()); return <p>{{String(u()) + preload}}</p>; }}"
+            ),
+        ];
+        for rest in with_fix {
+            let text = format!("{G5_IMPORTS}{rest}\n");
+            let fixed = fixed_or_help(&g5_page(&rest), &text)
+                .unwrap_or_else(|help| panic!("{rest}: {help}"));
+            let path = Path::new("page.tsx");
+            let before = kosmo_lint_facts::check_module(path, &text).expect("parses");
+            let after =
+                kosmo_lint_facts::check_module(path, &fixed).expect("the fixed page parses");
+            assert_eq!(
+                (&after.redeclared, &after.errors),
+                (&before.redeclared, &before.errors),
+                "{fixed}"
+            );
+            assert_eq!(after.unresolved, before.unresolved, "{fixed}");
+            let declared = fixed.find("const getUsers").unwrap();
+            let exported = fixed.find("export const preload").unwrap();
+            assert!(declared < exported, "the export follows the wrapper:\n{fixed}");
+        }
+    }
 
     #[test]
     fn passes() {

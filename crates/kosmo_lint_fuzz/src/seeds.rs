@@ -21,7 +21,7 @@ pub fn seeds(target: Target, repo: &Path) -> Vec<(String, Vec<u8>)> {
         Target::TreeCache => {
             return vec![("shop-tree.bin".into(), crate::shop::shop().tree_file.clone())];
         }
-        Target::Extract | Target::RouteFolder => {}
+        Target::Extract | Target::RouteFolder | Target::Fix => {}
     }
     for path in files {
         let rel = path.strip_prefix(repo).unwrap_or(&path).to_string_lossy().replace('/', "_");
@@ -32,6 +32,12 @@ pub fn seeds(target: Target, repo: &Path) -> Vec<(String, Vec<u8>)> {
                     let selector =
                         if path.extension().is_some_and(|e| e == "ts") { 0x81 } else { 0 };
                     seeds.push((rel, [vec![selector], text].concat()));
+                }
+            }
+            Target::Fix => {
+                let is_page = path.extension().is_some_and(|e| e == "tsx");
+                if let (true, Ok(text)) = (is_page, fs::read(&path)) {
+                    seeds.push((rel, text));
                 }
             }
             Target::FactCache | Target::TreeCache => unreachable!("returned above"),

@@ -19,6 +19,11 @@ pub struct Shop {
     pub facts_file: Vec<u8>,
     /// The `tree.bin` a run over the shop writes.
     pub tree_file: Vec<u8>,
+    /// The route tree pages are checked against.
+    pub tree: RouteTree,
+    /// A page of the shop, `src/app/pages/products/[id]/index.tsx`, whose text the fix
+    /// target replaces.
+    pub page: ProjectFile,
 }
 
 pub fn repo() -> PathBuf {
@@ -35,11 +40,17 @@ fn build() -> Shop {
     copy_aged(&repo().join("examples/shop"), copy.path());
     let project = Project::discover(copy.path()).expect("the shop is a project");
     let cache = FactCache::open(&project.root);
-    let routes = save_tree(&project, &cache);
+    let (routes, tree) = save_tree(&project, &cache);
     let rest = Mutex::new(Vec::new());
     walk_scope(&project, WalkScope::Rest, 1, &|file: ProjectFile| rest.lock().unwrap().push(file));
+    let rest = rest.into_inner().unwrap();
+    let page = rest
+        .iter()
+        .find(|file| file.rel == "src/app/pages/products/[id]/index.tsx")
+        .expect("the shop has a product page")
+        .clone();
     let mut facts = HashMap::new();
-    for file in routes.into_iter().chain(rest.into_inner().unwrap()) {
+    for file in routes.into_iter().chain(rest) {
         cache.facts(&file);
         facts.insert(file.rel.clone(), kosmo_lint_facts::extract_file(file.kind, &file.path));
     }
@@ -48,12 +59,14 @@ fn build() -> Shop {
         facts,
         facts_file: find(copy.path(), "facts.bin").expect("a facts.bin"),
         tree_file: find(copy.path(), "tree.bin").expect("a tree.bin"),
+        tree,
+        page,
     }
 }
 
 /// The route walk of a run, recording what the tree is built from, and the tree saved;
-/// returns the route definitions.
-fn save_tree(project: &Project, cache: &FactCache) -> Vec<ProjectFile> {
+/// returns the route definitions and the tree.
+fn save_tree(project: &Project, cache: &FactCache) -> (Vec<ProjectFile>, RouteTree) {
     let recorder = TreeRecorder::default();
     let routes = Mutex::new(Vec::new());
     let visit = |file: ProjectFile| {
@@ -71,7 +84,7 @@ fn save_tree(project: &Project, cache: &FactCache) -> Vec<ProjectFile> {
     let tree = RouteTree::from_routes(project, &pairs);
     let inputs = recorder.finish(project).expect("the route walk was recorded");
     inputs.save(project, &tree).expect("the tree cache is written");
-    routes.into_iter().map(|(file, _)| file).collect()
+    (routes.into_iter().map(|(file, _)| file).collect(), tree)
 }
 
 /// Copies `from` into `to`, with modification times an hour old: the caches keep nothing

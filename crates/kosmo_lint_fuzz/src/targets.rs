@@ -4,6 +4,9 @@ use std::path::Path;
 
 use kosmo_lint_core::FileKind;
 use kosmo_lint_core::route_path::parse_segment;
+use kosmo_lint_facts::check_module;
+use kosmo_lint_fix::{FixOptions, fix_text};
+use kosmo_lint_rules::RULES;
 use serde_json::Value;
 
 /// The fuzz targets, by the name of their AFL binary and corpus folder.
@@ -17,10 +20,13 @@ pub enum Target {
     FactCache,
     /// The route tree cache's file, `tree.bin`, as a run reads it.
     TreeCache,
+    /// `--fix --unsafe-fixes` on arbitrary text as a page of the shop example.
+    Fix,
 }
 
 impl Target {
-    pub const ALL: [Self; 4] = [Self::Extract, Self::RouteFolder, Self::FactCache, Self::TreeCache];
+    pub const ALL: [Self; 5] =
+        [Self::Extract, Self::RouteFolder, Self::FactCache, Self::TreeCache, Self::Fix];
 
     pub const fn name(self) -> &'static str {
         match self {
@@ -28,6 +34,7 @@ impl Target {
             Self::RouteFolder => "route_folder",
             Self::FactCache => "fact_cache",
             Self::TreeCache => "tree_cache",
+            Self::Fix => "fix",
         }
     }
 
@@ -38,7 +45,7 @@ impl Target {
     /// Builds what the target compares with, before the fuzzer forks its runs from this
     /// process, so that no run pays for it.
     pub fn prepare(self) {
-        if matches!(self, Self::FactCache | Self::TreeCache) {
+        if matches!(self, Self::FactCache | Self::TreeCache | Self::Fix) {
             crate::shop::shop();
         }
     }
@@ -50,6 +57,7 @@ impl Target {
             Self::RouteFolder => route_folder(data),
             Self::FactCache => fact_cache(data),
             Self::TreeCache => tree_cache(data),
+            Self::Fix => fix(data),
         }
     }
 }
@@ -133,5 +141,55 @@ fn tree_cache(data: &[u8]) {
     if kosmo_lint_facts::decode_tree_file(data).is_ok() {
         let shop = crate::shop::shop();
         assert_eq!(data, shop.tree_file.as_slice(), "a changed tree.bin was accepted");
+    }
+}
+
+/// A fix never breaks a page: whatever the page's text, a fixed text parses, declares no
+/// name a second time, references no name the original could not (`Record`, which the
+/// `preload` fix's params type names, aside), and fixing it again changes nothing.
+fn fix(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let shop = crate::shop::shop();
+    let options = FixOptions { unsafe_fixes: true, write: false };
+    let fix = |text: &str| fix_text(&shop.page, text, &shop.tree, RULES, options);
+    let Ok(fixed) = fix(text) else { return };
+    if fixed.applied == 0 {
+        assert_eq!(fixed.text, text, "a fix that applied nothing changed the text");
+        return;
+    }
+    let path = &shop.page.path;
+    let after = check_module(path, &fixed.text)
+        .unwrap_or_else(|errors| panic!("the fixed text does not parse: {errors:?}"));
+    if let Ok(before) = check_module(path, text) {
+        for (name, count) in &after.redeclared {
+            assert!(
+                before.redeclared.get(name).is_some_and(|before| before >= count),
+                "the fix declares `{name}` once more"
+            );
+        }
+        for name in after.unresolved.difference(&before.unresolved) {
+            assert_eq!(name, "Record", "the fix references `{name}`, bound nowhere");
+        }
+    }
+    let again = fix(&fixed.text).expect("a fixed text fixes again");
+    assert_eq!((again.applied, again.text.as_str()), (0, fixed.text.as_str()), "a second fix");
+}
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fix target's oracle is only worth something if fixes happen: several seeds are
+    /// pages a fix changes.
+    #[test]
+    fn fix_seeds_are_fixed() {
+        let shop = crate::shop::shop();
+        let options = FixOptions { unsafe_fixes: true, write: false };
+        let fixed = crate::seeds(Target::Fix, &crate::shop::repo())
+            .iter()
+            .filter_map(|(_, data)| std::str::from_utf8(data).ok())
+            .filter_map(|text| fix_text(&shop.page, text, &shop.tree, RULES, options).ok())
+            .filter(|fixed| fixed.applied > 0)
+            .count();
+        assert!(fixed >= 3, "only {fixed} seeds are fixed");
     }
 }

@@ -51,6 +51,11 @@ fn tree_cache_replays() {
 }
 
 #[test]
+fn fix_replays() {
+    replay(Target::Fix);
+}
+
+#[test]
 fn every_target_has_a_replay_test() {
     let source = include_str!("replay.rs");
     for target in Target::ALL {

@@ -21,13 +21,23 @@ fn regressions(target: Target) -> Vec<(String, Vec<u8>)> {
     inputs
 }
 
+/// Runs every input on a thread with the stack the linter parses on: a deeply nested input
+/// needs it, as it does in a run.
 fn replay(target: Target) {
     let seeds = seeds(target, &repo());
     assert!(!seeds.is_empty(), "{} has seeds", target.name());
-    for (name, data) in seeds.iter().chain(&regressions(target)) {
-        let outcome = std::panic::catch_unwind(|| target.run(data));
-        assert!(outcome.is_ok(), "{} fails on {name}", target.name());
-    }
+    let inputs: Vec<_> = seeds.into_iter().chain(regressions(target)).collect();
+    std::thread::Builder::new()
+        .stack_size(kosmo_lint_facts::PARSER_STACK_SIZE)
+        .spawn(move || {
+            for (name, data) in &inputs {
+                let outcome = std::panic::catch_unwind(|| target.run(data));
+                assert!(outcome.is_ok(), "{} fails on {name}", target.name());
+            }
+        })
+        .unwrap()
+        .join()
+        .unwrap();
 }
 
 #[test]

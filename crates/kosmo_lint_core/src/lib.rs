@@ -14,6 +14,7 @@ pub mod json_file;
 pub mod line_index;
 pub mod project;
 pub mod route_path;
+pub mod route_syntax;
 pub mod span;
 pub mod tree;
 pub mod walk;

@@ -7,6 +7,7 @@ use crate::rules::fetch_client_route_exists::FetchClientRouteExists;
 use crate::rules::missing_preload::MissingPreload;
 use crate::rules::preload_generated_fetch::PreloadGeneratedFetch;
 use crate::rules::response_type_declared::ResponseTypeDeclared;
+use crate::rules::route_syntax::RouteSyntax;
 use crate::rules::unused_suppression::UnusedSuppression;
 use crate::{Category, FixKind, Rule, RuleMeta};
 
@@ -17,6 +18,7 @@ pub static RULES: &[&dyn Rule] = &[
     &MissingPreload,
     &PreloadGeneratedFetch,
     &ResponseTypeDeclared,
+    &RouteSyntax,
     &UnusedSuppression,
 ];
 

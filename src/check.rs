@@ -21,10 +21,10 @@ use crate::timings::phase;
 
 pub fn run(args: &CheckArgs) -> Result<u8, Report> {
     let started = Instant::now();
-    let mut sessions = load_sessions(args)?;
+    let (mut sessions, unlintable) = load_sessions(args)?;
     let fix_options = (args.fix || args.diff)
         .then_some(FixOptions { unsafe_fixes: args.unsafe_fixes, write: !args.diff });
-    let mut findings: Vec<Finding> = Vec::new();
+    let mut findings: Vec<Finding> = unlintable;
     let mut files_checked = 0;
     let mut fixed = 0;
     let mut diffs = Vec::new();
@@ -109,8 +109,13 @@ pub fn run(args: &CheckArgs) -> Result<u8, Report> {
 }
 
 /// A session per project named, with its settings and the paths named in it: paths are
-/// grouped by project so that each project is loaded once.
-fn load_sessions(args: &CheckArgs) -> Result<Vec<(Session, Settings, Vec<PathBuf>)>, Report> {
+/// grouped by project so that each project is loaded once. Paths named that cannot be linted
+/// at all (a FIFO, a socket) come back as `io-error` findings: never opened, never silent.
+#[allow(clippy::type_complexity)]
+fn load_sessions(
+    args: &CheckArgs,
+) -> Result<(Vec<(Session, Settings, Vec<PathBuf>)>, Vec<Finding>), Report> {
+    let mut unlintable = Vec::new();
     let mut targets: BTreeMap<PathBuf, (Project, Vec<PathBuf>)> = BTreeMap::new();
     let flags = rule_flags(&std::env::args().collect::<Vec<_>>());
     for path in &args.paths {
@@ -131,6 +136,13 @@ fn load_sessions(args: &CheckArgs) -> Result<Vec<(Session, Settings, Vec<PathBuf
             }
             Err(err) => return Err(err),
         };
+        let file_type = fs::metadata(&target).ok().map(|m| m.file_type());
+        if !file_type.is_some_and(|t| t.is_file() || t.is_dir()) {
+            let message = kosmo_lint_core::walk::not_regular(file_type);
+            let display = project.relative(&target);
+            unlintable.push(Finding::whole_file("io-error", target, display, message));
+            continue;
+        }
         targets.entry(project.root.clone()).or_insert_with(|| (project, Vec::new())).1.push(target);
     }
     let mut sessions = Vec::new();
@@ -139,7 +151,7 @@ fn load_sessions(args: &CheckArgs) -> Result<Vec<(Session, Settings, Vec<PathBuf
         let files_only = paths.iter().all(|t| t.is_file());
         sessions.push((load(project, !args.no_cache, files_only), settings, paths));
     }
-    Ok(sessions)
+    Ok((sessions, unlintable))
 }
 
 /// CI systems resolve a report's paths against the checkout, the folder CI runs in: in their

@@ -24,7 +24,7 @@ fn rule_names() -> impl Iterator<Item = &'static str> {
 fn default_level(severity: Severity) -> RuleLevel {
     match severity {
         Severity::Error => RuleLevel::Error,
-        Severity::Warning => RuleLevel::Warn,
+        Severity::Warning | Severity::Info => RuleLevel::Warn,
     }
 }
 

@@ -54,7 +54,16 @@ pub fn extract_file(kind: FileKind, path: &Path) -> FileFacts {
         Ok(text) => text,
         Err(status) => return FileFacts { status, ..FileFacts::default() },
     };
-    extract_text(kind, path, &text)
+    let mut facts = extract_text(kind, path, &text);
+    // Only the first 8 KiB are searched for a NUL before parsing (as git does); a file that
+    // then does not parse and has one further on is binary too, not a pile of syntax errors.
+    // A file that parses may hold a NUL in a string or comment, as JavaScript allows.
+    if matches!(facts.status, FileStatus::SyntaxErrors { .. })
+        && memchr::memchr(0, text.as_bytes()).is_some()
+    {
+        facts = FileFacts { status: FileStatus::Binary, ..FileFacts::default() };
+    }
+    facts
 }
 
 /// Extracts the facts of `text` as the content of `path` (for a fix, before it is written).

@@ -65,6 +65,7 @@ fn to_miette(finding: &Finding) -> MietteDiagnostic {
     let severity = match finding.severity {
         Severity::Error => miette::Severity::Error,
         Severity::Warning => miette::Severity::Warning,
+        Severity::Info => miette::Severity::Advice,
     };
     let message = if finding.span.is_some() {
         finding.message.clone()

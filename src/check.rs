@@ -20,10 +20,10 @@ use crate::timings::phase;
 
 pub fn run(args: &CheckArgs) -> Result<u8, Report> {
     let started = Instant::now();
-    let (mut sessions, unnamed) = load_sessions(args)?;
+    let (mut sessions, unlintable) = load_sessions(args)?;
     let fix_options = (args.fix || args.diff)
         .then_some(FixOptions { unsafe_fixes: args.unsafe_fixes, write: !args.diff });
-    let mut findings: Vec<Finding> = Vec::new();
+    let mut findings: Vec<Finding> = unlintable;
     let mut files_checked = 0;
     let mut fixed = 0;
     let mut diffs = Vec::new();
@@ -58,7 +58,6 @@ pub fn run(args: &CheckArgs) -> Result<u8, Report> {
     for (session, _, _) in sessions {
         session.finish();
     }
-    findings.extend(unnamed);
     if args.diff {
         // Like ruff: the diff alone on stdout, exit 1 when applying it would change a file.
         // Fixes that were refused are said on stderr, so they are not lost.
@@ -114,10 +113,10 @@ pub fn run(args: &CheckArgs) -> Result<u8, Report> {
 type Sessions = Vec<(Session, Settings, Vec<PathBuf>)>;
 
 /// A session per project named, with its settings and the paths named in it: paths are
-/// grouped by project so that each project is loaded once. Paths that cannot be named in
-/// the project come back as `io-error` findings.
+/// grouped by project so that each project is loaded once. Paths named that cannot be linted
+/// at all (a FIFO, a socket) come back as `io-error` findings: never opened, never silent.
 fn load_sessions(args: &CheckArgs) -> Result<(Sessions, Vec<Finding>), Report> {
-    let mut unnamed = Vec::new();
+    let mut unlintable = Vec::new();
     let mut targets: BTreeMap<PathBuf, (Project, Vec<PathBuf>)> = BTreeMap::new();
     // `args()` would panic on a non-UTF-8 argument (a file name, as pre-commit passes it);
     // rule flags are ASCII, so a lossy reading finds them all.
@@ -142,8 +141,11 @@ fn load_sessions(args: &CheckArgs) -> Result<(Sessions, Vec<Finding>), Report> {
             }
             Err(err) => return Err(err),
         };
-        if let Some(finding) = not_utf8_below_root(&project, &target) {
-            unnamed.push(finding);
+        let file_type = fs::metadata(&target).ok().map(|m| m.file_type());
+        if !file_type.is_some_and(|t| t.is_file() || t.is_dir()) {
+            let message = kosmo_lint_core::walk::not_regular(file_type);
+            let display = project.relative(&target);
+            unlintable.push(Finding::whole_file("io-error", target, display, message));
             continue;
         }
         targets.entry(project.root.clone()).or_insert_with(|| (project, Vec::new())).1.push(target);
@@ -154,25 +156,7 @@ fn load_sessions(args: &CheckArgs) -> Result<(Sessions, Vec<Finding>), Report> {
         let files_only = paths.iter().all(|t| t.is_file());
         sessions.push((load(project, !args.no_cache, files_only), settings, paths));
     }
-    Ok((sessions, unnamed))
-}
-
-/// Routes and pages are named by their folders, so a path that is not UTF-8 below the
-/// project root (pre-commit passes names as they are) cannot be classified: it is reported,
-/// under its name read lossily, rather than passed over.
-fn not_utf8_below_root(project: &Project, target: &Path) -> Option<Finding> {
-    let below = target.strip_prefix(&project.root).ok()?;
-    if below.to_str().is_some() {
-        return None;
-    }
-    let display = below.to_string_lossy().replace('\\', "/");
-    Some(Finding::whole_file(
-        "io-error",
-        target.to_path_buf(),
-        display,
-        "not linted: the path is not valid UTF-8 (routes are named by their folders); rename it"
-            .to_owned(),
-    ))
+    Ok((sessions, unlintable))
 }
 
 /// CI systems resolve a report's paths against the checkout, the folder CI runs in: in their

@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use kosmo_lint_core::facts::{FileFacts, FileStatus};
-use kosmo_lint_core::walk::{WalkError, WalkScope, project_file, walk_scope_recording};
+use kosmo_lint_core::walk::{
+    WalkError, WalkErrorKind, WalkScope, project_file, walk_scope_recording,
+};
 use kosmo_lint_core::{Finding, Label, Project, ProjectFile, RouteTree};
 use kosmo_lint_facts::{FactCache, TreeRecorder};
 use kosmo_lint_rules::Rule;
@@ -112,7 +114,8 @@ pub fn load(project: Project, use_cache: bool, files_only: bool) -> Session {
     });
     routes.shrink_to_fit();
     // A walk that could not read a folder may have missed routes: such a tree is not kept.
-    let tree_recorder = recorder.filter(|_| walk_errors.is_empty());
+    let unreadable = walk_errors.iter().any(|e| e.kind == WalkErrorKind::Unreadable);
+    let tree_recorder = recorder.filter(|_| !unreadable);
     Session {
         project,
         tree,
@@ -235,12 +238,7 @@ impl Session {
         findings.extend(lock(&self.internal_errors).drain(..));
         files += rest_files;
         for error in self.walk_errors.iter().chain(&errors).filter(|e| selected(&e.path)) {
-            findings.push(Finding::whole_file(
-                "io-error",
-                error.path.clone(),
-                self.project.relative(&error.path),
-                format!("cannot read: {}", error.message),
-            ));
+            findings.push(walk_finding(&self.project, error));
         }
         Checked { findings, files }
     }
@@ -311,6 +309,23 @@ fn save_tree(recorder: Option<TreeRecorder>, project: &Project, tree: &RouteTree
 fn save_cache(cache: FactCache, partial: bool) {
     if let Err(err) = phase("save cache", || cache.save(partial)) {
         eprintln!("kosmo-lint: warning: cannot write the fact cache: {err}");
+    }
+}
+
+/// A path the walk could not lint: an `io-error`, or a `skipped` entry that does not fail the
+/// run.
+pub fn walk_finding(project: &Project, error: &WalkError) -> Finding {
+    let display = project.relative(&error.path);
+    let message = error.message.clone();
+    match error.kind {
+        WalkErrorKind::Unreadable => {
+            Finding::whole_file("io-error", error.path.clone(), display, message)
+        }
+        WalkErrorKind::Skipped => {
+            let mut finding = Finding::whole_file("skipped", error.path.clone(), display, message);
+            finding.severity = kosmo_lint_core::Severity::Info;
+            finding
+        }
     }
 }
 

@@ -14,6 +14,7 @@ pub fn run() -> Result<u8, Report> {
         let severity = match meta.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Info => "info",
         };
         let fix = match meta.fix {
             FixKind::None => "-",

@@ -24,14 +24,21 @@ fn rule_names() -> impl Iterator<Item = &'static str> {
 fn default_level(severity: Severity) -> RuleLevel {
     match severity {
         Severity::Error => RuleLevel::Error,
-        Severity::Warning => RuleLevel::Warn,
+        Severity::Warning | Severity::Info => RuleLevel::Warn,
     }
 }
 
 /// A configuration problem as a report with its location (exit code 2).
 pub fn config_report(err: ConfigError) -> Report {
-    let mut diagnostic = MietteDiagnostic::new(format!("{}: {}", err.path.display(), err.message))
-        .with_code("kosmo::config");
+    // `path:line:col: reason`, as compilers print it, so editors and terminals can jump there.
+    let position =
+        err.offset.and_then(|offset| err.text.get(..offset)).map_or_else(String::new, |before| {
+            let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+            let column = before[line_start..].trim_start_matches('\u{feff}').chars().count() + 1;
+            format!(":{}:{column}", before.matches('\n').count() + 1)
+        });
+    let headline = format!("{}{position}: {}", err.path.display(), err.message);
+    let mut diagnostic = MietteDiagnostic::new(headline).with_code("kosmo::config");
     if let Some(offset) = err.offset {
         diagnostic = diagnostic.with_label(LabeledSpan::at_offset(offset, "here"));
         let name = err.path.display().to_string();

@@ -124,8 +124,10 @@ fn a_broken_kosmo_package_json_names_file_line_and_column() {
     write(dir.path(), "src/app/kosmo.config.ts", "export default {};\n");
     let root = fs::canonicalize(dir.path()).unwrap();
     let run = run(kosmo_lint().arg("check").arg(dir.path()));
-    let expected =
-        format!("{}:3:21: invalid JSON: expected `:`", root.join("package.json").display());
+    let expected = format!(
+        "{}:3:21: invalid JSON: Expected colon after the string or word in object property",
+        root.join("package.json").display()
+    );
     assert_run_failed(&run, &expected);
 }
 

@@ -63,30 +63,33 @@ fn latin1_page_path(root: &Path) -> std::path::PathBuf {
     root.join("src/app/pages").join(std::ffi::OsStr::from_bytes(b"caf\xe9")).join("index.tsx")
 }
 
+/// A path argument that is not UTF-8 (pre-commit passes file names as they are) is linted
+/// as the walk lints such a file, and named with U+FFFD for the byte that is not UTF-8.
 #[cfg(unix)]
 #[test]
-fn a_path_argument_that_is_not_utf8_is_named_not_linted() {
+fn a_path_argument_that_is_not_utf8_is_linted_under_a_lossy_name() {
     let dir = project_copy("syntax-error");
     let page = latin1_page_path(dir.path());
     std::fs::create_dir_all(page.parent().unwrap()).unwrap();
-    std::fs::write(&page, "export default function Cafe() { return null; }\n").unwrap();
+    // A syntax error at 1:30 shows that the file was read and parsed.
+    std::fs::write(&page, "export default function Cafe( { return null; }\n").unwrap();
     let other = dir.path().join("src/app/pages/broken/index.tsx");
-    let message = "not linted: the path is not valid UTF-8 (routes are named by their folders); \
-                   rename it";
 
     for format in ["json", "github", "sarif", "junit", "pretty"] {
         let run = run(kosmo_lint().args(["check", "--format", format]).arg(&page).arg(&other));
         assert_eq!(run.code, 1, "{format}: {}", run.stderr);
         assert!(!run.stderr.contains("panicked"), "{format}: {}", run.stderr);
-        // Named lossily, with U+FFFD for the byte that is not UTF-8.
         assert!(run.stdout.contains("src/app/pages/caf\u{fffd}/index.tsx"), "{format}");
-        // (Pretty output wraps the message.)
-        assert!(run.stdout.contains("not linted: the path is not valid UTF-8"), "{format}");
+        assert!(run.stdout.contains("syntax-error"), "{format}: {}", run.stdout);
         assert!(run.stdout.contains("src/app/pages/broken/index.tsx"), "{format}");
     }
     let folder = run(kosmo_lint().args(["check", "--format", "json"]).arg(page.parent().unwrap()));
     assert_eq!(folder.code, 1, "{}", folder.stderr);
-    assert!(folder.stdout.contains(message), "{}", folder.stdout);
+    let document = common::json(&folder);
+    let diagnostics = document["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), 1, "{}", folder.stdout);
+    assert_eq!(diagnostics[0]["rule"], "syntax-error");
+    assert_eq!(diagnostics[0]["path"], "src/app/pages/caf\u{fffd}/index.tsx");
 }
 
 /// Runs `kosmo-lint <args>` with stdout a pipe whose reading end is already closed.

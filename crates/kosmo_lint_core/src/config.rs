@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::jsonc::strip_jsonc;
+use crate::json_file::{JsonDialect, JsonError, parse_json};
 
 /// The file names looked for, in order, in each folder.
 pub const CONFIG_FILE: &str = "kosmo-lint.json";
@@ -90,8 +90,8 @@ impl Config {
                 return Self::load(&file);
             }
             let manifest = dir.join("package.json");
-            if let Ok(text) = fs::read_to_string(&manifest)
-                && let Ok(json) = serde_json::from_str::<serde_json::Value>(&strip_jsonc(&text))
+            if let Ok(bytes) = fs::read(&manifest)
+                && let Ok(json) = parse_json::<serde_json::Value>(&bytes, JsonDialect::Json)
                 && json.get("kosmo-lint").is_some()
             {
                 return Self::load(&manifest);
@@ -125,31 +125,18 @@ impl Config {
 }
 
 fn read_file(path: &Path) -> Result<ConfigFile, ConfigError> {
-    let text = fs::read_to_string(path)
-        .map_err(|e| ConfigError::at(path, "", None, format!("cannot read: {e}")))?;
-    let stripped = strip_jsonc(&text);
-    let located = |e: serde_json::Error| {
-        let offset = offset_of(&text, e.line(), e.column());
-        let message = e.to_string().split(" at line").next().unwrap_or_default().to_owned();
-        ConfigError::at(path, &text, offset, message)
-    };
+    let bytes =
+        fs::read(path).map_err(|e| ConfigError::at(path, "", None, format!("cannot read: {e}")))?;
+    let text = String::from_utf8_lossy(&bytes);
+    let located = |e: JsonError| ConfigError::at(path, &text, Some(e.offset), e.message);
     if path.file_name().is_some_and(|n| n == "package.json") {
-        let json: serde_json::Value = serde_json::from_str(&stripped).map_err(located)?;
+        let json: serde_json::Value = parse_json(&bytes, JsonDialect::Json).map_err(located)?;
         let section = json.get("kosmo-lint").cloned().unwrap_or_default();
         let offset = text.find("\"kosmo-lint\"");
         return serde_json::from_value(section)
             .map_err(|e| ConfigError::at(path, &text, offset, format!("in \"kosmo-lint\": {e}")));
     }
-    serde_json::from_str(&stripped).map_err(located)
-}
-
-/// The byte offset of a 1-based line and column (`serde_json` counts columns in bytes).
-fn offset_of(text: &str, line: usize, column: usize) -> Option<usize> {
-    if line == 0 {
-        return None;
-    }
-    let start: usize = text.split_inclusive('\n').take(line - 1).map(str::len).sum();
-    Some((start + column.saturating_sub(1)).min(text.len()))
+    parse_json(&bytes, JsonDialect::Jsonc).map_err(located)
 }
 
 /// The JSON schema of [`ConfigFile`], for `kosmo-lint.schema.json`.

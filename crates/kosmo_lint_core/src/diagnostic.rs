@@ -9,6 +9,8 @@ use crate::span::Span;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Shown, never failing the run: a path the walk skipped (`skipped`).
+    Info,
     Warning,
     Error,
 }

@@ -10,14 +10,14 @@ pub mod diagnostic;
 pub mod facts;
 pub mod generation;
 pub mod http;
+pub mod json_file;
 pub mod line_index;
 pub mod project;
 pub mod route_path;
+pub mod route_syntax;
 pub mod span;
 pub mod tree;
 pub mod walk;
-
-mod jsonc;
 
 pub use diagnostic::{Applicability, Edit, Finding, Fix, Label, Severity};
 pub use generation::{Generation, GenerationEvidence};

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::jsonc::strip_jsonc;
+use crate::json_file::{JsonDialect, parse_json};
 
 /// Why a run cannot start: each is reported with exit code 2.
 #[derive(Debug, Error)]
@@ -78,12 +78,12 @@ impl Project {
         let start_dir = if start.is_dir() { start.clone() } else { parent_or_self(&start) };
         for dir in start_dir.ancestors() {
             let manifest = dir.join("package.json");
-            let text = match fs::read_to_string(&manifest) {
-                Ok(text) => text,
+            let bytes = match fs::read(&manifest) {
+                Ok(bytes) => bytes,
                 Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
                 Err(source) => return Err(ProjectError::Io { path: manifest, source }),
             };
-            let json = parse_json(&manifest, &text)?;
+            let json = read_json(&manifest, &bytes, JsonDialect::Json)?;
             let dependencies = dependency_names(&json);
             if dependencies.iter().any(|d| d.starts_with("@kosmojs/") || d == "kosmojs") {
                 let root = dir.to_path_buf();
@@ -126,12 +126,16 @@ fn parent_or_self(path: &Path) -> PathBuf {
     path.parent().map_or_else(|| path.to_path_buf(), Path::to_path_buf)
 }
 
-fn parse_json(path: &Path, text: &str) -> Result<serde_json::Value, ProjectError> {
-    serde_json::from_str(&strip_jsonc(text)).map_err(|e| ProjectError::BadJson {
+fn read_json(
+    path: &Path,
+    bytes: &[u8],
+    dialect: JsonDialect,
+) -> Result<serde_json::Value, ProjectError> {
+    parse_json(bytes, dialect).map_err(|e| ProjectError::BadJson {
         path: path.to_path_buf(),
-        line: e.line(),
-        column: e.column(),
-        message: e.to_string().split(" at line").next().unwrap_or_default().to_owned(),
+        line: e.line,
+        column: e.column,
+        message: e.message,
     })
 }
 
@@ -207,8 +211,8 @@ fn find_source_folders(root: &Path) -> Result<Vec<SourceFolder>, ProjectError> {
 /// `"@front/*": ["./front/*", "./lib/front/*"]` in the root tsconfig → (`@front`, `front`).
 fn tsconfig_aliases(root: &Path) -> Result<Vec<(String, String)>, ProjectError> {
     let path = root.join("tsconfig.json");
-    let Ok(text) = fs::read_to_string(&path) else { return Ok(Vec::new()) };
-    let json = parse_json(&path, &text)?;
+    let Ok(bytes) = fs::read(&path) else { return Ok(Vec::new()) };
+    let json = read_json(&path, &bytes, JsonDialect::Jsonc)?;
     let Some(paths) = json.pointer("/compilerOptions/paths").and_then(|p| p.as_object()) else {
         return Ok(Vec::new());
     };

@@ -44,11 +44,21 @@ pub struct ProjectFile {
     pub scope: WalkScope,
 }
 
-/// A folder or file the walk could not read.
+/// A path the walk could not lint: nothing in a source folder is passed over silently.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WalkError {
     pub path: PathBuf,
     pub message: String,
+    pub kind: WalkErrorKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WalkErrorKind {
+    /// A folder or source file that could not be read (an `io-error`): the run fails.
+    Unreadable,
+    /// Something that is not a source file (a broken link, a FIFO), named so that it is seen
+    /// (`skipped`), without failing the run.
+    Skipped,
 }
 
 const SCRIPT_EXTENSIONS: &[&str] = &["ts", "tsx", "js", "jsx", "mts", "cts", "mjs", "cjs"];
@@ -103,7 +113,8 @@ impl WalkScope {
     /// Whether a folder directly inside a source folder can hold files of this scope.
     fn enters(self, name: &str) -> bool {
         match self {
-            Self::Routes => matches!(name, "api" | "config"),
+            // A folder named `kosmo.config.ts` is entered to be reported (`io-error`).
+            Self::Routes => matches!(name, "api" | "config" | "kosmo.config.ts"),
             Self::Rest => name != "api",
         }
     }
@@ -170,19 +181,28 @@ pub fn walk_scope_recording(
     // ripgrep's `.ignore` files are not a JavaScript convention, and looking for one in every
     // folder costs a failed open per folder. Hidden entries are left out here rather than by
     // the walker, so that the `.gitignore` files reach `visit` to be recorded.
+    // Symbolic links are not followed (`follow_links` stays off): a link to a file inside
+    // the project is linted under its own name, anything else is reported (`link_status`).
     builder.require_git(false).ignore(false).hidden(false).threads(threads).filter_entry(
         move |entry| {
             let Some(name) = entry.file_name().to_str() else { return true };
             if entry.depth() > 0 && name.starts_with('.') {
                 return name == ".gitignore";
             }
-            if !entry.file_type().is_some_and(|t| t.is_dir()) {
-                return true;
+            match entry.file_type() {
+                Some(t) if t.is_dir() => {
+                    !SKIPPED_FOLDERS.contains(&name) && (entry.depth() != 1 || scope.enters(name))
+                }
+                // A linked `node_modules` (pnpm, workspaces) is as uninteresting as a real one.
+                Some(t) if t.is_symlink() => !SKIPPED_FOLDERS.contains(&name),
+                _ => true,
             }
-            !SKIPPED_FOLDERS.contains(&name) && (entry.depth() != 1 || scope.enters(name))
         },
     );
-    let errors_ref = &errors;
+    let report = |error: WalkError| {
+        errors.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(error);
+    };
+    let report = &report;
     builder.build_parallel().run(|| {
         // Each walker thread records into its own buffer, handed over when the thread ends.
         let mut recorded = inputs.map(ThreadInputs::new);
@@ -200,19 +220,49 @@ pub fn walk_scope_recording(
                     }
                 }
                 Ok(entry) if entry.file_type().is_some_and(|t| t.is_dir()) => {
+                    if looks_like_a_route_file(entry.file_name())
+                        && let Some(file) = project_file(project, entry.path())
+                        && file.scope == scope
+                        && file.kind != FileKind::Helper
+                    {
+                        let message = format!(
+                            "is a folder, not a file: the {} cannot be read",
+                            file.kind.describe()
+                        );
+                        report(WalkError::unreadable(file.path, message));
+                    }
                     if let Some(recorded) = &mut recorded {
                         // The folder's time is read as it is listed, on this thread.
                         let modified = entry.metadata().ok().and_then(|m| m.modified().ok());
                         recorded.own.folders.push((entry.into_path(), modified));
                     }
                 }
-                Ok(_) => {}
+                Ok(entry) => {
+                    if scope_of(project, entry.path()) != Some(scope) {
+                        return WalkState::Continue;
+                    }
+                    let is_link = entry.file_type().is_some_and(|t| t.is_symlink());
+                    let skipped = if is_link {
+                        match link_status(project, entry.path()) {
+                            LinkStatus::SourceFile => {
+                                if let Some(file) = project_file(project, entry.path()) {
+                                    visit(file);
+                                }
+                                None
+                            }
+                            LinkStatus::Skipped(reason) => Some(reason),
+                        }
+                    } else {
+                        Some(not_regular(entry.file_type()))
+                    };
+                    if let Some(reason) = skipped {
+                        report(WalkError::skipped(entry.into_path(), reason));
+                    }
+                }
                 Err(err) => {
                     let path = walk_error_path(&err);
-                    errors_ref
-                        .lock()
-                        .unwrap_or_else(std::sync::PoisonError::into_inner)
-                        .push(WalkError { path, message: innermost(&err).to_string() });
+                    let message = format!("cannot read: {}", innermost(&err));
+                    report(WalkError::unreadable(path, message));
                 }
             }
             WalkState::Continue
@@ -255,12 +305,14 @@ fn innermost(err: &ignore::Error) -> &ignore::Error {
     }
 }
 
-/// The project file at `path` (a file the linter knows about), or `None`.
+/// The project file at `path` (a file the linter knows about), or `None`. A name that is not
+/// UTF-8 is read lossily (its file is still read by its real path).
 pub fn project_file(project: &Project, path: &Path) -> Option<ProjectFile> {
     let (folder, source) =
         project.folders.iter().enumerate().find(|(_, f)| path.starts_with(&f.path))?;
     let below = path.strip_prefix(&source.path).ok()?;
-    let parts: Vec<&str> = below.iter().map(|p| p.to_str()).collect::<Option<_>>()?;
+    let names: Vec<std::borrow::Cow<'_, str>> = below.iter().map(|p| p.to_string_lossy()).collect();
+    let parts: Vec<&str> = names.iter().map(AsRef::as_ref).collect();
     let (kind, route) = classify(&parts)?;
     let scope = WalkScope::of(kind, parts.first() == Some(&"api"));
     Some(ProjectFile {
@@ -271,6 +323,114 @@ pub fn project_file(project: &Project, path: &Path) -> Option<ProjectFile> {
         route,
         scope,
     })
+}
+
+impl WalkError {
+    pub fn unreadable(path: PathBuf, message: String) -> Self {
+        Self { path, message, kind: WalkErrorKind::Unreadable }
+    }
+
+    pub fn skipped(path: PathBuf, message: String) -> Self {
+        Self { path, message, kind: WalkErrorKind::Skipped }
+    }
+}
+
+impl FileKind {
+    /// What the framework calls a file of this kind, for messages.
+    pub const fn describe(self) -> &'static str {
+        match self {
+            Self::ApiRoute => "API route file",
+            Self::Middleware => "middleware file",
+            Self::Page => "page file",
+            Self::Layout => "layout file",
+            Self::Config => "folder config",
+            Self::Helper => "source file",
+        }
+    }
+}
+
+/// A cheap test before classifying a folder's path: only these names can be route files.
+fn looks_like_a_route_file(name: &std::ffi::OsStr) -> bool {
+    let name = name.as_encoded_bytes();
+    [&b"index."[..], b"layout.", b"use.", b"kosmo.config."].iter().any(|p| name.starts_with(p))
+}
+
+/// Which walk visits the entry at `path` (as [`WalkScope::of`] for its file), or `None`
+/// outside the source folders.
+fn scope_of(project: &Project, path: &Path) -> Option<WalkScope> {
+    let source = project.folders.iter().find(|f| path.starts_with(&f.path))?;
+    let below = path.strip_prefix(&source.path).ok()?;
+    let mut parts = below.iter();
+    let first = parts.next()?;
+    let in_api = first == "api" && parts.next().is_some();
+    let is_config = below == Path::new("kosmo.config.ts") || below == Path::new("config/index.ts");
+    Some(if in_api || is_config { WalkScope::Routes } else { WalkScope::Rest })
+}
+
+enum LinkStatus {
+    /// A link to a regular file inside the project: linted under the link's name.
+    SourceFile,
+    Skipped(String),
+}
+
+/// What to do with the symbolic link at `path`. A target outside the project is never
+/// followed, and never named: only the link's own path is printed.
+fn link_status(project: &Project, path: &Path) -> LinkStatus {
+    let target = match std::fs::canonicalize(path) {
+        Ok(target) => target,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+            return LinkStatus::Skipped("broken symbolic link: its target does not exist".into());
+        }
+        Err(err) if err.raw_os_error() == Some(LOOP_ERRNO) => {
+            return LinkStatus::Skipped("symbolic link loop, not followed".into());
+        }
+        Err(err) => {
+            return LinkStatus::Skipped(format!("symbolic link that cannot be resolved: {err}"));
+        }
+    };
+    if !target.starts_with(&project.root) {
+        return LinkStatus::Skipped(
+            "symbolic link to a path outside the project, not followed".into(),
+        );
+    }
+    match std::fs::metadata(&target) {
+        Ok(meta) if meta.is_file() => LinkStatus::SourceFile,
+        Ok(meta) if meta.is_dir() => LinkStatus::Skipped(
+            "symbolic link to a folder, not followed (its files are linted where they are)".into(),
+        ),
+        Ok(meta) => {
+            LinkStatus::Skipped(format!("symbolic link to {}", not_regular(Some(meta.file_type()))))
+        }
+        Err(err) => LinkStatus::Skipped(format!("symbolic link that cannot be resolved: {err}")),
+    }
+}
+
+/// `ELOOP`: too many levels of symbolic links.
+#[cfg(target_os = "linux")]
+const LOOP_ERRNO: i32 = 40;
+#[cfg(not(target_os = "linux"))]
+const LOOP_ERRNO: i32 = 62;
+
+/// Why a non-regular file is not read; it is never opened, so a FIFO cannot block the run.
+pub fn not_regular(file_type: Option<std::fs::FileType>) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if let Some(t) = file_type {
+            let what = if t.is_fifo() {
+                "a FIFO (named pipe)"
+            } else if t.is_socket() {
+                "a socket"
+            } else if t.is_block_device() || t.is_char_device() {
+                "a device"
+            } else {
+                "not a regular file"
+            };
+            return format!("{what}, not a regular file: never read");
+        }
+    }
+    let _ = file_type;
+    "not a regular file: never read".to_owned()
 }
 
 #[cfg(test)]

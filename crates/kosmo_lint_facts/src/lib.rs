@@ -70,11 +70,20 @@ pub fn extract_text(kind: FileKind, path: &Path, text: &str) -> FileFacts {
     }
     inject_panic_for_tests(text);
     let source_type = SourceType::from_path(path).unwrap_or_else(|_| SourceType::tsx());
-    ALLOCATOR.with(|cell| {
+    let facts = ALLOCATOR.with(|cell| {
         let mut allocator = cell.borrow_mut();
         allocator.reset();
         extract_source(&allocator, kind, source_type, text)
-    })
+    });
+    // Only the first 8 KiB are searched for a NUL before parsing (as git does); a file that
+    // then does not parse and has one further on is binary too, not a pile of syntax errors.
+    // A file that parses may hold a NUL in a string or comment, as JavaScript allows.
+    if matches!(facts.status, FileStatus::SyntaxErrors { .. })
+        && memchr::memchr(0, text.as_bytes()).is_some()
+    {
+        return FileFacts { status: FileStatus::Binary, ..FileFacts::default() };
+    }
+    facts
 }
 
 /// Pages and layouts of the single-file-component and markdown frameworks are not scripts

@@ -19,6 +19,7 @@ pub fn render_github(findings: &[Finding], sources: &mut SourceCache) -> String 
         let command = match finding.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Info => "notice",
         };
         let mut properties = vec![("file", finding.display_path.clone())];
         if let Some(range) = locator.finding(finding) {

@@ -21,11 +21,14 @@ pub fn render_junit(
 ) -> String {
     let mut locator = Locator::new(sources, Columns::Utf8Bytes);
     let tests = findings.len().max(1);
+    // A path the walk skipped is a skipped test case, not a failure.
+    let skipped = findings.iter().filter(|f| f.severity == Severity::Info).count();
     let mut out = String::new();
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let counts = format!(r#"tests="{tests}" failures="{}" errors="0""#, findings.len());
+    let failures = findings.len() - skipped;
+    let counts = format!(r#"tests="{tests}" failures="{failures}" errors="0""#);
     let _ = writeln!(out, r#"<testsuites name="{NAME}" {counts}>"#);
-    let _ = writeln!(out, r#"  <testsuite name="{NAME}" {counts} skipped="0">"#);
+    let _ = writeln!(out, r#"  <testsuite name="{NAME}" {counts} skipped="{skipped}">"#);
     out.push_str("    <properties>\n");
     let _ = writeln!(out, r#"      <property name="files_checked" value="{files_checked}"/>"#);
     out.push_str("    </properties>\n");
@@ -39,6 +42,7 @@ pub fn render_junit(
         let severity = match finding.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Info => "skipped",
         };
         let mut details = String::new();
         if let Some(help) = &finding.help {
@@ -53,9 +57,15 @@ pub fn render_junit(
             escape(path, true),
             escape(path, true),
         );
+        let element = if finding.severity == Severity::Info { "skipped" } else { "failure" };
+        let kind = if finding.severity == Severity::Info {
+            String::new()
+        } else {
+            format!(r#" type="{severity}""#)
+        };
         let _ = writeln!(
             out,
-            r#"      <failure message="{}" type="{severity}">{}</failure>"#,
+            r#"      <{element} message="{}"{kind}>{}</{element}>"#,
             escape(&finding.message, true),
             escape(&details, false),
         );

@@ -30,6 +30,9 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub fixable: usize,
+    /// Paths the walk skipped (`skipped` findings), which never fail a run; absent when none.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub skipped: usize,
     /// Fixes applied by `--fix`; absent when not fixing.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fixed: Option<usize>,
@@ -43,6 +46,7 @@ impl Summary {
             errors: count(Severity::Error),
             warnings: count(Severity::Warning),
             fixable: findings.iter().filter(|f| f.fix.is_some()).count(),
+            skipped: count(Severity::Info),
             fixed: None,
         }
     }
@@ -53,14 +57,24 @@ impl Summary {
         let time = elapsed.map_or_else(String::new, |t| format!(" in {}", format_duration(t)));
         let fixed =
             self.fixed.map_or_else(String::new, |n| format!(" Fixed {}.", plural(n, "finding")));
+        let skipped = if self.skipped == 0 {
+            String::new()
+        } else {
+            format!(" Skipped {}.", plural(self.skipped, "path"))
+        };
         format!(
-            "Checked {}{time}: {}, {}, {} fixable.{fixed}",
+            "Checked {}{time}: {}, {}, {} fixable.{fixed}{skipped}",
             plural(self.files, "file"),
             plural(self.errors, "error"),
             plural(self.warnings, "warning"),
             self.fixable
         )
     }
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde passes a reference
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 fn format_duration(t: Duration) -> String {

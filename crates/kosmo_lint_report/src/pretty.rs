@@ -92,6 +92,7 @@ fn to_miette(finding: &Finding, place: Option<&str>) -> MietteDiagnostic {
     let severity = match finding.severity {
         Severity::Error => miette::Severity::Error,
         Severity::Warning => miette::Severity::Warning,
+        Severity::Info => miette::Severity::Advice,
     };
     let message = match (place, finding.span) {
         (Some(place), _) => format!("{place}: {}", finding.message),

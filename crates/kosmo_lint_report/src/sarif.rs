@@ -181,6 +181,7 @@ pub fn render_sarif(findings: &[Finding], sources: &mut SourceCache) -> String {
                 level: match finding.severity {
                     Severity::Error => "error",
                     Severity::Warning => "warning",
+                    Severity::Info => "note",
                 },
                 message: Text { text },
                 locations: [location(None, locator.finding(finding), primary_label)],

@@ -64,6 +64,13 @@ impl<'r> Reporter<'r> {
         });
         self.findings.last_mut().expect("just pushed")
     }
+
+    /// Starts a finding about the whole file (its path, not its text), with no span.
+    pub fn report_file(&mut self, message: impl Into<String>) -> &mut Finding {
+        let finding = self.report(Span::default(), message);
+        finding.span = None;
+        finding
+    }
 }
 
 /// Builder methods on a finding, so rules read as one expression.

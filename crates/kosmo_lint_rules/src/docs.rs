@@ -50,6 +50,7 @@ fn severity(meta: &RuleMeta) -> &'static str {
     match meta.severity {
         kosmo_lint_core::Severity::Error => "error",
         kosmo_lint_core::Severity::Warning => "warning",
+        kosmo_lint_core::Severity::Info => "info",
     }
 }
 

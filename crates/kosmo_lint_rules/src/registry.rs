@@ -7,6 +7,7 @@ use crate::rules::fetch_client_route_exists::FetchClientRouteExists;
 use crate::rules::missing_preload::MissingPreload;
 use crate::rules::preload_generated_fetch::PreloadGeneratedFetch;
 use crate::rules::response_type_declared::ResponseTypeDeclared;
+use crate::rules::route_syntax::RouteSyntax;
 use crate::rules::unused_suppression::UnusedSuppression;
 use crate::{Category, FixKind, Rule, RuleMeta};
 
@@ -17,6 +18,7 @@ pub static RULES: &[&dyn Rule] = &[
     &MissingPreload,
     &PreloadGeneratedFetch,
     &ResponseTypeDeclared,
+    &RouteSyntax,
     &UnusedSuppression,
 ];
 
@@ -45,7 +47,15 @@ pub static BUILTIN: &[RuleMeta] = &[
         category: Category::Correctness,
         fix: FixKind::None,
         summary: "A file could not be read or written, is binary, or is not UTF-8",
-        docs: "### What it does\n\nReports a file kosmo-lint could not lint because it could not be read (permissions, a broken link), contains a NUL byte (a binary file), or is not valid UTF-8 (the message gives the offset of the first invalid byte). The rest of the project is still checked.\n\nWith `--fix`, it also reports a fixed file that could not be written: a read-only file or folder (kosmo-lint respects the permissions even when it could override them) or a failed write. Files are written atomically, through a temporary file in the same folder and a rename, so such a file is left exactly as it was.\n\n### Why is this bad?\n\nA file that is skipped silently is a file whose problems nobody sees. Save source files as UTF-8 and keep binary files out of source folders.\n",
+        docs: "### What it does\n\nReports a file kosmo-lint could not lint because it could not be read (permissions; a folder where a route file belongs, such as a folder named `index.ts` in a route folder; a path named on the command line that is a FIFO or another non-regular file), contains a NUL byte (a binary file: a NUL in its first 8 KiB, or anywhere in a file that does not parse), or is not valid UTF-8 (the message gives the offset of the first invalid byte). The rest of the project is still checked.\n\nWith `--fix`, it also reports a fixed file that could not be written: a read-only file or folder (kosmo-lint respects the permissions even when it could override them) or a failed write. Files are written atomically, through a temporary file in the same folder and a rename, so such a file is left exactly as it was.\n\n### Why is this bad?\n\nA file that is skipped silently is a file whose problems nobody sees. Save source files as UTF-8 and keep binary files out of source folders.\n",
+    },
+    RuleMeta {
+        name: "skipped",
+        severity: Severity::Info,
+        category: Category::Correctness,
+        fix: FixKind::None,
+        summary: "A path in a source folder was not linted: a broken or outside link, a FIFO",
+        docs: "### What it does\n\nNames every path in a source folder that kosmo-lint walked past without linting, with the reason, in every output format (an `info` diagnostic in `--format json`, a `::notice` on GitHub, a SARIF `note`, a JUnit `<skipped>` test case, a count in the summary line):\n\n- a symbolic link whose target does not exist, or a loop of links;\n- a symbolic link to a path outside the project: it is not followed, and its target is never printed;\n- a symbolic link to a folder: not followed (what it points to is linted where it is, if it is in a source folder); a link to a source file inside the project is linted under the link's name;\n- a FIFO, a socket or a device: never opened, so the run cannot block on it.\n\nThese are not source files, so they do not fail the run: the exit code ignores them and `--quiet` hides them. A source file that cannot be read is an `io-error` instead, and a path named on the command line that cannot be linted (a FIFO) is an `io-error` too.\n\n### Why is this bad?\n\nA linter that passes over a path without a word lets a broken link or a misplaced file hide a route. Remove the path, fix the link, or list it in `.gitignore`.\n",
     },
     RuleMeta {
         name: "nesting-limit",

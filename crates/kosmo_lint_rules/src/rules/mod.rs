@@ -5,4 +5,5 @@ pub mod fetch_client_route_exists;
 pub mod missing_preload;
 pub mod preload_generated_fetch;
 pub mod response_type_declared;
+pub mod route_syntax;
 pub mod unused_suppression;

@@ -21,7 +21,7 @@ pub fn seeds(target: Target, repo: &Path) -> Vec<(String, Vec<u8>)> {
         Target::TreeCache => {
             return vec![("shop-tree.bin".into(), crate::shop::shop().tree_file.clone())];
         }
-        Target::Extract | Target::RouteFolder | Target::Fix => {}
+        Target::Extract | Target::RouteFolder | Target::ConfigFiles | Target::Fix => {}
     }
     for path in files {
         let rel = path.strip_prefix(repo).unwrap_or(&path).to_string_lossy().replace('/', "_");
@@ -40,12 +40,24 @@ pub fn seeds(target: Target, repo: &Path) -> Vec<(String, Vec<u8>)> {
                     seeds.push((rel, text));
                 }
             }
+            Target::ConfigFiles => {
+                let is_config = path.extension().is_some_and(|e| e == "json");
+                if let (true, Ok(text)) = (is_config, fs::read(&path)) {
+                    seeds.push((rel, text));
+                }
+            }
             Target::FactCache | Target::TreeCache => unreachable!("returned above"),
             Target::RouteFolder => {
-                for folder in path.ancestors().filter_map(|p| p.file_name()?.to_str()) {
-                    if !seeds.iter().any(|(_, s): &(String, Vec<u8>)| s == folder.as_bytes()) {
-                        seeds.push((format!("folder{}", seeds.len()), folder.as_bytes().to_vec()));
-                    }
+                // The route folders of every route and page: `users/[id]` of `api/users/[id]/…`.
+                let rel = path.strip_prefix(repo).unwrap_or(&path).to_string_lossy();
+                let Some((_, below)) =
+                    rel.split_once("/api/").or_else(|| rel.split_once("/pages/"))
+                else {
+                    continue;
+                };
+                let route = below.rsplit_once('/').map_or("", |(folders, _)| folders);
+                if !route.is_empty() && !seeds.iter().any(|(_, s)| s == route.as_bytes()) {
+                    seeds.push((format!("route{}", seeds.len()), route.as_bytes().to_vec()));
                 }
             }
         }

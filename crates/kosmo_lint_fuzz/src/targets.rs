@@ -3,7 +3,11 @@
 use std::path::Path;
 
 use kosmo_lint_core::FileKind;
+use kosmo_lint_core::Generation;
+use kosmo_lint_core::config::ConfigFile;
+use kosmo_lint_core::json_file::{JsonDialect, parse_json};
 use kosmo_lint_core::route_path::parse_segment;
+use kosmo_lint_core::route_syntax::check_route_folders;
 use kosmo_lint_facts::check_module;
 use kosmo_lint_fix::{FixOptions, fix_text};
 use kosmo_lint_rules::RULES;
@@ -14,8 +18,10 @@ use serde_json::Value;
 pub enum Target {
     /// Fact extraction on arbitrary text as a `.ts`/`.tsx` file of any kind.
     Extract,
-    /// The route-folder name parser.
+    /// The route-folder name parser and the framework's route-syntax checks.
     RouteFolder,
+    /// The readers of `tsconfig.json`, `package.json` and `kosmo-lint.json`.
+    ConfigFiles,
     /// The fact cache's file, `facts.bin`, as a run reads it.
     FactCache,
     /// The route tree cache's file, `tree.bin`, as a run reads it.
@@ -25,13 +31,20 @@ pub enum Target {
 }
 
 impl Target {
-    pub const ALL: [Self; 5] =
-        [Self::Extract, Self::RouteFolder, Self::FactCache, Self::TreeCache, Self::Fix];
+    pub const ALL: [Self; 6] = [
+        Self::Extract,
+        Self::RouteFolder,
+        Self::ConfigFiles,
+        Self::FactCache,
+        Self::TreeCache,
+        Self::Fix,
+    ];
 
     pub const fn name(self) -> &'static str {
         match self {
             Self::Extract => "extract",
             Self::RouteFolder => "route_folder",
+            Self::ConfigFiles => "config_files",
             Self::FactCache => "fact_cache",
             Self::TreeCache => "tree_cache",
             Self::Fix => "fix",
@@ -55,6 +68,7 @@ impl Target {
         match self {
             Self::Extract => extract(data),
             Self::RouteFolder => route_folder(data),
+            Self::ConfigFiles => config_files(data),
             Self::FactCache => fact_cache(data),
             Self::TreeCache => tree_cache(data),
             Self::Fix => fix(data),
@@ -110,13 +124,62 @@ fn check_spans(value: &Value, text: &str) {
     }
 }
 
-/// A folder name parses without panicking, and a parsed param's name is part of the folder.
+/// A folder name parses without panicking, a parsed param's name is part of the folder, and
+/// every generation's route-syntax check gives an answer (a refusal with its reason).
 fn route_folder(data: &[u8]) {
-    let Ok(folder) = std::str::from_utf8(data) else { return };
-    let segment = parse_segment(folder);
-    let value = serde_json::to_value(&segment).expect("segments serialise");
-    if let Some(name) = value.get("name").and_then(Value::as_str) {
-        assert!(folder.contains(name), "param name {name:?} not in folder {folder:?}");
+    let Ok(folders) = std::str::from_utf8(data) else { return };
+    let folders: Vec<&str> = folders.split('/').collect();
+    for folder in &folders {
+        let segment = parse_segment(folder);
+        let value = serde_json::to_value(&segment).expect("segments serialise");
+        if let Some(name) = value.get("name").and_then(Value::as_str) {
+            assert!(folder.contains(name), "param name {name:?} not in folder {folder:?}");
+        }
+    }
+    for generation in GENERATIONS {
+        if let Err(refusal) = check_route_folders(&folders, generation) {
+            assert!(refusal.folder < folders.len(), "{generation:?} refuses a folder not given");
+            assert!(!refusal.reason.is_empty(), "{generation:?} refuses without a reason");
+        }
+    }
+}
+
+const GENERATIONS: [Generation; 6] = [
+    Generation::G1,
+    Generation::G2,
+    Generation::G3,
+    Generation::G4,
+    Generation::G5,
+    Generation::G5Plus,
+];
+
+/// The config readers never panic, place every error inside the file, read JSONC as a
+/// superset of JSON, and read a file the same with and without a byte order mark.
+fn config_files(data: &[u8]) {
+    let json = parse_json::<Value>(data, JsonDialect::Json);
+    let jsonc = parse_json::<Value>(data, JsonDialect::Jsonc);
+    if let Ok(value) = &json {
+        assert_eq!(jsonc.as_ref().ok(), Some(value), "JSONC reads JSON as JSON does");
+    }
+    let config = parse_json::<ConfigFile>(data, JsonDialect::Jsonc);
+    for error in
+        [json.as_ref().err(), jsonc.as_ref().err(), config.as_ref().err()].into_iter().flatten()
+    {
+        assert!(error.offset <= data.len(), "error offset {} past the end", error.offset);
+        let lines = data.iter().filter(|b| **b == b'\n').count() + 1;
+        assert!((1..=lines).contains(&error.line), "error line {} of {lines}", error.line);
+        assert!(error.column >= 1, "columns count from 1");
+    }
+    if !data.starts_with(b"\xEF\xBB\xBF") {
+        let with_bom = [b"\xEF\xBB\xBF".as_slice(), data].concat();
+        for dialect in [JsonDialect::Json, JsonDialect::Jsonc] {
+            let plain = parse_json::<Value>(data, dialect).ok();
+            assert_eq!(
+                parse_json::<Value>(&with_bom, dialect).ok(),
+                plain,
+                "a BOM changes {dialect:?}"
+            );
+        }
     }
 }
 

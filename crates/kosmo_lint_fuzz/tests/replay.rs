@@ -51,6 +51,11 @@ fn route_folder_replays() {
 }
 
 #[test]
+fn config_files_replays() {
+    replay(Target::ConfigFiles);
+}
+
+#[test]
 fn fact_cache_replays() {
     replay(Target::FactCache);
 }

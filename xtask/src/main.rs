@@ -1,5 +1,9 @@
 //! Repository tasks. `docs` writes `docs/rules/` from the rules' metadata and doc comments;
-//! `docs --check` only reports pages that differ (the test suite does the same).
+//! `docs --check` only reports pages that differ (the test suite does the same). `corpus`
+//! writes a generated KosmoJS project with planted violations and their manifest
+//! (`expected.json`), for the benchmarks (`bench/run.sh`).
+
+mod corpus;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -9,8 +13,9 @@ fn main() -> ExitCode {
     match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
         ["docs"] => write_docs(false),
         ["docs", "--check"] => write_docs(true),
+        ["corpus", options @ ..] => corpus::run(options),
         _ => {
-            eprintln!("usage: cargo run -p xtask -- docs [--check]");
+            eprintln!("usage: cargo run -p xtask -- docs [--check]\n       {}", corpus::USAGE);
             ExitCode::from(2)
         }
     }

@@ -132,3 +132,36 @@ fn table_row(row: &Value) -> String {
         median("cold").unwrap_or_default() * 1e6 / files,
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    #[test]
+    fn rows_compare_rule_path_and_line() {
+        let expected = super::rows(
+            &json!([{ "rule": "missing-preload", "path": "a.tsx", "line": 3, "detail": "…" }]),
+        );
+        let found = super::rows(
+            &json!([{ "rule": "missing-preload", "path": "a.tsx", "line": 3, "column": 9 }]),
+        );
+        assert_eq!(expected, found);
+        let shifted =
+            super::rows(&json!([{ "rule": "missing-preload", "path": "a.tsx", "line": 4 }]));
+        assert_ne!(expected, shifted);
+    }
+
+    #[test]
+    fn a_table_row_gives_times_ratios_and_memory() {
+        let timing = |median: f64| json!({ "median": median, "min": median, "max": median });
+        let row = json!({
+            "gen": "g5", "routes": 10, "files": 1000,
+            "rss_kib": { "floor": 1024, "cold": 2048, "cold_with_cache_write": 3072, "warm": 3072 },
+            "floor": timing(0.1), "cold": timing(0.2), "warm": timing(0.1),
+        });
+        assert_eq!(
+            super::table_row(&row),
+            "| g5 10 | 1000 | 100 (100–100) | 200 (200–200) | 2.00× | 100 (100–100) | 0.50× | – | – | – | 1, 2, 3, 3 | 200.0 |"
+        );
+    }
+}

@@ -61,3 +61,18 @@ fn parse(args: &[&str]) -> Result<(Options, PathBuf), String> {
     }
     Ok((options, out.ok_or("--out is required")?))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::parse;
+
+    #[test]
+    fn options_are_checked() {
+        let (options, out) = parse(&["--routes", "5", "--generation", "g5", "--out", "x"]).unwrap();
+        assert_eq!((options.routes, options.seed, out.to_str()), (5, 1, Some("x")));
+        assert!(parse(&["--routes", "0", "--out", "x"]).is_err());
+        assert!(parse(&["--routes", "5"]).is_err());
+        assert!(parse(&["--routes", "5", "--generation", "g3", "--out", "x"]).is_err());
+        assert!(parse(&["--routes"]).is_err());
+    }
+}

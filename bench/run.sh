@@ -6,14 +6,14 @@
 #   bench/run.sh                              # 1k and 10k routes, g1 and g5
 #   SIZES="1000 10000 50000" RUNS=5 bench/run.sh
 #
-# Environment: SIZES, GENS, RUNS (default 10), BENCH_DIR (corpora and builds; default
-# /tmp/kosmo-lint-bench), KOSMO_LINT_SHARED (the workplace's shared/ folder; default ../shared
-# beside this repository). Needs python3, cargo, hyperfine and GNU time (installed with apt
-# when missing), and npm for the oxlint column (skipped without it).
+# Environment: SIZES, GENS, RUNS (default 10), BENCH_DIR (corpora and results; default
+# /tmp/kosmo-lint-bench). Everything it runs is built from this repository (kosmo-lint, the
+# parse floor in bench/parse-floor, and xtask, which writes the corpora, checks the findings
+# and prints the table), except hyperfine and GNU time (installed with apt when missing) and
+# oxlint from npm (its column is left empty without npm).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-SHARED=${KOSMO_LINT_SHARED:-$ROOT/../shared}
 WORK=${BENCH_DIR:-/tmp/kosmo-lint-bench}
 SIZES=${SIZES:-"1000 10000"}
 GENS=${GENS:-"g1 g5"}
@@ -26,12 +26,12 @@ if ! need hyperfine || [ ! -x /usr/bin/time ]; then
   apt-get update -qq >/dev/null && apt-get install -y -qq hyperfine time >/dev/null
 fi
 
-echo "building kosmo-lint and the parse floor" >&2
-(cd "$ROOT" && cargo build --release --locked -q -p kosmo-lint)
-KL="$ROOT/target/release/kosmo-lint"
-CARGO_TARGET_DIR="$WORK/parse-floor-target" \
-  cargo build --release -q --manifest-path "$SHARED/bench/parse-floor/Cargo.toml"
-FLOOR="$WORK/parse-floor-target/release/parse-floor"
+echo "building kosmo-lint, the parse floor and xtask" >&2
+(cd "$ROOT" && cargo build --release --locked -q -p kosmo-lint -p parse-floor -p xtask)
+TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
+KL="$TARGET/release/kosmo-lint"
+FLOOR="$TARGET/release/parse-floor"
+XTASK="$TARGET/release/xtask"
 
 OXLINT=""
 if need npm; then
@@ -54,10 +54,10 @@ RESULTS="$WORK/results.jsonl"
 for gen in $GENS; do
   for size in $SIZES; do
     corpus="$WORK/corpus-$gen-$size"
-    if [ ! -f "$corpus/expected.json" ]; then
-      echo "generating $corpus" >&2
-      python3 "$SHARED/bench/gen-corpus.py" --routes "$size" --seed 1 --generation "$gen" --out "$corpus" >/dev/null
-    fi
+    # Written afresh each time (a second or two per 10k routes), so a corpus left by an
+    # older generator is never measured.
+    rm -rf "$corpus"
+    "$XTASK" corpus --routes "$size" --seed 1 --generation "$gen" --out "$corpus"
     cache="$corpus/.kosmo-lint-cache"
     json="$WORK/hyperfine-$gen-$size.json"
     cmds=(-n floor "$FLOOR $corpus"
@@ -69,14 +69,7 @@ for gen in $GENS; do
     hyperfine -N -i --warmup 1 --runs "$RUNS" --prepare "rm -rf $cache" --export-json "$json" "${cmds[@]}" >/dev/null
     # Recall and precision: exactly the planted violations, nothing else.
     "$KL" check --format json "$corpus" >"$WORK/findings.json" || true
-    python3 - "$corpus/expected.json" "$WORK/findings.json" <<'PY'
-import json, sys
-expected = {(v["rule"], v["path"], v["line"]) for v in json.load(open(sys.argv[1]))["violations"]}
-found = {(d["rule"], d["path"], d["line"]) for d in json.load(open(sys.argv[2]))["diagnostics"]}
-if expected != found:
-    sys.exit(f"findings differ from expected.json: {len(expected - found)} missed, {len(found - expected)} extra")
-print(f"recall: all {len(expected)} planted violations found, nothing else", file=sys.stderr)
-PY
+    "$XTASK" corpus-check "$corpus" "$WORK/findings.json"
     hyperfine -N -i --warmup 1 --runs "$RUNS" --export-json "$WORK/warm-$gen-$size.json" \
       -n warm "$KL check --format json $corpus" >/dev/null
     rm -rf "$cache"
@@ -84,37 +77,9 @@ PY
     rss_cache=$(sh -c "rm -rf $cache"; rss "$KL" check --format json "$corpus")
     rss_warm=$(rss "$KL" check --format json "$corpus")
     rss_floor=$(rss "$FLOOR" "$corpus")
-    files=$(python3 -c "import json,sys; print(json.load(open('$corpus/expected.json'))['stats']['source_files'])")
-    python3 - "$json" "$WORK/warm-$gen-$size.json" "$gen" "$size" "$files" \
-      "$rss_floor" "$rss_cold" "$rss_cache" "$rss_warm" >>"$RESULTS" <<'PY'
-import json, sys
-cold, warm, gen, size, files, *rss = sys.argv[1:]
-times = {r["command"]: r for r in json.load(open(cold))["results"]}
-times.update({r["command"]: r for r in json.load(open(warm))["results"]})
-row = {"gen": gen, "routes": int(size), "files": int(files),
-       "rss_kib": dict(zip(["floor", "cold", "cold_with_cache_write", "warm"], map(int, rss)))}
-for name, r in times.items():
-    row[name] = {"median": r["median"], "min": r["min"], "max": r["max"]}
-print(json.dumps(row))
-PY
+    "$XTASK" bench-row "$gen" "$size" "$corpus" "$json" "$WORK/warm-$gen-$size.json" \
+      "$rss_floor" "$rss_cold" "$rss_cache" "$rss_warm" >>"$RESULTS"
   done
 done
 
-python3 - "$RESULTS" <<'PY'
-import json, sys
-rows = [json.loads(line) for line in open(sys.argv[1])]
-def t(r, k):
-    x = r.get(k)
-    return f"{x['median']*1000:.0f} ({x['min']*1000:.0f}–{x['max']*1000:.0f})" if x else "–"
-def ratio(r, a, b):
-    return f"{r[a]['median']/r[b]['median']:.2f}×" if a in r and b in r else "–"
-print("| corpus | files | parse floor ms | kosmo-lint cold ms | cold / floor | warm ms | warm / cold | oxlint ms | cold / oxlint | 1 thread: kosmo / floor | peak RSS MiB (floor, cold, cold+cache, warm) | µs per file (cold) |")
-print("|---|---|---|---|---|---|---|---|---|---|---|---|")
-for r in rows:
-    rss = r["rss_kib"]
-    per_file = r["cold"]["median"] * 1e6 / r["files"]
-    print(f"| {r['gen']} {r['routes']} | {r['files']} | {t(r,'floor')} | {t(r,'cold')} | {ratio(r,'cold','floor')} | "
-          f"{t(r,'warm')} | {ratio(r,'warm','cold')} | {t(r,'oxlint')} | {ratio(r,'cold','oxlint')} | "
-          f"{ratio(r,'cold-1-thread','floor-1-thread')} | "
-          f"{rss['floor']/1024:.0f}, {rss['cold']/1024:.0f}, {rss['cold_with_cache_write']/1024:.0f}, {rss['warm']/1024:.0f} | {per_file:.1f} |")
-PY
+"$XTASK" bench-table "$RESULTS"

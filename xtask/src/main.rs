@@ -1,5 +1,11 @@
 //! Repository tasks. `docs` writes `docs/rules/` from the rules' metadata and doc comments;
-//! `docs --check` only reports pages that differ (the test suite does the same).
+//! `docs --check` only reports pages that differ (the test suite does the same). `corpus`
+//! writes a generated KosmoJS project with planted violations and their manifest
+//! (`expected.json`), for the benchmarks (`bench/run.sh`), whose bookkeeping (recall check,
+//! results table) is in `bench`.
+
+mod bench;
+mod corpus;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -9,8 +15,16 @@ fn main() -> ExitCode {
     match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
         ["docs"] => write_docs(false),
         ["docs", "--check"] => write_docs(true),
+        ["corpus", options @ ..] => corpus::run(options),
+        ["corpus-check", dir, findings] => bench::corpus_check(dir, findings),
+        ["bench-row", args @ ..] => bench::bench_row(args),
+        ["bench-table", results] => bench::bench_table(results),
         _ => {
-            eprintln!("usage: cargo run -p xtask -- docs [--check]");
+            eprintln!(
+                "usage: cargo run -p xtask -- docs [--check]\n       {}\n       {}",
+                corpus::USAGE,
+                bench::USAGE
+            );
             ExitCode::from(2)
         }
     }

@@ -87,10 +87,10 @@ fn save_tree(project: &Project, cache: &FactCache) -> (Vec<ProjectFile>, RouteTr
     (routes.into_iter().map(|(file, _)| file).collect(), tree)
 }
 
-/// Copies `from` into `to`, with modification times an hour old: the caches keep nothing
-/// modified a moment before the run.
+/// Copies `from` into `to`, with one fixed modification time long past: the caches keep
+/// nothing modified a moment before the run, and every process writes the same cache files.
 fn copy_aged(from: &Path, to: &Path) {
-    let old = SystemTime::now() - Duration::from_hours(1);
+    let old = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000);
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap().flatten() {
         let target = to.join(entry.file_name());

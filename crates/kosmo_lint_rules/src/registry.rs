@@ -50,20 +50,20 @@ pub static BUILTIN: &[RuleMeta] = &[
         docs: "### What it does\n\nReports a file kosmo-lint could not lint because it could not be read (permissions; a folder where a route file belongs, such as a folder named `index.ts` in a route folder; a path named on the command line that is a FIFO or another non-regular file), contains a NUL byte (a binary file: a NUL in its first 8 KiB, or anywhere in a file that does not parse), or is not valid UTF-8 (the message gives the offset of the first invalid byte). The rest of the project is still checked.\n\nWith `--fix`, it also reports a fixed file that could not be written: a read-only file or folder (kosmo-lint respects the permissions even when it could override them) or a failed write. Files are written atomically, through a temporary file in the same folder and a rename, so such a file is left exactly as it was.\n\n### Why is this bad?\n\nA file that is skipped silently is a file whose problems nobody sees. Save source files as UTF-8 and keep binary files out of source folders.\n",
     },
     RuleMeta {
-        name: "skipped",
-        severity: Severity::Info,
-        category: Category::Correctness,
-        fix: FixKind::None,
-        summary: "A path in a source folder was not linted: a broken or outside link, a FIFO",
-        docs: "### What it does\n\nNames every path in a source folder that kosmo-lint walked past without linting, with the reason, in every output format (an `info` diagnostic in `--format json`, a `::notice` on GitHub, a SARIF `note`, a JUnit `<skipped>` test case, a count in the summary line):\n\n- a symbolic link whose target does not exist, or a loop of links;\n- a symbolic link to a path outside the project: it is not followed, and its target is never printed;\n- a symbolic link to a folder: not followed (what it points to is linted where it is, if it is in a source folder); a link to a source file inside the project is linted under the link's name;\n- a FIFO, a socket or a device: never opened, so the run cannot block on it.\n\nThese are not source files, so they do not fail the run: the exit code ignores them and `--quiet` hides them. A source file that cannot be read is an `io-error` instead, and a path named on the command line that cannot be linted (a FIFO) is an `io-error` too.\n\n### Why is this bad?\n\nA linter that passes over a path without a word lets a broken link or a misplaced file hide a route. Remove the path, fix the link, or list it in `.gitignore`.\n",
-    },
-    RuleMeta {
         name: "nesting-limit",
         severity: Severity::Error,
         category: Category::Correctness,
         fix: FixKind::None,
         summary: "A file is nested too deeply to be parsed safely",
         docs: "### What it does\n\nReports a file whose nesting is too deep for kosmo-lint to parse without risking a stack overflow, at the position where the limit is passed. Parsers recurse once per level of nesting, so before parsing, kosmo-lint estimates a file's nesting from its tokens: every open bracket (`(`, `[`, `{`, `${`) counts 2 units, and every operator or nesting keyword (`a + b`, `=>`, `<` of a JSX element, `else`, `new`, …) 1 unit until the next `,` or `;` of its bracket. Past 100,000 units the file is reported instead of parsed; 20,000 levels of any single construct (nested calls, objects, arrays, template literals, arrows, JSX elements, a `+` chain) stay below that. The rest of the project is still checked.\n\n### Why is this bad?\n\nA file this deep is almost always generated, and its other problems stay hidden while it is not linted. Flatten the nesting, or generate the file flatter.\n",
+    },
+    RuleMeta {
+        name: "skipped",
+        severity: Severity::Info,
+        category: Category::Correctness,
+        fix: FixKind::None,
+        summary: "A path in a source folder was not linted: a broken or outside link, a FIFO",
+        docs: "### What it does\n\nNames every path in a source folder that kosmo-lint walked past without linting, with the reason, in every output format (an `info` diagnostic in `--format json`, a `::notice` on GitHub, a SARIF `note`, a JUnit `<skipped>` test case, a count in the summary line):\n\n- a symbolic link whose target does not exist, or a loop of links;\n- a symbolic link to a path outside the project: it is not followed, and its target is never printed;\n- a symbolic link to a folder: not followed (what it points to is linted where it is, if it is in a source folder); a link to a source file inside the project is linted under the link's name;\n- a FIFO, a socket or a device: never opened, so the run cannot block on it.\n\nThese are not source files, so they do not fail the run: the exit code ignores them and `--quiet` hides them. A source file that cannot be read is an `io-error` instead, and a path named on the command line that cannot be linted (a FIFO) is an `io-error` too.\n\n### Why is this bad?\n\nA linter that passes over a path without a word lets a broken link or a misplaced file hide a route. Remove the path, fix the link, or list it in `.gitignore`.\n",
     },
     RuleMeta {
         name: "syntax-error",

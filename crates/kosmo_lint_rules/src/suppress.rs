@@ -356,14 +356,7 @@ fn name_edits(rules: &[SuppressedRule], remove: &[bool]) -> Vec<Edit> {
 
 /// The rule name closest to `name`, when it is close enough to be a typo.
 fn nearest_rule(name: &str) -> Option<&'static str> {
-    let limit = (name.len() / 3).max(2);
-    RULES
-        .iter()
-        .map(|rule| rule.meta().name)
-        .map(|candidate| (strsim::levenshtein(name, candidate), candidate))
-        .filter(|(distance, _)| *distance <= limit)
-        .min()
-        .map(|(_, candidate)| candidate)
+    crate::suggest::nearest_name(name, RULES.iter().map(|rule| rule.meta().name))
 }
 
 #[cfg(test)]

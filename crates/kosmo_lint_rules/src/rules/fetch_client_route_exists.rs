@@ -120,14 +120,7 @@ fn unknown_method(folder: &FolderTree, reference: &FetchClientRef, report: &mut 
 
 /// The closest existing route name, when it is close enough to be a typo.
 fn nearest_route<'f>(folder: &'f FolderTree, name: &str) -> Option<&'f str> {
-    let limit = (name.len() / 3).max(2);
-    folder
-        .api_routes
-        .keys()
-        .map(|candidate| (strsim::levenshtein(name, candidate), candidate))
-        .filter(|(distance, _)| *distance <= limit)
-        .min()
-        .map(|(_, candidate)| candidate.as_str())
+    crate::suggest::nearest_name(name, folder.api_routes.keys().map(String::as_str))
 }
 
 #[cfg(test)]

@@ -244,11 +244,12 @@ impl Session {
     }
 
     /// The route tree with every page, layout and fetch-client reference (the second walk,
-    /// keeping what `kosmo-lint routes` shows).
-    /// Files whose analysis panicked come back as `internal-error` findings.
+    /// keeping what `kosmo-lint routes` shows), and what it could not show: files whose
+    /// analysis panicked (`internal-error`), and what the walks could not read (`io-error`)
+    /// or passed over (`skipped`).
     pub fn full_tree(mut self) -> (RouteTree, Vec<Finding>) {
         let rest = Mutex::new(Vec::new());
-        walk_on_pool(
+        let rest_errors = walk_on_pool(
             &self.project,
             WalkScope::Rest,
             &|file| match per_file(&file, || self.cache.facts(&file)) {
@@ -265,10 +266,12 @@ impl Session {
         self.tree.finish();
         save_tree(self.tree_recorder, &self.project, &self.tree);
         save_cache(self.cache, false);
-        let mut internal_errors =
+        let mut problems =
             self.internal_errors.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
-        internal_errors.sort_by(|a, b| a.path.cmp(&b.path));
-        (self.tree, internal_errors)
+        let walk_errors = self.walk_errors.iter().chain(&rest_errors);
+        problems.extend(walk_errors.map(|error| walk_finding(&self.project, error)));
+        problems.sort_by(|a, b| a.path.cmp(&b.path));
+        (self.tree, problems)
     }
 
     /// Writes the caches; a cache that cannot be written costs speed, not results, so it is

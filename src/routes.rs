@@ -2,6 +2,7 @@
 
 use std::fmt::Write as _;
 
+use kosmo_lint_core::Severity;
 use kosmo_lint_core::facts::ResponseDeclaration;
 use kosmo_lint_core::tree::{FolderTree, RefResolution};
 use miette::{IntoDiagnostic, Report};
@@ -10,7 +11,7 @@ use crate::args::{RoutesArgs, TreeFormat};
 use crate::pipeline::{discover, load};
 
 pub fn run(args: &RoutesArgs) -> Result<u8, Report> {
-    let (tree, internal_errors) = load(discover(&args.path)?, !args.no_cache, false).full_tree();
+    let (tree, problems) = load(discover(&args.path)?, !args.no_cache, false).full_tree();
     let output = match args.format {
         TreeFormat::Json => {
             let mut json = serde_json::to_string_pretty(&tree).into_diagnostic()?;
@@ -20,11 +21,15 @@ pub fn run(args: &RoutesArgs) -> Result<u8, Report> {
         TreeFormat::Pretty => tree.folders.iter().map(pretty_folder).collect::<Vec<_>>().join("\n"),
     };
     crate::output::write_stdout(output.as_bytes())?;
-    // The tree lacks the files whose analysis panicked: the run could not be done.
-    for finding in &internal_errors {
-        eprintln!("kosmo-lint: {}: {}", finding.display_path, finding.message);
+    // Nothing is passed over in silence: paths skipped by the walk are named, and files that
+    // could not be read or whose analysis panicked are missing from the tree, so the run
+    // could not be done.
+    for finding in &problems {
+        let skipped = if finding.severity == Severity::Info { "skipped: " } else { "" };
+        eprintln!("kosmo-lint: {}: {skipped}{}", finding.display_path, finding.message);
     }
-    Ok(if internal_errors.is_empty() { 0 } else { crate::EXIT_RUN_FAILED })
+    let incomplete = problems.iter().any(|finding| finding.severity == Severity::Error);
+    Ok(if incomplete { crate::EXIT_RUN_FAILED } else { 0 })
 }
 
 fn pretty_folder(folder: &FolderTree) -> String {

@@ -233,3 +233,33 @@ fn a_nul_byte_past_the_first_8_kib_of_a_file_that_does_not_parse_makes_it_binary
     );
     assert_eq!(run.code, 1);
 }
+
+/// `routes` shows the tree, and names on stderr what is not in it: a skipped path (exit 0),
+/// and a route file that cannot be read (exit 2: the tree is incomplete).
+#[test]
+fn routes_names_what_it_skipped_or_could_not_read() {
+    let (_dir, root) = clean_project();
+    symlink("nowhere.ts", root.join("src/app/pages/gone.ts")).unwrap();
+    let routes = |root: &Path| run(kosmo_lint().args(["routes", "--no-cache"]).arg(root));
+
+    let skipped = routes(&root);
+    assert_eq!(skipped.code, 0, "{}", skipped.stderr);
+    assert!(skipped.stdout.contains("Pages (1)"), "{}", skipped.stdout);
+    assert_eq!(
+        skipped.stderr,
+        "kosmo-lint: src/app/pages/gone.ts: skipped: broken symbolic link: its target does not \
+         exist\n"
+    );
+
+    std::fs::create_dir_all(root.join("src/app/api/users/index.ts")).unwrap();
+    let unreadable = routes(&root);
+    assert_eq!(unreadable.code, 2, "{}", unreadable.stderr);
+    assert!(
+        unreadable.stderr.contains(
+            "kosmo-lint: src/app/api/users/index.ts: is a folder, not a file: the API route \
+             file cannot be read\n"
+        ),
+        "{}",
+        unreadable.stderr
+    );
+}

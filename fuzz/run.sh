@@ -16,7 +16,7 @@ cargo afl build --release --quiet
 # threads with a large stack, the harness on its main thread.
 ulimit -s unlimited 2>/dev/null || true
 mkdir -p out
-AFL_SKIP_CPUFREQ=1 AFL_NO_UI=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 \
+AFL_SKIP_CPUFREQ=1 AFL_NO_UI=1 AFL_NO_AFFINITY=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 \
   cargo afl fuzz -i "$seeds/$target" -o "out/$target" -V "$seconds" -- target/release/kosmo-fuzz "$target" \
   >"out/$target.log" 2>&1 || { tail -20 "out/$target.log"; exit 1; }
 # The campaign's figures, from AFL's own statistics file.

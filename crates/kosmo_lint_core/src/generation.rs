@@ -26,6 +26,9 @@ pub enum Generation {
 }
 
 impl Generation {
+    /// Every generation, oldest first.
+    pub const ALL: [Self; 6] = [Self::G1, Self::G2, Self::G3, Self::G4, Self::G5, Self::G5Plus];
+
     /// G3 and later declare a response as `{ response: [status, type?, body?] }`.
     pub const fn object_generics(self) -> bool {
         matches!(self, Self::G3 | Self::G4 | Self::G5 | Self::G5Plus)

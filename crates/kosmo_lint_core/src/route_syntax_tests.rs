@@ -12,14 +12,7 @@ fn reason(path: &str, generation: Generation) -> String {
     }
 }
 
-const ALL: [Generation; 6] = [
-    Generation::G1,
-    Generation::G2,
-    Generation::G3,
-    Generation::G4,
-    Generation::G5,
-    Generation::G5Plus,
-];
+const ALL: [Generation; 6] = Generation::ALL;
 
 /// Every form the docs and code of each era accept, including the spec's examples.
 const P1_ACCEPTS: &[&str] = &[

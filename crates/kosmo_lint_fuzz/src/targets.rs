@@ -136,22 +136,13 @@ fn route_folder(data: &[u8]) {
             assert!(folder.contains(name), "param name {name:?} not in folder {folder:?}");
         }
     }
-    for generation in GENERATIONS {
+    for generation in Generation::ALL {
         if let Err(refusal) = check_route_folders(&folders, generation) {
             assert!(refusal.folder < folders.len(), "{generation:?} refuses a folder not given");
             assert!(!refusal.reason.is_empty(), "{generation:?} refuses without a reason");
         }
     }
 }
-
-const GENERATIONS: [Generation; 6] = [
-    Generation::G1,
-    Generation::G2,
-    Generation::G3,
-    Generation::G4,
-    Generation::G5,
-    Generation::G5Plus,
-];
 
 /// The config readers never panic, place every error inside the file, read JSONC as a
 /// superset of JSON, and read a file the same with and without a byte order mark.

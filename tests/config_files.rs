@@ -126,3 +126,16 @@ fn a_broken_tsconfig_stops_the_run_with_file_line_column_and_reason() {
     );
     assert!(stderr.contains(&expected), "{stderr}");
 }
+
+/// Found by fuzzing (`fuzz/regressions/config_files/`): a config whose error falls inside a
+/// multi-byte character (here after a comment ending in `뀖`) crashed the run; it is an error
+/// at the character's position like any other.
+#[test]
+fn an_error_inside_a_multibyte_character_is_reported_not_a_crash() {
+    let dir = repo_copy("examples/shop");
+    let root = dir.path();
+    fs::write(root.join("kosmo-lint.json"), "////;//aa\u{b016}").unwrap();
+    let stderr = run_error(root);
+    assert!(stderr.contains("kosmo-lint.json:1:10: EOF while parsing a value"), "{stderr}");
+    assert!(!stderr.contains("internal error"), "{stderr}");
+}

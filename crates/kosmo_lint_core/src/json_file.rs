@@ -127,9 +127,11 @@ fn byte_offset(text: &str, line: usize, column: usize) -> usize {
     (start + column.saturating_sub(1)).min(text.len())
 }
 
-/// An error at byte `offset` of `text` (which holds at least the bytes before it).
+/// An error at byte `offset` of `text` (which holds at least the bytes before it). An offset
+/// inside a character (a parser's byte column can point into one) counts from its start.
 fn error_at(text: &str, offset: usize, message: String) -> JsonError {
-    let before = &text[..offset.min(text.len())];
+    let offset = text.floor_char_boundary(offset);
+    let before = &text[..offset];
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let column = before[line_start..].trim_start_matches(BOM).chars().count() + 1;
     JsonError { offset, line: before.matches('\n').count() + 1, column, message }
@@ -146,6 +148,20 @@ mod tests {
 
     fn strict(text: &str) -> Result<Value, JsonError> {
         parse_json(text.as_bytes(), JsonDialect::Json)
+    }
+
+    /// Found by the `config_files` fuzz target: an error after a comment that ends in a
+    /// multi-byte character was placed inside that character, and slicing there panicked.
+    #[test]
+    fn an_error_inside_a_multibyte_character_is_placed_at_its_start() {
+        for text in ["////;//aa\u{b016}", "\t//,/\"\"\u{2ce}\u{2ce}", "///////5////\r/////\u{2757}"]
+        {
+            for dialect in [JsonDialect::Json, JsonDialect::Jsonc] {
+                let err = parse_json::<Value>(text.as_bytes(), dialect).unwrap_err();
+                assert!(text.is_char_boundary(err.offset), "{text:?}: {err:?}");
+                assert!(err.offset <= text.len());
+            }
+        }
     }
 
     #[test]

@@ -14,7 +14,7 @@ use kosmo_lint_report::{
 use miette::Report;
 
 use crate::args::{CheckArgs, Format};
-use crate::pipeline::{Session, discover, load};
+use crate::pipeline::{Session, canonical_path, discover, load};
 use crate::settings::{Settings, rule_flags};
 use crate::timings::phase;
 
@@ -124,8 +124,7 @@ fn load_sessions(args: &CheckArgs) -> Result<(Sessions, Vec<Finding>), Report> {
         std::env::args_os().map(|arg| arg.to_string_lossy().into_owned()).collect();
     let flags = rule_flags(&command_line);
     for path in &args.paths {
-        let target = fs::canonicalize(path)
-            .map_err(|_| Report::msg(format!("path does not exist: {}", path.display())))?;
+        let target = canonical_path(path)?;
         // A file outside any KosmoJS project (pre-commit passes every staged file) is passed
         // over, said on stderr unless --quiet; a folder outside one is an error.
         let project = match discover(&target) {

@@ -61,6 +61,24 @@ pub fn discover(path: &Path) -> Result<Project, Report> {
     })
 }
 
+/// The absolute, resolved form of a path named on the command line, or why there is none: a
+/// broken link or a link loop is named as such, not as a path that does not exist.
+pub fn canonical_path(path: &Path) -> Result<PathBuf, Report> {
+    std::fs::canonicalize(path).map_err(|err| {
+        let shown = path.display();
+        let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        let message = match err.kind() {
+            std::io::ErrorKind::NotFound if is_link => {
+                format!("broken symbolic link, its target does not exist: {shown}")
+            }
+            std::io::ErrorKind::NotFound => format!("path does not exist: {shown}"),
+            _ if is_link => format!("symbolic link that cannot be followed ({err}): {shown}"),
+            _ => format!("cannot resolve {shown}: {err}"),
+        };
+        Report::msg(message)
+    })
+}
+
 /// Loads the route tree of `project` (the first walk), with the project's fact cache unless
 /// `use_cache` is false. When the run names files only (`files_only`), the tree saved by an
 /// earlier run stands in for the walk if nothing it was built from has changed, or if route

@@ -43,8 +43,7 @@ pub fn explain(name: &str) -> Result<u8, Report> {
 
 /// `kosmo-lint config [PATH]`: the effective configuration, as JSON.
 pub fn config(path: &std::path::Path, explicit: Option<&std::path::Path>) -> Result<u8, Report> {
-    let path = std::fs::canonicalize(path)
-        .map_err(|_| Report::msg(format!("path does not exist: {}", path.display())))?;
+    let path = crate::pipeline::canonical_path(path)?;
     let settings = crate::settings::Settings::load(&path, explicit, &[], &path)?;
     let document = serde_json::json!({
         "files": settings.config.files,

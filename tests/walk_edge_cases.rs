@@ -263,3 +263,29 @@ fn routes_names_what_it_skipped_or_could_not_read() {
         unreadable.stderr
     );
 }
+
+/// A broken link or a link loop named on the command line cannot be linted: the run fails
+/// (exit 2) and says what the path is, not that it does not exist.
+#[test]
+fn a_broken_link_or_a_link_loop_named_on_the_command_line_is_said_as_such() {
+    let (_dir, root) = clean_project();
+    let gone = root.join("src/app/pages/gone.tsx");
+    symlink("nowhere.tsx", &gone).unwrap();
+    symlink("b", root.join("src/app/pages/a")).unwrap();
+    symlink("a", root.join("src/app/pages/b")).unwrap();
+    let named = |path: &Path| run(kosmo_lint().arg("check").arg(path));
+
+    let broken = named(&gone);
+    assert_eq!(broken.code, 2, "{}", broken.stderr);
+    assert!(
+        broken.stderr.contains("broken symbolic link, its target does not exist: "),
+        "{}",
+        broken.stderr
+    );
+    let looped = named(&root.join("src/app/pages/a"));
+    assert_eq!(looped.code, 2, "{}", looped.stderr);
+    assert!(looped.stderr.contains("symbolic link that cannot be followed ("), "{}", looped.stderr);
+    let missing = named(&root.join("src/app/pages/nope.tsx"));
+    assert_eq!(missing.code, 2);
+    assert!(missing.stderr.contains("path does not exist: "), "{}", missing.stderr);
+}

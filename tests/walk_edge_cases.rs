@@ -179,6 +179,14 @@ fn diagnostics(run: &Run) -> Vec<(String, String, String)> {
         .collect()
 }
 
+/// The run's diagnostics are exactly `expected`, as `(rule, path, message)`.
+fn assert_diagnostics(run: &Run, expected: &[(&str, &str, &str)]) {
+    let found = diagnostics(run);
+    let found: Vec<(&str, &str, &str)> =
+        found.iter().map(|(r, p, m)| (r.as_str(), p.as_str(), m.as_str())).collect();
+    assert_eq!(found, expected, "{}", run.stdout);
+}
+
 #[test]
 fn a_folder_where_a_route_file_belongs_is_an_io_error() {
     let (_dir, root) = clean_project();
@@ -186,23 +194,20 @@ fn a_folder_where_a_route_file_belongs_is_an_io_error() {
     std::fs::create_dir_all(root.join("src/app/pages/about/index.tsx")).unwrap();
     let run = check(&root, "json");
     assert_eq!(run.code, 1, "{}", run.stdout);
-    let found = diagnostics(&run);
-    let found: Vec<(&str, &str, &str)> =
-        found.iter().map(|(r, p, m)| (r.as_str(), p.as_str(), m.as_str())).collect();
-    assert_eq!(
-        found,
-        [
+    assert_diagnostics(
+        &run,
+        &[
             (
                 "io-error",
                 "src/app/api/users/index.ts",
-                "is a folder, not a file: the API route file cannot be read"
+                "is a folder, not a file: the API route file cannot be read",
             ),
             (
                 "io-error",
                 "src/app/pages/about/index.tsx",
-                "is a folder, not a file: the page file cannot be read"
+                "is a folder, not a file: the page file cannot be read",
             ),
-        ]
+        ],
     );
 }
 
@@ -220,16 +225,13 @@ fn a_nul_byte_past_the_first_8_kib_of_a_file_that_does_not_parse_makes_it_binary
         format!("// {}\nexport const nul = \"\0\";\n", "a".repeat(9000)),
     );
     let run = check(&root, "json");
-    let found = diagnostics(&run);
-    let found: Vec<(&str, &str, &str)> =
-        found.iter().map(|(r, p, m)| (r.as_str(), p.as_str(), m.as_str())).collect();
-    assert_eq!(
-        found,
-        [(
+    assert_diagnostics(
+        &run,
+        &[(
             "io-error",
             "src/app/pages/index/blob.ts",
-            "binary file (contains a NUL byte), not source code"
-        )]
+            "binary file (contains a NUL byte), not source code",
+        )],
     );
     assert_eq!(run.code, 1);
 }

@@ -3,7 +3,8 @@
 use std::num::NonZeroUsize;
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use kosmo_lint_core::config::RuleLevel;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -18,6 +19,37 @@ pub struct Cli {
     /// Worker threads for walking and parsing (default: one per core).
     #[arg(long, global = true, value_name = "N")]
     pub threads: Option<NonZeroUsize>,
+}
+
+impl Cli {
+    /// Parses the command line; `check`'s rule flags are gathered in the order given.
+    pub fn parse_ordered() -> Result<Self, clap::Error> {
+        let matches = Self::command().try_get_matches()?;
+        let mut cli = Self::from_arg_matches(&matches)?;
+        if let (Command::Check(args), Some(check)) =
+            (&mut cli.command, matches.subcommand_matches("check"))
+        {
+            args.rule_flags = rule_flags(check);
+        }
+        Ok(cli)
+    }
+}
+
+/// `-A x -W y --deny=z` as (level, rule) in command-line order: clap keeps each flag's
+/// values apart, but later flags must win.
+fn rule_flags(matches: &ArgMatches) -> Vec<(RuleLevel, String)> {
+    let mut flags = Vec::new();
+    for (id, level) in
+        [("allow", RuleLevel::Off), ("warn", RuleLevel::Warn), ("deny", RuleLevel::Error)]
+    {
+        if let (Some(indices), Some(values)) =
+            (matches.indices_of(id), matches.get_many::<String>(id))
+        {
+            flags.extend(indices.zip(values).map(|(index, rule)| (index, level, rule.clone())));
+        }
+    }
+    flags.sort_by_key(|(index, ..)| *index);
+    flags.into_iter().map(|(_, level, rule)| (level, rule)).collect()
 }
 
 #[derive(Debug, Subcommand)]
@@ -94,6 +126,9 @@ pub struct CheckArgs {
     /// Report a rule (or `all`) as an error for this run.
     #[arg(short = 'D', long = "deny", value_name = "RULE")]
     pub deny: Vec<String>,
+    /// `-A`/`-W`/`-D` in the order given (filled by [`Cli::parse_ordered`]).
+    #[arg(skip)]
+    pub rule_flags: Vec<(RuleLevel, String)>,
     /// Report errors only.
     #[arg(long)]
     pub quiet: bool,
@@ -136,4 +171,43 @@ pub enum TreeFormat {
     Pretty,
     /// One JSON document on stdout.
     Json,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::{CommandFactory, FromArgMatches};
+    use kosmo_lint_core::config::RuleLevel;
+
+    use super::{Cli, Command};
+
+    #[test]
+    fn rule_flags_keep_their_order() {
+        let command_line = [
+            "kosmo-lint",
+            "check",
+            "-A",
+            "all",
+            "-D",
+            "missing-preload",
+            "--warn=x",
+            "-Wy",
+            "--",
+            "-A",
+        ];
+        let matches = Cli::command().try_get_matches_from(command_line).unwrap();
+        let Some(check) = matches.subcommand_matches("check") else { panic!("check") };
+        assert_eq!(
+            super::rule_flags(check),
+            [
+                (RuleLevel::Off, "all".to_owned()),
+                (RuleLevel::Error, "missing-preload".to_owned()),
+                (RuleLevel::Warn, "x".to_owned()),
+                (RuleLevel::Warn, "y".to_owned()),
+            ]
+        );
+        let Command::Check(args) = Cli::from_arg_matches(&matches).unwrap().command else {
+            panic!("check")
+        };
+        assert_eq!(args.paths, [std::path::PathBuf::from("-A")]);
+    }
 }

@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use kosmo_lint_core::{Finding, Project, Severity};
-use kosmo_lint_fix::{FixOptions, fix_project};
+use kosmo_lint_linter::{
+    FileChange, FixOptions, Linter, LoadOptions, Selection, Session, Sources, phase,
+};
 use kosmo_lint_report::{
     PrettyOptions, SourceCache, Summary, render_github, render_json, render_junit, render_pretty,
     render_sarif, sort_findings,
@@ -14,49 +16,34 @@ use kosmo_lint_report::{
 use miette::Report;
 
 use crate::args::{CheckArgs, Format};
-use crate::pipeline::{Session, canonical_path, discover, load};
-use crate::settings::{Settings, rule_flags};
-use crate::timings::phase;
+use crate::project::{canonical_path, discover, load_settings};
 
 pub fn run(args: &CheckArgs) -> Result<u8, Report> {
     let started = Instant::now();
-    let (mut sessions, unlintable) = load_sessions(args)?;
+    let (mut runs, unlintable) = load_projects(args)?;
     let fix_options = (args.fix || args.diff)
         .then_some(FixOptions { unsafe_fixes: args.unsafe_fixes, write: !args.diff });
     let mut findings: Vec<Finding> = unlintable;
     let mut files_checked = 0;
     let mut fixed = 0;
     let mut diffs = Vec::new();
-    for (session, settings, targets) in &mut sessions {
-        let targets = targets.as_slice();
+    for run in &mut runs {
+        let (targets, settings) = (run.targets.as_slice(), &run.settings);
         let selected =
             |path: &Path| targets.iter().any(|t| path.starts_with(t)) && !settings.ignores(path);
-        // Only the rules that are on run, so that neither findings nor fixes (nor unused
-        // suppressions) come from a rule turned off.
-        let rules = settings.enabled_rules();
         let only_files = targets.iter().all(|t| t.is_file()).then_some(targets);
-        let mut checked = session.check(&rules, &selected, only_files);
-        checked.findings = settings.apply(checked.findings);
+        let selection = Selection { selected: &selected, only_files };
+        let mut checked = run.session.check(&run.linter, selection);
         if let Some(options) = fix_options {
-            let outcome = phase("fix", || {
-                fix_project(&session.project, &session.tree, &checked.findings, &rules, options)
-            });
-            fixed += outcome.fixed;
-            diffs.extend(outcome.changes.iter().map(kosmo_lint_fix::FileChange::unified_diff));
-            if options.write && !outcome.changes.is_empty() {
-                // What remains is what a fresh run over the written files finds.
-                let written: Vec<PathBuf> =
-                    outcome.changes.iter().map(|change| change.path.clone()).collect();
-                checked = session.check_after_writes(&rules, &selected, only_files, &written);
-                checked.findings = settings.apply(checked.findings);
-            }
-            checked.findings.extend(outcome.problems);
+            let outcome = phase("fix", || run.session.fix(&run.linter, &mut checked, options));
+            fixed += outcome.fixes;
+            diffs.extend(outcome.changes.iter().map(FileChange::unified_diff));
         }
         files_checked += checked.files;
         findings.extend(checked.findings);
     }
-    for (session, _, _) in sessions {
-        session.finish();
+    for run in runs {
+        run.session.finish();
     }
     if args.diff {
         // Like ruff: the diff alone on stdout, exit 1 when applying it would change a file.
@@ -110,19 +97,21 @@ pub fn run(args: &CheckArgs) -> Result<u8, Report> {
     Ok(u8::from(summary.errors > 0 || too_many_warnings))
 }
 
-type Sessions = Vec<(Session, Settings, Vec<PathBuf>)>;
+/// One project of the run: its session, its settings and the linter built from them, and
+/// the paths named in it.
+struct ProjectRun {
+    session: Session,
+    settings: kosmo_lint_linter::Settings,
+    linter: Linter,
+    targets: Vec<PathBuf>,
+}
 
-/// A session per project named, with its settings and the paths named in it: paths are
-/// grouped by project so that each project is loaded once. Paths named that cannot be linted
-/// at all (a FIFO, a socket) come back as `io-error` findings: never opened, never silent.
-fn load_sessions(args: &CheckArgs) -> Result<(Sessions, Vec<Finding>), Report> {
+/// A run per project named: paths are grouped by project so that each project is loaded
+/// once. Paths named that cannot be linted at all (a FIFO, a socket) come back as
+/// `io-error` findings: never opened, never silent.
+fn load_projects(args: &CheckArgs) -> Result<(Vec<ProjectRun>, Vec<Finding>), Report> {
     let mut unlintable = Vec::new();
     let mut targets: BTreeMap<PathBuf, (Project, Vec<PathBuf>)> = BTreeMap::new();
-    // `args()` would panic on a non-UTF-8 argument (a file name, as pre-commit passes it);
-    // rule flags are ASCII, so a lossy reading finds them all.
-    let command_line: Vec<String> =
-        std::env::args_os().map(|arg| arg.to_string_lossy().into_owned()).collect();
-    let flags = rule_flags(&command_line);
     for path in &args.paths {
         let target = canonical_path(path)?;
         // A file outside any KosmoJS project (pre-commit passes every staged file) is passed
@@ -149,13 +138,18 @@ fn load_sessions(args: &CheckArgs) -> Result<(Sessions, Vec<Finding>), Report> {
         }
         targets.entry(project.root.clone()).or_insert_with(|| (project, Vec::new())).1.push(target);
     }
-    let mut sessions = Vec::new();
-    for (root, (project, paths)) in targets {
-        let settings = Settings::load(&paths[0], args.config.as_deref(), &flags, &root)?;
-        let files_only = paths.iter().all(|t| t.is_file());
-        sessions.push((load(project, !args.no_cache, files_only), settings, paths));
+    let mut runs = Vec::new();
+    for (root, (project, targets)) in targets {
+        let settings = load_settings(&targets[0], args.config.as_deref(), &args.rule_flags, &root)?;
+        // Only the rules that are on run, so that neither findings nor fixes (nor unused
+        // suppressions) come from a rule turned off.
+        let linter = Linter::new(&settings);
+        let files_only = targets.iter().all(|t| t.is_file());
+        let options = LoadOptions { use_cache: !args.no_cache, files_only };
+        let session = Session::load(project, Sources::disk(), options);
+        runs.push(ProjectRun { session, settings, linter, targets });
     }
-    Ok((sessions, unlintable))
+    Ok((runs, unlintable))
 }
 
 /// CI systems resolve a report's paths against the checkout, the folder CI runs in: in their

@@ -4,18 +4,13 @@
 
 mod args;
 mod check;
-mod isolation;
 mod output;
-mod pipeline;
+mod project;
 mod routes;
 mod rules;
-mod settings;
-mod timings;
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
-
-use clap::Parser;
 
 use crate::args::{Cli, Command};
 
@@ -28,8 +23,8 @@ fn main() -> ExitCode {
     let _ = miette::set_hook(Box::new(|_| {
         Box::new(miette::MietteHandlerOpts::new().wrap_lines(false).build())
     }));
-    isolation::install_panic_hook();
-    let cli = match Cli::try_parse() {
+    kosmo_lint_linter::install_panic_hook();
+    let cli = match Cli::parse_ordered() {
         Ok(cli) => cli,
         Err(err) => {
             let _ = err.print();

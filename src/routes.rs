@@ -8,10 +8,14 @@ use kosmo_lint_core::tree::{FolderTree, RefResolution};
 use miette::{IntoDiagnostic, Report};
 
 use crate::args::{RoutesArgs, TreeFormat};
-use crate::pipeline::{discover, load};
+use kosmo_lint_linter::{LoadOptions, Session, Sources};
+
+use crate::project::discover;
 
 pub fn run(args: &RoutesArgs) -> Result<u8, Report> {
-    let (tree, problems) = load(discover(&args.path)?, !args.no_cache, false).full_tree();
+    let options = LoadOptions { use_cache: !args.no_cache, files_only: false };
+    let (tree, problems) =
+        Session::load(discover(&args.path)?, Sources::disk(), options).full_tree();
     let output = match args.format {
         TreeFormat::Json => {
             let mut json = serde_json::to_string_pretty(&tree).into_diagnostic()?;

@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use kosmo_lint_core::Severity;
-use kosmo_lint_rules::{BUILTIN, FixKind, RULES};
+use kosmo_lint_linter::{BUILTIN, FixKind, RULES};
 use miette::{IntoDiagnostic, Report};
 
 pub fn run() -> Result<u8, Report> {
@@ -32,9 +32,9 @@ pub fn run() -> Result<u8, Report> {
 
 /// `kosmo-lint explain <rule>`: the rule's documentation, as in `docs/rules/<rule>.md`.
 pub fn explain(name: &str) -> Result<u8, Report> {
-    let meta = kosmo_lint_rules::find_rule(name)
+    let meta = kosmo_lint_linter::find_rule(name)
         .ok_or_else(|| Report::msg(format!("unknown rule `{name}` (see `kosmo-lint rules`)")))?;
-    let page = kosmo_lint_rules::docs::page(meta);
+    let page = kosmo_lint_linter::docs::page(meta);
     // The page's first line is a comment for the repository, not for the reader.
     let text = page.split_once("-->\n\n").map_or(page.as_str(), |(_, rest)| rest);
     crate::output::write_stdout(text.as_bytes())?;
@@ -43,8 +43,8 @@ pub fn explain(name: &str) -> Result<u8, Report> {
 
 /// `kosmo-lint config [PATH]`: the effective configuration, as JSON.
 pub fn config(path: &std::path::Path, explicit: Option<&std::path::Path>) -> Result<u8, Report> {
-    let path = crate::pipeline::canonical_path(path)?;
-    let settings = crate::settings::Settings::load(&path, explicit, &[], &path)?;
+    let path = crate::project::canonical_path(path)?;
+    let settings = crate::project::load_settings(&path, explicit, &[], &path)?;
     let document = serde_json::json!({
         "files": settings.config.files,
         "rules": settings.levels,

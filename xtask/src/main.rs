@@ -32,11 +32,11 @@ fn main() -> ExitCode {
 
 fn write_docs(check: bool) -> ExitCode {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/rules");
-    let mut pages: Vec<(String, String)> = kosmo_lint_rules::docs::pages()
+    let mut pages: Vec<(String, String)> = kosmo_lint_linter::docs::pages()
         .into_iter()
         .map(|(name, page)| (format!("{name}.md"), page))
         .collect();
-    pages.push(("README.md".to_owned(), kosmo_lint_rules::docs::index()));
+    pages.push(("README.md".to_owned(), kosmo_lint_linter::docs::index()));
     // The configuration file's schema lives at the repository root, beside the README.
     pages.push(("../../kosmo-lint.schema.json".to_owned(), kosmo_lint_core::config::json_schema()));
     let mut stale = 0;

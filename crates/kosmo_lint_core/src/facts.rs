@@ -494,7 +494,7 @@ impl FetchClientRef {
 // --------------------------------------------------------------------------- suppressions
 
 /// One `kosmo-lint-…` directive comment, as written. What it suppresses, and whether it is
-/// used, is decided by `kosmo_lint_rules::apply_suppressions` against a run's findings; the
+/// used, is decided by `kosmo_lint_linter::apply_suppressions` against a run's findings; the
 /// extractor records only what needs the text (the target line, what a removal deletes).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Suppression {

@@ -9,8 +9,7 @@ use kosmo_lint_core::json_file::{JsonDialect, parse_json};
 use kosmo_lint_core::route_path::parse_segment;
 use kosmo_lint_core::route_syntax::check_route_folders;
 use kosmo_lint_facts::check_module;
-use kosmo_lint_fix::{FixOptions, fix_text};
-use kosmo_lint_rules::RULES;
+use kosmo_lint_linter::{FixOptions, Linter, lint_fix};
 use serde_json::Value;
 
 /// The fuzz targets, by the name of their AFL binary and corpus folder.
@@ -205,7 +204,8 @@ fn fix(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let shop = crate::shop::shop();
     let options = FixOptions { unsafe_fixes: true, write: false };
-    let fix = |text: &str| fix_text(&shop.page, text, &shop.tree, RULES, options);
+    let linter = Linter::with_defaults();
+    let fix = |text: &str| lint_fix(&linter, &shop.page, text, &shop.tree, options);
     let Ok(fixed) = fix(text) else { return };
     if fixed.applied == 0 {
         assert_eq!(fixed.text, text, "a fix that applied nothing changed the text");
@@ -241,7 +241,9 @@ mod tests {
         let fixed = crate::seeds(Target::Fix, &crate::shop::repo())
             .iter()
             .filter_map(|(_, data)| std::str::from_utf8(data).ok())
-            .filter_map(|text| fix_text(&shop.page, text, &shop.tree, RULES, options).ok())
+            .filter_map(|text| {
+                lint_fix(&Linter::with_defaults(), &shop.page, text, &shop.tree, options).ok()
+            })
             .filter(|fixed| fixed.applied > 0)
             .count();
         assert!(fixed >= 3, "only {fixed} seeds are fixed");

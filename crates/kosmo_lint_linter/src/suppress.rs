@@ -18,18 +18,18 @@ use kosmo_lint_core::facts::{FileFacts, FileStatus, SuppressedRule, Suppression,
 use kosmo_lint_core::{Applicability, Edit, Finding, Fix, Label, ProjectFile, Span};
 
 use crate::rules::unused_suppression::UnusedSuppression;
-use crate::{BUILTIN, RULES, Rule, find_rule};
+use crate::{BUILTIN, Linter, RULES, find_rule};
 
 /// Removes the findings of one file that its directives suppress and, when
 /// `unused-suppression` is among `rules`, appends one `unused-suppression` finding (with a
 /// safe fix) per directive that suppresses nothing, or names an unknown rule or one that
 /// cannot be suppressed.
 ///
-/// `rules` are the rules of this run: a directive is judged only against the rules that
-/// ran, so that turning a rule off does not make its suppressions "unused" (and `--fix`
-/// delete them). A directive naming no rule is judged only when every rule ran.
+/// The linter's rules are the rules of this run: a directive is judged only against the
+/// rules that ran, so that turning a rule off does not make its suppressions "unused" (and
+/// `--fix` delete them). A directive naming no rule is judged only when every rule ran.
 pub fn apply_suppressions(
-    rules: &[&dyn Rule],
+    linter: &Linter,
     file: &ProjectFile,
     facts: &FileFacts,
     findings: Vec<Finding>,
@@ -47,14 +47,11 @@ pub fn apply_suppressions(
             None => kept.push(finding),
         }
     }
-    let ran = |name: &str| rules.iter().any(|rule| rule.meta().name == name);
-    if !ran(UnusedSuppression::META.name) {
+    let ran = |name: &str| linter.runs(name);
+    let Some(severity) = linter.severity(UnusedSuppression::META.name) else {
         return kept;
-    }
-    let every_rule_ran = RULES
-        .iter()
-        .map(|rule| rule.meta().name)
-        .all(|name| name == UnusedSuppression::META.name || ran(name));
+    };
+    let every_rule_ran = linter.runs_every_rule();
     for (at, directive) in directives.iter().enumerate() {
         let ended;
         let usage = if directive.kind == SuppressionKind::Enable {
@@ -73,7 +70,7 @@ pub fn apply_suppressions(
             && !usage.any
             && (directive.kind == SuppressionKind::Enable || every_rule_ran);
         if unused_all || verdicts.iter().any(|v| v.is_problem()) {
-            kept.push(report(file, directive, &verdicts));
+            kept.push(report(file, directive, &verdicts, severity));
         }
     }
     kept
@@ -225,7 +222,12 @@ fn quoted(names: &[&SuppressedRule]) -> String {
 }
 
 /// The `unused-suppression` finding of one directive with problems.
-fn report(file: &ProjectFile, directive: &Suppression, verdicts: &[Verdict]) -> Finding {
+fn report(
+    file: &ProjectFile,
+    directive: &Suppression,
+    verdicts: &[Verdict],
+    severity: kosmo_lint_core::Severity,
+) -> Finding {
     let kind = directive.kind;
     let with = |wanted: Verdict| -> Vec<&SuppressedRule> {
         directive
@@ -318,7 +320,7 @@ fn report(file: &ProjectFile, directive: &Suppression, verdicts: &[Verdict]) -> 
     let help = if hints.is_empty() { fix.message.clone() } else { hints.join("; ") };
     Finding {
         rule: UnusedSuppression::META.name,
-        severity: UnusedSuppression::META.severity,
+        severity,
         path: file.path.clone(),
         display_path: file.rel.clone(),
         message,

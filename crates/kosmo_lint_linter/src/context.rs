@@ -2,7 +2,7 @@
 
 use kosmo_lint_core::facts::{FileFacts, Framework, PageFacts};
 use kosmo_lint_core::tree::{FolderTree, page_framework};
-use kosmo_lint_core::{Finding, Fix, Generation, Label, ProjectFile, RouteTree, Span};
+use kosmo_lint_core::{Finding, Fix, Generation, Label, ProjectFile, RouteTree, Severity, Span};
 
 use crate::RuleMeta;
 
@@ -36,6 +36,8 @@ impl<'p> FileContext<'p> {
 /// Collects one rule's findings for one file.
 pub struct Reporter<'r> {
     meta: &'static RuleMeta,
+    /// The rule's configured level: a finding gets it when it is made.
+    severity: Severity,
     file: &'r ProjectFile,
     findings: &'r mut Vec<Finding>,
 }
@@ -43,17 +45,18 @@ pub struct Reporter<'r> {
 impl<'r> Reporter<'r> {
     pub fn new(
         meta: &'static RuleMeta,
+        severity: Severity,
         file: &'r ProjectFile,
         findings: &'r mut Vec<Finding>,
     ) -> Self {
-        Self { meta, file, findings }
+        Self { meta, severity, file, findings }
     }
 
-    /// Starts a finding at `span` with the rule's default severity.
+    /// Starts a finding at `span`, at the rule's configured severity.
     pub fn report(&mut self, span: Span, message: impl Into<String>) -> &mut Finding {
         self.findings.push(Finding {
             rule: self.meta.name,
-            severity: self.meta.severity,
+            severity: self.severity,
             path: self.file.path.clone(),
             display_path: self.file.rel.clone(),
             message: message.into(),

@@ -5,7 +5,7 @@ use kosmo_lint_core::facts::FunctionValue;
 use crate::context::FindingExt;
 use crate::data_flow::Reach;
 use crate::suggest::{client_usage, conventional_route};
-use crate::{FileContext, Reporter, Rule, RuleMeta, declare_rule};
+use crate::{FileContext, Reporter, Rule, declare_rule};
 
 declare_rule! {
     /// ### What it does
@@ -66,10 +66,6 @@ declare_rule! {
 }
 
 impl Rule for PreloadGeneratedFetch {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check_file(&self, ctx: &FileContext<'_>, report: &mut Reporter<'_>) {
         let Some(page) = ctx.solid_page() else { return };
         let Some(preload) = &page.preload else { return };

@@ -11,7 +11,7 @@ use kosmo_lint_core::walk::{ProjectFile, walk_project};
 use kosmo_lint_core::{Finding, Generation, Project as KosmoProject};
 use kosmo_lint_report::{PrettyOptions, SourceCache, render_pretty, sort_findings};
 
-use crate::{Rule, lint_project};
+use crate::{Linter, Rule};
 
 pub struct Project {
     /// Source folder relative to the project root: `@front`, `src/front` or `src/app`.
@@ -233,19 +233,24 @@ impl Project {
     }
 
     /// Loads the project and runs one rule; findings are sorted, paths relative.
-    pub fn findings(&self, rule: &dyn Rule) -> (tempfile::TempDir, Vec<Finding>) {
+    pub fn findings(&self, rule: &'static dyn Rule) -> (tempfile::TempDir, Vec<Finding>) {
         self.findings_of(&[rule])
     }
 
     /// Loads the project and runs `rules`, inline suppressions applied; findings are sorted.
-    pub fn findings_of(&self, rules: &[&dyn Rule]) -> (tempfile::TempDir, Vec<Finding>) {
+    pub fn findings_of(&self, rules: &[&'static dyn Rule]) -> (tempfile::TempDir, Vec<Finding>) {
         let (dir, files, facts, tree) = self.load();
-        let mut findings = lint_project(rules, &files, &facts, &tree);
+        let linter = Linter::with_rules(rules);
+        let mut findings: Vec<Finding> = files
+            .iter()
+            .zip(&facts)
+            .flat_map(|(file, facts)| linter.lint_file(file, facts, &tree))
+            .collect();
         sort_findings(&mut findings);
         (dir, findings)
     }
 
-    pub fn assert_clean(&self, rule: &dyn Rule) {
+    pub fn assert_clean(&self, rule: &'static dyn Rule) {
         let (_dir, findings) = self.findings(rule);
         assert!(
             findings.is_empty(),
@@ -256,11 +261,11 @@ impl Project {
 
     /// The rule's findings rendered as the CLI prints them (no colour); a fail case that
     /// produces no finding panics.
-    pub fn render(&self, rule: &dyn Rule) -> String {
+    pub fn render(&self, rule: &'static dyn Rule) -> String {
         self.render_of(&[rule])
     }
 
-    fn render_of(&self, rules: &[&dyn Rule]) -> String {
+    fn render_of(&self, rules: &[&'static dyn Rule]) -> String {
         let (_dir, findings) = self.findings_of(rules);
         assert!(!findings.is_empty(), "expected a finding for {:#?}", self.files.last());
         let mut sources = SourceCache::default();
@@ -279,7 +284,7 @@ impl Project {
 
     /// As [`Project::render`] for `rules`, followed by the file under test with every fix
     /// applied (the fixes of one run touch disjoint text in these vectors).
-    pub fn render_fixed(&self, rules: &[&dyn Rule]) -> String {
+    pub fn render_fixed(&self, rules: &[&'static dyn Rule]) -> String {
         let mut out = self.render_of(rules);
         let (_dir, findings) = self.findings_of(rules);
         let (path, text) = self.files.last().expect("a file under test");

@@ -4,7 +4,7 @@ use kosmo_lint_core::facts::{ApiRouteFacts, MethodEntry, ObjectResponse, Respons
 use kosmo_lint_core::walk::FileKind;
 
 use crate::context::FindingExt;
-use crate::{FileContext, Reporter, Rule, RuleMeta, declare_rule};
+use crate::{FileContext, Reporter, Rule, declare_rule};
 
 declare_rule! {
     /// ### What it does
@@ -65,10 +65,6 @@ declare_rule! {
 }
 
 impl Rule for ResponseTypeDeclared {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check_file(&self, ctx: &FileContext<'_>, report: &mut Reporter<'_>) {
         if ctx.file.kind != FileKind::ApiRoute {
             return;

@@ -6,7 +6,7 @@ use kosmo_lint_core::{Applicability, Edit, Fix};
 
 use crate::context::FindingExt;
 use crate::data_flow::Reach;
-use crate::{FileContext, Reporter, Rule, RuleMeta, declare_rule};
+use crate::{FileContext, Reporter, Rule, declare_rule};
 
 declare_rule! {
     /// ### What it does
@@ -69,10 +69,6 @@ declare_rule! {
 }
 
 impl Rule for MissingPreload {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check_file(&self, ctx: &FileContext<'_>, report: &mut Reporter<'_>) {
         if ctx.file.kind != FileKind::Page {
             return;

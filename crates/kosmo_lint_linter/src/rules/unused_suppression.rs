@@ -1,6 +1,6 @@
 //! `unused-suppression`: an inline `kosmo-lint-…` directive that suppresses nothing.
 
-use crate::{FileContext, Reporter, Rule, RuleMeta, declare_rule};
+use crate::{FileContext, Reporter, Rule, declare_rule};
 
 declare_rule! {
     /// ### What it does
@@ -79,10 +79,6 @@ declare_rule! {
 }
 
 impl Rule for UnusedSuppression {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     /// Nothing: whether a directive is used depends on every other rule's findings, so its
     /// findings are made by [`crate::apply_suppressions`] after the rules have run. Being in
     /// the run's rules is what turns them on.

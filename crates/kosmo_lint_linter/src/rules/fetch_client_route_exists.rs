@@ -4,7 +4,7 @@ use kosmo_lint_core::facts::FetchClientRef;
 use kosmo_lint_core::tree::{FolderTree, RefResolution};
 
 use crate::context::FindingExt;
-use crate::{FileContext, Reporter, Rule, RuleMeta, declare_rule};
+use crate::{FileContext, Reporter, Rule, declare_rule};
 
 declare_rule! {
     /// ### What it does
@@ -63,10 +63,6 @@ declare_rule! {
 }
 
 impl Rule for FetchClientRouteExists {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check_file(&self, ctx: &FileContext<'_>, report: &mut Reporter<'_>) {
         if ctx.facts.fetch_refs.is_empty() {
             return;

@@ -8,7 +8,7 @@ use kosmo_lint_core::{Finding, ProjectFile, Severity, Span};
 use super::apply_suppressions;
 use crate::rules::missing_preload::MissingPreload;
 use crate::rules::unused_suppression::UnusedSuppression;
-use crate::{RULES, Rule};
+use crate::{Linter, RULES, Rule};
 
 fn file() -> ProjectFile {
     ProjectFile {
@@ -42,8 +42,8 @@ fn remaining(text: &str, findings: Vec<Finding>) -> Vec<String> {
     run(RULES, text, findings)
 }
 
-fn run(rules: &[&dyn Rule], text: &str, findings: Vec<Finding>) -> Vec<String> {
-    apply_suppressions(rules, &file(), &facts(text), findings)
+fn run(rules: &[&'static dyn Rule], text: &str, findings: Vec<Finding>) -> Vec<String> {
+    apply_suppressions(&Linter::with_rules(rules), &file(), &facts(text), findings)
         .into_iter()
         .map(|f| {
             let line = format!("{}: {}", f.rule, f.message);
@@ -238,13 +238,13 @@ fn directives_of_rules_that_did_not_run_are_not_judged() {
     let text = "// kosmo-lint-disable-next-line missing-preload\nconst a = 1;\n\
                 // kosmo-lint-disable-next-line\nconst b = 2;\n\
                 // kosmo-lint-disable-next-line nope\nconst c = 3;\n";
-    let rules: [&dyn Rule; 1] = [&UnusedSuppression];
+    let rules: [&'static dyn Rule; 1] = [&UnusedSuppression];
     let remaining = run(&rules, text, Vec::new());
     assert_eq!(remaining.len(), 1, "{remaining:#?}");
     assert!(remaining[0].contains("unknown rule `nope`"));
     // Without `unused-suppression` in the run, nothing is reported, but the
     // suppressions still apply.
-    let rules: [&dyn Rule; 1] = [&MissingPreload];
+    let rules: [&'static dyn Rule; 1] = [&MissingPreload];
     let findings = vec![finding("missing-preload", text, "1")];
     assert_eq!(run(&rules, text, findings), Vec::<String>::new());
 }

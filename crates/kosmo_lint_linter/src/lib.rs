@@ -1,25 +1,58 @@
-//! The kosmo-lint rules. Each rule is one file in [`rules`], with its metadata, its
-//! documentation (the doc comment, from which `docs/rules/<name>.md` is generated), the check
-//! and its test vectors. Rules run per file, in parallel, on the extracted facts; cross-file
-//! rules read the route tree. No rule does I/O or prints.
+//! The kosmo-lint linter, as a library: the rules and the engine that runs them.
+//!
+//! A run, in the order it happens:
+//! - [`Settings`] read the configuration and the command line's rule flags; a [`Linter`] is
+//!   built from them once: the rules that are on, each at its configured severity.
+//! - [`Session::load`] finds the files through [`Sources`] (the disk, or in-memory overlays
+//!   such as an editor's buffer), walks the route definitions with the fact cache and builds
+//!   the route tree (or takes it from the tree cache).
+//! - [`Session::check`] walks the rest and lints every file with [`Linter::lint_file`], the
+//!   one composition of a file's findings: what could not be read or parsed, every rule's
+//!   findings, then the file's inline suppressions.
+//! - [`Session::fix`] runs each file with fixes through [`lint_fix`] (lint, apply
+//!   non-overlapping fixes, check, re-lint until stable) and writes it with
+//!   `kosmo_lint_fix`.
+//! - [`Session::finish`] saves the caches.
+//!
+//! Each rule is one file in [`rules`], with its metadata, its documentation (the doc
+//! comment, from which `docs/rules/<name>.md` is generated), the check and its test
+//! vectors. Rules run per file on the extracted facts; cross-file rules read the route tree.
+//! No rule does I/O or prints.
 
 mod context;
 mod data_flow;
 pub mod docs;
+mod isolation;
+mod lint_fix;
+mod linter;
 mod registry;
 pub mod rules;
+mod session;
+mod settings;
+mod source;
+mod status;
 mod suggest;
 mod suppress;
 #[cfg(test)]
 mod test_support;
+#[cfg(test)]
+mod tester;
+mod timings;
 
 pub use context::{FileContext, Reporter};
+pub use isolation::install_panic_hook;
+pub use kosmo_lint_fix::{FileChange, FixOptions};
+pub use lint_fix::{FixRefusal, FixedText, MAX_ROUNDS, fix_findings, lint_fix};
+pub use linter::Linter;
 pub use registry::{BUILTIN, RULES, find_rule};
+pub use session::{Checked, Fixed, LoadOptions, Selection, Session};
+pub use settings::{Settings, SettingsError};
+pub use source::{Sources, resolved};
+pub use status::{status_findings, walk_finding};
 pub use suppress::apply_suppressions;
+pub use timings::phase;
 
-use kosmo_lint_core::facts::FileFacts;
-use kosmo_lint_core::{Finding, ProjectFile, RouteTree, Severity};
-use rayon::prelude::*;
+use kosmo_lint_core::Severity;
 
 /// What a rule is about, as oxc groups rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -57,9 +90,13 @@ pub struct RuleMeta {
     pub docs: &'static str,
 }
 
-/// A lint rule. Rules are unit structs declared with [`declare_rule!`].
-pub trait Rule: Send + Sync {
+/// What [`declare_rule!`] generates for a rule: its metadata.
+pub trait DeclaredRule {
     fn meta(&self) -> &'static RuleMeta;
+}
+
+/// A lint rule: a unit struct declared with [`declare_rule!`], and its check.
+pub trait Rule: DeclaredRule + Send + Sync {
     /// Checks one file; cross-file rules read `ctx.folder` and `ctx.tree`.
     fn check_file(&self, ctx: &FileContext<'_>, report: &mut Reporter<'_>);
 }
@@ -92,40 +129,11 @@ macro_rules! declare_rule {
                 docs: concat!($($doc, "\n"),*),
             };
         }
+
+        impl $crate::DeclaredRule for $name {
+            fn meta(&self) -> &'static $crate::RuleMeta {
+                &Self::META
+            }
+        }
     };
-}
-
-/// Runs `rules` on one file; cross-file rules read `tree`. Findings are not sorted, and the
-/// file's inline suppressions are not yet applied ([`apply_suppressions`]).
-pub fn lint_file(
-    rules: &[&dyn Rule],
-    file: &ProjectFile,
-    facts: &FileFacts,
-    tree: &RouteTree,
-) -> Vec<Finding> {
-    let ctx = FileContext::new(file, facts, tree);
-    let mut findings = Vec::new();
-    for rule in rules {
-        let mut reporter = Reporter::new(rule.meta(), file, &mut findings);
-        rule.check_file(&ctx, &mut reporter);
-    }
-    findings
-}
-
-/// Runs `rules` on every file of the project, in parallel, and applies each file's inline
-/// suppressions ([`apply_suppressions`]); findings are not yet sorted.
-pub fn lint_project(
-    rules: &[&dyn Rule],
-    files: &[ProjectFile],
-    facts: &[FileFacts],
-    tree: &RouteTree,
-) -> Vec<Finding> {
-    files
-        .par_iter()
-        .zip(facts)
-        .enumerate()
-        .flat_map_iter(|(_, (file, facts))| {
-            apply_suppressions(rules, file, facts, lint_file(rules, file, facts, tree))
-        })
-        .collect()
 }

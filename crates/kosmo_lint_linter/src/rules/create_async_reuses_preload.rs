@@ -4,7 +4,7 @@ use kosmo_lint_core::facts::{PageFacts, Target, display_arg};
 
 use crate::context::FindingExt;
 use crate::data_flow::{Reach, Read, Source, reads};
-use crate::{FileContext, Reporter, Rule, RuleMeta, declare_rule};
+use crate::{FileContext, Reporter, Rule, declare_rule};
 
 declare_rule! {
     /// ### What it does
@@ -68,10 +68,6 @@ declare_rule! {
 }
 
 impl Rule for CreateAsyncReusesPreload {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check_file(&self, ctx: &FileContext<'_>, report: &mut Reporter<'_>) {
         let Some(page) = ctx.solid_page() else { return };
         let Some(preload) = &page.preload else { return };

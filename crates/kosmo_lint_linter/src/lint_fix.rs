@@ -1,16 +1,18 @@
-//! Fixing one file's text, without the file system: rounds of apply → check → re-lint until
-//! nothing is left to fix. A round whose result does not parse, declares a name twice or
-//! uses a name that is not in scope where it is used refuses the whole file.
+//! The fix loop (ruff's `lint_fix`): lint a file's text, apply the non-overlapping fixes the
+//! options allow, check the result, lint it again, until nothing is left to fix or the round
+//! limit is reached. Pure: no file is read or written, so a fuzz target, an editor buffer
+//! and `--fix` all go through it. A round whose result does not parse, declares a name twice
+//! or uses a name that is not in scope where it is used refuses the whole file.
 
 use kosmo_lint_core::facts::{FileStatus, SyntaxError};
 use kosmo_lint_core::{Finding, ProjectFile, RouteTree};
 use kosmo_lint_facts::{ModuleCheck, check_module};
-use kosmo_lint_rules::Rule;
+use kosmo_lint_fix::{FixOptions, applies, apply_fixes};
 
-use crate::{FixOptions, applies, apply_fixes};
+use crate::Linter;
 
 /// Rounds of fix → re-lint before giving up on a text that keeps changing.
-const MAX_ROUNDS: usize = 10;
+pub const MAX_ROUNDS: usize = 10;
 
 /// TypeScript's standard library types, in scope in every module although the module's own
 /// analysis cannot resolve them: a fix may write them (`Record<string, string>`).
@@ -23,6 +25,11 @@ pub struct FixedText {
     pub text: String,
     /// Fixes applied.
     pub applied: usize,
+    /// The findings of the fixed text: what a fresh lint of it reports.
+    pub findings: Vec<Finding>,
+    /// Whether the loop stopped because nothing was left to fix, rather than at the round
+    /// limit with fixes still applicable (a rule whose fix keeps finding more to fix).
+    pub converged: bool,
 }
 
 /// Why the fixes of a file were refused; the file is to be left as it was.
@@ -33,51 +40,54 @@ pub struct FixRefusal {
 }
 
 /// Lints `text` as the content of `file` against `tree` and applies the fixes `options`
-/// allow, round after round, until nothing is left to fix. Pure: no file is read or written,
-/// so a fuzz target can check that any page plus its fix parses, passes the semantic check,
-/// and that fixing the result again changes nothing.
-pub fn fix_text(
+/// allow, round after round, until nothing is left to fix.
+pub fn lint_fix(
+    linter: &Linter,
     file: &ProjectFile,
     text: &str,
     tree: &RouteTree,
-    rules: &[&dyn Rule],
     options: FixOptions,
 ) -> Result<FixedText, FixRefusal> {
     let facts = kosmo_lint_facts::extract_text(file.kind, &file.path, text);
-    let found = kosmo_lint_rules::lint_file(rules, file, &facts, tree);
-    let findings = kosmo_lint_rules::apply_suppressions(rules, file, &facts, found);
-    fix_findings(file, text, tree, rules, options, findings)
+    let findings = linter.lint_file(file, &facts, tree);
+    fix_findings(linter, file, text, tree, options, findings)
 }
 
-/// [`fix_text`], starting from the findings already known for `text`.
-pub(crate) fn fix_findings(
+/// [`lint_fix`], starting from the findings already known for `text`.
+pub fn fix_findings(
+    linter: &Linter,
     file: &ProjectFile,
     text: &str,
     tree: &RouteTree,
-    rules: &[&dyn Rule],
     options: FixOptions,
-    mut findings: Vec<Finding>,
+    findings: Vec<Finding>,
 ) -> Result<FixedText, FixRefusal> {
-    let mut current = FixedText { text: text.to_owned(), applied: 0 };
+    let mut current = FixedText { text: text.to_owned(), applied: 0, findings, converged: false };
     // The original's bindings, the reference a fixed text is compared with (computed once,
     // when a fix first applies).
     let mut original: Option<ModuleCheck> = None;
     for _ in 0..MAX_ROUNDS {
-        let fixes: Vec<&kosmo_lint_core::Fix> = findings
+        let fixes: Vec<&kosmo_lint_core::Fix> = current
+            .findings
             .iter()
             .filter_map(|f| f.fix.as_ref())
             .filter(|fix| applies(fix.applicability, options))
             .collect();
         if fixes.is_empty() {
-            break;
+            current.converged = true;
+            return Ok(current);
         }
         let applied = apply_fixes(&current.text, &fixes);
         if applied.applied == 0 {
-            break;
+            current.converged = true;
+            return Ok(current);
         }
         if original.is_none() {
             // Rules find nothing to fix in a file that does not parse.
-            let Ok(check) = check_module(&file.path, text) else { break };
+            let Ok(check) = check_module(&file.path, text) else {
+                current.converged = true;
+                return Ok(current);
+            };
             original = Some(check);
         }
         let Some(reference) = &original else { break };
@@ -86,13 +96,21 @@ pub(crate) fn fix_findings(
         if let FileStatus::SyntaxErrors { errors } = &facts.status {
             return Err(does_not_parse(errors));
         }
-        current = FixedText { text: applied.text, applied: current.applied + applied.applied };
-        let found = kosmo_lint_rules::lint_file(rules, file, &facts, tree);
-        findings = kosmo_lint_rules::apply_suppressions(rules, file, &facts, found);
+        let findings = linter.lint_file(file, &facts, tree);
+        current = FixedText {
+            text: applied.text,
+            applied: current.applied + applied.applied,
+            findings,
+            converged: false,
+        };
     }
+    current.converged = !current
+        .findings
+        .iter()
+        .filter_map(|f| f.fix.as_ref())
+        .any(|f| applies(f.applicability, options));
     Ok(current)
 }
-
 /// Refuses a fixed text that does not parse, has a semantic error the original did not
 /// have, declares a name once more, or uses a name the original did not leave unresolved
 /// (a name bound in the component, used by a new top-level statement).
@@ -137,10 +155,10 @@ mod tests {
 
     use kosmo_lint_core::walk::{FileKind, ProjectFile, walk_project};
     use kosmo_lint_core::{Applicability, Edit, Fix, Project, RouteTree, Span};
-    use kosmo_lint_rules::{FileContext, Reporter, Rule, RuleMeta, declare_rule};
+    use kosmo_lint_fix::FixOptions;
 
-    use super::{FixedText, fix_text};
-    use crate::FixOptions;
+    use super::lint_fix;
+    use crate::{FileContext, Linter, Reporter, Rule, declare_rule};
 
     /// A test rule whose fix appends `$text` to every page.
     macro_rules! appending_rule {
@@ -158,10 +176,6 @@ mod tests {
             }
 
             impl Rule for $rule {
-                fn meta(&self) -> &'static RuleMeta {
-                    &Self::META
-                }
-
                 fn check_file(&self, ctx: &FileContext<'_>, report: &mut Reporter<'_>) {
                     if ctx.file.kind == FileKind::Page
                         && !ctx
@@ -224,14 +238,16 @@ export default function Page() { const u = createAsync(() => getUsers()); return
     fn fixes_a_text_without_the_file_system_and_a_second_fix_changes_nothing() {
         let dir = tempfile::tempdir().unwrap();
         let (page, tree) = page_of_a_project(dir.path());
-        let rules = kosmo_lint_rules::RULES;
-        let fixed = fix_text(&page, MISSING_PRELOAD, &tree, rules, OPTIONS).unwrap();
+        let linter = Linter::with_defaults();
+        let fixed = lint_fix(&linter, &page, MISSING_PRELOAD, &tree, OPTIONS).unwrap();
         assert_eq!(fixed.applied, 1);
         assert!(fixed.text.contains("export const preload = () => { void getUsers(); };"));
         // The file on disk is not what was fixed: nothing read it, nothing wrote it.
         assert!(!fs::read_to_string(&page.path).unwrap().contains("preload"));
-        let again = fix_text(&page, &fixed.text, &tree, rules, OPTIONS).unwrap();
-        assert_eq!(again, FixedText { text: fixed.text, applied: 0 });
+        assert!(fixed.converged);
+        assert!(fixed.findings.is_empty(), "{:#?}", fixed.findings);
+        let again = lint_fix(&linter, &page, &fixed.text, &tree, OPTIONS).unwrap();
+        assert_eq!((again.text, again.applied, again.converged), (fixed.text, 0, true));
     }
 
     #[test]
@@ -239,8 +255,9 @@ export default function Page() { const u = createAsync(() => getUsers()); return
         let dir = tempfile::tempdir().unwrap();
         let (page, tree) = page_of_a_project(dir.path());
         let text = "const x = 1;\nexport default function Page() { const inside = fetch; return inside; }\n";
-        let refused =
-            |rule: &dyn Rule| fix_text(&page, text, &tree, &[rule], OPTIONS).unwrap_err().message;
+        let refused = |rule: &'static dyn Rule| {
+            lint_fix(&Linter::with_rules(&[rule]), &page, text, &tree, OPTIONS).unwrap_err().message
+        };
         assert_eq!(
             refused(&RedeclaresX),
             "a fix was not applied because it would declare `x` a second time; the file is left unchanged"
@@ -250,8 +267,9 @@ export default function Page() { const u = createAsync(() => getUsers()); return
             "a fix was not applied because it would use `inside` where no such name is in scope; the file is left unchanged"
         );
         // A global the page already uses, and TypeScript's library types, are in scope.
-        for rule in [&UsesGlobal as &dyn Rule, &UsesLibraryType] {
-            let fixed = fix_text(&page, text, &tree, &[rule], OPTIONS).unwrap();
+        for rule in [&UsesGlobal as &'static dyn Rule, &UsesLibraryType] {
+            let fixed =
+                lint_fix(&Linter::with_rules(&[rule]), &page, text, &tree, OPTIONS).unwrap();
             assert_eq!(fixed.applied, 1, "{}", rule.meta().name);
         }
     }

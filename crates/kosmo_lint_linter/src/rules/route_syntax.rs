@@ -4,7 +4,7 @@ use kosmo_lint_core::route_syntax::check_route_folders;
 use kosmo_lint_core::walk::FileKind;
 
 use crate::context::FindingExt;
-use crate::{FileContext, Reporter, Rule, RuleMeta, declare_rule};
+use crate::{FileContext, Reporter, Rule, declare_rule};
 
 declare_rule! {
     /// ### What it does
@@ -66,10 +66,6 @@ declare_rule! {
 }
 
 impl Rule for RouteSyntax {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check_file(&self, ctx: &FileContext<'_>, report: &mut Reporter<'_>) {
         if !matches!(ctx.file.kind, FileKind::ApiRoute | FileKind::Page) {
             return;

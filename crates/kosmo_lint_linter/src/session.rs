@@ -1,0 +1,454 @@
+//! A project session: the project, its route tree, its caches and its sources, and the runs
+//! over it. Memory must not grow with the number of pages, so a check is two walks: the
+//! route definitions first (their facts make the route tree and are kept until they are
+//! checked), then every other file, read, checked against the tree and dropped as soon as it
+//! is found. Both walks hand each file to the worker pool as they find it, so reading and
+//! parsing overlap the walk.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use kosmo_lint_core::facts::FileFacts;
+use kosmo_lint_core::walk::{
+    WalkError, WalkErrorKind, WalkInputs, WalkScope, project_file, walk_scope_recording,
+};
+use kosmo_lint_core::{Finding, Project, ProjectFile, RouteTree};
+use kosmo_lint_facts::{FactCache, TreeRecorder};
+use kosmo_lint_fix::{FixOptions, applies, write_atomically};
+use rayon::prelude::*;
+
+use crate::isolation::per_file;
+use crate::lint_fix::fix_findings;
+use crate::source::Sources;
+use crate::status::walk_finding;
+use crate::timings::phase;
+use crate::{FileChange, Linter};
+
+/// How a session loads its project.
+#[derive(Debug, Clone, Copy)]
+pub struct LoadOptions {
+    /// Read and write the fact and tree caches (`--no-cache` turns them off).
+    pub use_cache: bool,
+    /// The run names files only (pre-commit): the route tree saved by an earlier run stands
+    /// in for the routes walk when nothing it was built from has changed.
+    pub files_only: bool,
+}
+
+/// Which files a check reports on.
+#[derive(Clone, Copy)]
+pub struct Selection<'a> {
+    /// Whether findings of the file at this path are wanted (the paths named, less the
+    /// configuration's ignore patterns).
+    pub selected: &'a (dyn Fn(&Path) -> bool + Sync),
+    /// When the run names files only: the files to check besides the route definitions. No
+    /// other page is walked or read.
+    pub only_files: Option<&'a [PathBuf]>,
+}
+
+/// What checking a project found.
+#[derive(Debug, Default)]
+pub struct Checked {
+    /// Not sorted.
+    pub findings: Vec<Finding>,
+    /// Files checked (those selected).
+    pub files: usize,
+}
+
+/// What fixing changed.
+#[derive(Debug, Default)]
+pub struct Fixed {
+    /// Files changed, in path order: written to disk with `options.write`, unless the file
+    /// is an overlay, whose fixed text is only returned.
+    pub changes: Vec<FileChange>,
+    /// Fixes applied to those files.
+    pub fixes: usize,
+}
+
+/// A project with its route tree loaded.
+pub struct Session {
+    pub project: Project,
+    pub tree: RouteTree,
+    sources: Sources,
+    /// The route definitions and their facts, sorted by path; emptied once they are checked.
+    routes: Vec<(ProjectFile, FileFacts)>,
+    /// The route definitions' findings and count, kept when their facts are dropped.
+    route_results: Option<(Vec<Finding>, usize)>,
+    walk_errors: Vec<WalkError>,
+    /// `internal-error` findings: files whose analysis panicked (a bug), reported with the
+    /// run's findings; the run exits 2.
+    internal_errors: Mutex<Vec<Finding>>,
+    /// Facts of unchanged files from earlier runs.
+    cache: FactCache,
+    /// Whether a check left files of the project unvisited (the cache keeps their entries).
+    partial: bool,
+    /// Whether the tree came from the cache, with no route definition read: named route
+    /// definitions are then read and checked like any other named file.
+    tree_from_cache: bool,
+    /// What the tree was built from, to save it with at the end of the run (after the route
+    /// definitions' facts are dropped, so that the two are not in memory at once).
+    tree_recorder: Option<TreeRecorder>,
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+fn into_inner<T>(mutex: Mutex<T>) -> T {
+    mutex.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+impl Session {
+    /// Loads the route tree of `project` (the first walk) with the project's fact cache,
+    /// reading files from `sources`.
+    pub fn load(project: Project, sources: Sources, options: LoadOptions) -> Self {
+        // An overlaid route definition is not what the saved tree was built from, and a tree
+        // built from it is not the disk's: such a session neither reads nor saves the tree.
+        let overlays_routes = sources
+            .overlaid()
+            .filter_map(|path| project_file(&project, path))
+            .any(|file| file.scope == WalkScope::Routes);
+        if options.use_cache
+            && options.files_only
+            && !overlays_routes
+            && let Some(tree) =
+                phase("cached tree", || kosmo_lint_facts::load_cached_tree(&project))
+        {
+            return Self {
+                project,
+                tree,
+                sources,
+                routes: Vec::new(),
+                route_results: None,
+                walk_errors: Vec::new(),
+                internal_errors: Mutex::default(),
+                // Opening the fact cache costs more than parsing the few files named.
+                cache: FactCache::disabled(),
+                partial: false,
+                tree_from_cache: true,
+                tree_recorder: None,
+            };
+        }
+        let cache = phase("cache", || {
+            if options.use_cache { FactCache::open(&project.root) } else { FactCache::disabled() }
+        });
+        let recorder = (options.use_cache && !overlays_routes).then(TreeRecorder::default);
+        let routes = Mutex::new(Vec::new());
+        let internal_errors = Mutex::new(Vec::new());
+        let walk_errors = phase("routes", || {
+            let visit = |file: ProjectFile| {
+                let (facts, stamp) = match per_file(&file, || sources.facts_stamped(&cache, &file))
+                {
+                    Ok(extracted) => extracted,
+                    Err(finding) => return lock(&internal_errors).push(*finding),
+                };
+                if let Some(recorder) = &recorder {
+                    let evidence = kosmo_lint_core::tree::file_evidence(&facts);
+                    let is_config = file.kind == kosmo_lint_core::FileKind::Config;
+                    recorder.file(&file.rel, stamp, file.folder, is_config, evidence);
+                }
+                lock(&routes).push((file, facts));
+            };
+            let inputs = recorder.as_ref().map(TreeRecorder::walk_inputs);
+            walk_with_overlays(&project, &sources, WalkScope::Routes, &visit, inputs)
+        });
+        let mut routes = into_inner(routes);
+        routes.sort_by(|a, b| a.0.rel.cmp(&b.0.rel));
+        let tree = phase("tree", || {
+            let pairs: Vec<_> = routes.iter().map(|(file, facts)| (file, facts)).collect();
+            RouteTree::from_routes(&project, &pairs)
+        });
+        routes.shrink_to_fit();
+        // A walk that could not read a folder may have missed routes: such a tree is not kept.
+        let unreadable = walk_errors.iter().any(|e| e.kind == WalkErrorKind::Unreadable);
+        let tree_recorder = recorder.filter(|_| !unreadable);
+        Self {
+            project,
+            tree,
+            sources,
+            routes,
+            route_results: None,
+            walk_errors,
+            internal_errors,
+            cache,
+            partial: false,
+            tree_from_cache: false,
+            tree_recorder,
+        }
+    }
+
+    /// Checks every selected file: the route definitions (once; their findings are kept
+    /// for later checks), then the second walk over pages and the rest. Findings are not
+    /// sorted.
+    pub fn check(&mut self, linter: &Linter, selection: Selection<'_>) -> Checked {
+        let Selection { selected, only_files } = selection;
+        // The route definitions are checked once; their facts are then dropped, so that the
+        // walk over the pages runs beside the route tree alone.
+        let (route_findings, route_files) = match self.route_results.take() {
+            Some(results) => results,
+            None => phase("check routes", || {
+                let findings: Vec<Finding> = self
+                    .routes
+                    .par_iter()
+                    .filter(|(file, _)| selected(&file.path))
+                    .flat_map_iter(|(file, facts)| {
+                        per_file(file, || linter.lint_file(file, facts, &self.tree))
+                            .unwrap_or_else(|internal_error| vec![*internal_error])
+                    })
+                    .collect();
+                let files = self.routes.iter().filter(|(file, _)| selected(&file.path)).count();
+                (findings, files)
+            }),
+        };
+        self.routes = Vec::new();
+        self.route_results = Some((route_findings.clone(), route_files));
+        let mut findings = route_findings;
+        let mut files = route_files;
+        self.partial |= only_files.is_some();
+        let rest = Mutex::new((Vec::new(), 0));
+        let visit = |file: ProjectFile| {
+            if !selected(&file.path) {
+                return;
+            }
+            let found = self.checked_file(linter, &file);
+            let mut rest = lock(&rest);
+            rest.0.extend(found);
+            rest.1 += 1;
+        };
+        let errors = phase("check rest", || match only_files {
+            // The pre-commit path: the files named are the only pages to read; nothing else
+            // below `pages/` needs walking.
+            Some(paths) => {
+                let tree_from_cache = self.tree_from_cache;
+                paths
+                    .par_iter()
+                    .filter_map(|path| project_file(&self.project, path))
+                    .filter(|file| file.scope == WalkScope::Rest || tree_from_cache)
+                    .for_each(visit);
+                Vec::new()
+            }
+            None => walk_with_overlays(&self.project, &self.sources, WalkScope::Rest, &visit, None),
+        });
+        let (rest_findings, rest_files) = into_inner(rest);
+        findings.extend(rest_findings);
+        findings.extend(lock(&self.internal_errors).drain(..));
+        files += rest_files;
+        for error in self.walk_errors.iter().chain(&errors).filter(|e| selected(&e.path)) {
+            findings.push(walk_finding(&self.project, error));
+        }
+        Checked { findings, files }
+    }
+
+    /// The findings of one file, read from the sources (its overlay, or the disk), against
+    /// the loaded route tree: what an editor shows for a buffer. `None` for a path that is
+    /// not a file of the project.
+    pub fn lint_path(&self, linter: &Linter, path: &Path) -> Option<Vec<Finding>> {
+        let file = project_file(&self.project, &crate::source::resolved(path))?;
+        Some(self.checked_file(linter, &file))
+    }
+
+    /// Fixes what `checked` offers to fix, each file in the fix loop ([`crate::lint_fix`]):
+    /// with `options.write` each changed file is written (atomically) and its findings in
+    /// `checked` become those of its fixed text, as a fresh run would find them. Fixes that
+    /// were refused (`fix-error`) and files that could not be written (`io-error`) are added
+    /// to `checked`, whose other findings stay.
+    pub fn fix(&self, linter: &Linter, checked: &mut Checked, options: FixOptions) -> Fixed {
+        let mut by_file: BTreeMap<PathBuf, Vec<Finding>> = BTreeMap::new();
+        let fixable: BTreeSet<&PathBuf> = checked
+            .findings
+            .iter()
+            .filter(|f| f.fix.as_ref().is_some_and(|fix| applies(fix.applicability, options)))
+            .map(|f| &f.path)
+            .collect();
+        let fixable: BTreeSet<PathBuf> = fixable.into_iter().cloned().collect();
+        let mut kept = Vec::with_capacity(checked.findings.len());
+        for finding in std::mem::take(&mut checked.findings) {
+            if fixable.contains(&finding.path) {
+                by_file.entry(finding.path.clone()).or_default().push(finding);
+            } else {
+                kept.push(finding);
+            }
+        }
+        let outcomes: Vec<FileFix> = by_file
+            .into_par_iter()
+            .map(|(path, findings)| self.fix_file(linter, &path, findings, options))
+            .collect();
+        let mut fixed = Fixed::default();
+        for outcome in outcomes {
+            kept.extend(outcome.findings);
+            if let Some((change, fixes)) = outcome.change {
+                fixed.fixes += fixes;
+                fixed.changes.push(change);
+            }
+        }
+        checked.findings = kept;
+        fixed
+    }
+
+    /// One file through the fix loop; a panic in it is the file's `internal-error`, and the
+    /// file is left as it was.
+    fn fix_file(
+        &self,
+        linter: &Linter,
+        path: &Path,
+        findings: Vec<Finding>,
+        options: FixOptions,
+    ) -> FileFix {
+        // A file that is no longer a project file or cannot be read now keeps its findings
+        // (the next run reports what it has become).
+        let Some(file) = project_file(&self.project, path) else {
+            return FileFix { findings, change: None };
+        };
+        let Ok(original) = self.sources.read(path) else {
+            return FileFix { findings, change: None };
+        };
+        let result = per_file(&file, || {
+            fix_findings(linter, &file, &original, &self.tree, options, findings.clone())
+        });
+        let fixed = match result {
+            Ok(Ok(fixed)) => fixed,
+            Ok(Err(refusal)) => {
+                let mut findings = findings;
+                findings.push(Finding::whole_file(
+                    "fix-error",
+                    file.path.clone(),
+                    file.rel.clone(),
+                    refusal.message,
+                ));
+                return FileFix { findings, change: None };
+            }
+            Err(internal_error) => {
+                let mut findings = findings;
+                findings.push(*internal_error);
+                return FileFix { findings, change: None };
+            }
+        };
+        if fixed.text == original {
+            return FileFix { findings, change: None };
+        }
+        let to_disk = options.write && self.sources.overlay(path).is_none();
+        if to_disk && let Err(err) = write_atomically(&file.path, &fixed.text) {
+            let mut findings = findings;
+            findings.push(Finding::whole_file(
+                "io-error",
+                file.path.clone(),
+                file.rel.clone(),
+                format!("cannot write the fixed file: {err}; it is left unchanged"),
+            ));
+            return FileFix { findings, change: None };
+        }
+        // What remains is what a fresh run over the fixed text finds; with `--diff` nothing
+        // is written and the findings stay those of the file as it is.
+        let remaining = if options.write { fixed.findings } else { findings };
+        let change = FileChange {
+            path: file.path.clone(),
+            display_path: file.rel.clone(),
+            original,
+            fixed: fixed.text,
+        };
+        FileFix { findings: remaining, change: Some((change, fixed.applied)) }
+    }
+
+    /// The route tree with every page, layout and fetch-client reference (the second walk,
+    /// keeping what `kosmo-lint routes` shows), and what it could not show: files whose
+    /// analysis panicked (`internal-error`), and what the walks could not read (`io-error`)
+    /// or passed over (`skipped`).
+    pub fn full_tree(mut self) -> (RouteTree, Vec<Finding>) {
+        let rest = Mutex::new(Vec::new());
+        let rest_errors = walk_with_overlays(
+            &self.project,
+            &self.sources,
+            WalkScope::Rest,
+            &|file| match per_file(&file, || self.sources.facts(&self.cache, &file)) {
+                Ok(facts) => lock(&rest).push((file, facts)),
+                Err(finding) => lock(&self.internal_errors).push(*finding),
+            },
+            None,
+        );
+        let mut rest = into_inner(rest);
+        rest.sort_by(|a, b| a.0.rel.cmp(&b.0.rel));
+        for (file, facts) in self.routes.iter().chain(&rest) {
+            self.tree.add_file(file, facts);
+        }
+        self.tree.finish();
+        save_tree(self.tree_recorder, &self.project, &self.tree);
+        save_cache(self.cache, false);
+        let mut problems = into_inner(self.internal_errors);
+        let walk_errors = self.walk_errors.iter().chain(&rest_errors);
+        problems.extend(walk_errors.map(|error| walk_finding(&self.project, error)));
+        problems.sort_by(|a, b| a.path.cmp(&b.path));
+        (self.tree, problems)
+    }
+
+    /// Writes the caches; a cache that cannot be written costs speed, not results, so it is
+    /// a warning on stderr.
+    pub fn finish(self) {
+        save_tree(self.tree_recorder, &self.project, &self.tree);
+        save_cache(self.cache, self.partial);
+    }
+
+    /// A file's facts (from its overlay, the cache or the disk) and findings; a panic in
+    /// either is the file's `internal-error` finding.
+    fn checked_file(&self, linter: &Linter, file: &ProjectFile) -> Vec<Finding> {
+        per_file(file, || {
+            let facts = self.sources.facts(&self.cache, file);
+            linter.lint_file(file, &facts, &self.tree)
+        })
+        .unwrap_or_else(|internal_error| vec![*internal_error])
+    }
+}
+
+/// What fixing one file left: its findings, and its change with the fixes applied.
+struct FileFix {
+    findings: Vec<Finding>,
+    change: Option<(FileChange, usize)>,
+}
+
+/// Walks `scope`, handing each file to the worker pool as it is found, so that reading and
+/// parsing overlap the walk; then visits the overlays of `scope` the walk did not find (a
+/// buffer not yet saved). Files are not parsed on the walker's own threads: `ignore` starts
+/// them with the default stack (2 MiB), too small for deep nesting, and offers no way to
+/// set it.
+fn walk_with_overlays(
+    project: &Project,
+    sources: &Sources,
+    scope: WalkScope,
+    visit: &(dyn Fn(ProjectFile) + Sync),
+    inputs: Option<&Mutex<WalkInputs>>,
+) -> Vec<WalkError> {
+    let threads = rayon::current_num_threads();
+    let found = Mutex::new(BTreeSet::new());
+    let errors = rayon::in_place_scope(|pool| {
+        let found = &found;
+        let hand_over = |file: ProjectFile| {
+            if sources.overlay(&file.path).is_some() {
+                lock(found).insert(file.path.clone());
+            }
+            pool.spawn(move |_| visit(file));
+        };
+        walk_scope_recording(project, scope, threads, &hand_over, inputs)
+    });
+    let found = into_inner(found);
+    sources
+        .overlaid()
+        .filter(|path| !found.contains(*path))
+        .filter_map(|path| project_file(project, path))
+        .filter(|file| file.scope == scope)
+        .for_each(visit);
+    errors
+}
+
+fn save_tree(recorder: Option<TreeRecorder>, project: &Project, tree: &RouteTree) {
+    let Some(inputs) = recorder.and_then(|r| phase("tree inputs", || r.finish(project))) else {
+        return;
+    };
+    if let Err(err) = phase("save tree", || inputs.save(project, tree)) {
+        eprintln!("kosmo-lint: warning: cannot write the route tree cache: {err}");
+    }
+}
+
+fn save_cache(cache: FactCache, partial: bool) {
+    if let Err(err) = phase("save cache", || cache.save(partial)) {
+        eprintln!("kosmo-lint: warning: cannot write the fact cache: {err}");
+    }
+}

@@ -5,7 +5,7 @@
 //! is found. Both walks hand each file to the worker pool as they find it, so reading and
 //! parsing overlap the walk.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -15,15 +15,13 @@ use kosmo_lint_core::walk::{
 };
 use kosmo_lint_core::{Finding, Project, ProjectFile, RouteTree};
 use kosmo_lint_facts::{FactCache, TreeRecorder};
-use kosmo_lint_fix::{FixOptions, applies, write_atomically};
 use rayon::prelude::*;
 
+use crate::Linter;
 use crate::isolation::per_file;
-use crate::lint_fix::fix_findings;
 use crate::source::Sources;
 use crate::status::walk_finding;
 use crate::timings::phase;
-use crate::{FileChange, Linter};
 
 /// How a session loads its project.
 #[derive(Debug, Clone, Copy)]
@@ -55,21 +53,11 @@ pub struct Checked {
     pub files: usize,
 }
 
-/// What fixing changed.
-#[derive(Debug, Default)]
-pub struct Fixed {
-    /// Files changed, in path order: written to disk with `options.write`, unless the file
-    /// is an overlay, whose fixed text is only returned.
-    pub changes: Vec<FileChange>,
-    /// Fixes applied to those files.
-    pub fixes: usize,
-}
-
 /// A project with its route tree loaded.
 pub struct Session {
     pub project: Project,
     pub tree: RouteTree,
-    sources: Sources,
+    pub(crate) sources: Sources,
     /// The route definitions and their facts, sorted by path; emptied once they are checked.
     routes: Vec<(ProjectFile, FileFacts)>,
     /// The route definitions' findings and count, kept when their facts are dropped.
@@ -247,108 +235,6 @@ impl Session {
         Some(self.checked_file(linter, &file))
     }
 
-    /// Fixes what `checked` offers to fix, each file in the fix loop ([`crate::lint_fix`]):
-    /// with `options.write` each changed file is written (atomically) and its findings in
-    /// `checked` become those of its fixed text, as a fresh run would find them. Fixes that
-    /// were refused (`fix-error`) and files that could not be written (`io-error`) are added
-    /// to `checked`, whose other findings stay.
-    pub fn fix(&self, linter: &Linter, checked: &mut Checked, options: FixOptions) -> Fixed {
-        let mut by_file: BTreeMap<PathBuf, Vec<Finding>> = BTreeMap::new();
-        let fixable: BTreeSet<&PathBuf> = checked
-            .findings
-            .iter()
-            .filter(|f| f.fix.as_ref().is_some_and(|fix| applies(fix.applicability, options)))
-            .map(|f| &f.path)
-            .collect();
-        let fixable: BTreeSet<PathBuf> = fixable.into_iter().cloned().collect();
-        let mut kept = Vec::with_capacity(checked.findings.len());
-        for finding in std::mem::take(&mut checked.findings) {
-            if fixable.contains(&finding.path) {
-                by_file.entry(finding.path.clone()).or_default().push(finding);
-            } else {
-                kept.push(finding);
-            }
-        }
-        let outcomes: Vec<FileFix> = by_file
-            .into_par_iter()
-            .map(|(path, findings)| self.fix_file(linter, &path, findings, options))
-            .collect();
-        let mut fixed = Fixed::default();
-        for outcome in outcomes {
-            kept.extend(outcome.findings);
-            if let Some((change, fixes)) = outcome.change {
-                fixed.fixes += fixes;
-                fixed.changes.push(change);
-            }
-        }
-        checked.findings = kept;
-        fixed
-    }
-
-    /// One file through the fix loop; a panic in it is the file's `internal-error`, and the
-    /// file is left as it was.
-    fn fix_file(
-        &self,
-        linter: &Linter,
-        path: &Path,
-        findings: Vec<Finding>,
-        options: FixOptions,
-    ) -> FileFix {
-        // A file that is no longer a project file or cannot be read now keeps its findings
-        // (the next run reports what it has become).
-        let Some(file) = project_file(&self.project, path) else {
-            return FileFix { findings, change: None };
-        };
-        let Ok(original) = self.sources.read(path) else {
-            return FileFix { findings, change: None };
-        };
-        let result = per_file(&file, || {
-            fix_findings(linter, &file, &original, &self.tree, options, findings.clone())
-        });
-        let fixed = match result {
-            Ok(Ok(fixed)) => fixed,
-            Ok(Err(refusal)) => {
-                let mut findings = findings;
-                findings.push(Finding::whole_file(
-                    "fix-error",
-                    file.path.clone(),
-                    file.rel.clone(),
-                    refusal.message,
-                ));
-                return FileFix { findings, change: None };
-            }
-            Err(internal_error) => {
-                let mut findings = findings;
-                findings.push(*internal_error);
-                return FileFix { findings, change: None };
-            }
-        };
-        if fixed.text == original {
-            return FileFix { findings, change: None };
-        }
-        let to_disk = options.write && self.sources.overlay(path).is_none();
-        if to_disk && let Err(err) = write_atomically(&file.path, &fixed.text) {
-            let mut findings = findings;
-            findings.push(Finding::whole_file(
-                "io-error",
-                file.path.clone(),
-                file.rel.clone(),
-                format!("cannot write the fixed file: {err}; it is left unchanged"),
-            ));
-            return FileFix { findings, change: None };
-        }
-        // What remains is what a fresh run over the fixed text finds; with `--diff` nothing
-        // is written and the findings stay those of the file as it is.
-        let remaining = if options.write { fixed.findings } else { findings };
-        let change = FileChange {
-            path: file.path.clone(),
-            display_path: file.rel.clone(),
-            original,
-            fixed: fixed.text,
-        };
-        FileFix { findings: remaining, change: Some((change, fixed.applied)) }
-    }
-
     /// The route tree with every page, layout and fetch-client reference (the second walk,
     /// keeping what `kosmo-lint routes` shows), and what it could not show: files whose
     /// analysis panicked (`internal-error`), and what the walks could not read (`io-error`)
@@ -389,19 +275,13 @@ impl Session {
 
     /// A file's facts (from its overlay, the cache or the disk) and findings; a panic in
     /// either is the file's `internal-error` finding.
-    fn checked_file(&self, linter: &Linter, file: &ProjectFile) -> Vec<Finding> {
+    pub(crate) fn checked_file(&self, linter: &Linter, file: &ProjectFile) -> Vec<Finding> {
         per_file(file, || {
             let facts = self.sources.facts(&self.cache, file);
             linter.lint_file(file, &facts, &self.tree)
         })
         .unwrap_or_else(|internal_error| vec![*internal_error])
     }
-}
-
-/// What fixing one file left: its findings, and its change with the fixes applied.
-struct FileFix {
-    findings: Vec<Finding>,
-    change: Option<(FileChange, usize)>,
 }
 
 /// Walks `scope`, handing each file to the worker pool as it is found, so that reading and

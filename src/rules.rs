@@ -2,8 +2,7 @@
 
 use std::fmt::Write as _;
 
-use kosmo_lint_core::Severity;
-use kosmo_lint_linter::{BUILTIN, FixKind, RULES};
+use kosmo_lint_linter::{BUILTIN, RULES};
 use miette::{IntoDiagnostic, Report};
 
 pub fn run() -> Result<u8, Report> {
@@ -11,20 +10,12 @@ pub fn run() -> Result<u8, Report> {
     let _ = writeln!(out, "{:<30} {:<9} {:<10} summary", "rule", "severity", "fix");
     let metas = RULES.iter().map(|r| r.meta()).chain(BUILTIN.iter());
     for meta in metas {
-        let severity = match meta.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "info",
-        };
-        let fix = match meta.fix {
-            FixKind::None => "-",
-            FixKind::Sometimes => "sometimes",
-            FixKind::Safe => "safe",
-            FixKind::Unsafe => "unsafe",
-        };
         let builtin = if BUILTIN.iter().any(|b| b.name == meta.name) { " (built-in)" } else { "" };
-        let _ =
-            writeln!(out, "{:<30} {severity:<9} {fix:<10} {}{builtin}", meta.name, meta.summary);
+        let _ = writeln!(
+            out,
+            "{:<30} {:<9} {:<10} {}{builtin}",
+            meta.name, meta.severity, meta.fix, meta.summary
+        );
     }
     crate::output::write_stdout(out.as_bytes())?;
     Ok(0)

@@ -1,11 +1,13 @@
-//! Repository tasks. `docs` writes `docs/rules/` from the rules' metadata and doc comments;
-//! `docs --check` only reports pages that differ (the test suite does the same). `corpus`
-//! writes a generated KosmoJS project with planted violations and their manifest
+//! Repository tasks. `docs` writes `docs/rules/` from the rules' metadata and doc comments,
+//! and the rules table of the top-level README; `docs --check` only reports pages that differ
+//! (the test suite does the same). `new-rule` writes the scaffold of a rule and registers it.
+//! `corpus` writes a generated KosmoJS project with planted violations and their manifest
 //! (`expected.json`), for the benchmarks (`bench/run.sh`), whose bookkeeping (recall check,
 //! results table) is in `bench`.
 
 mod bench;
 mod corpus;
+mod new_rule;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -15,13 +17,15 @@ fn main() -> ExitCode {
     match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
         ["docs"] => write_docs(false),
         ["docs", "--check"] => write_docs(true),
+        ["new-rule", args @ ..] => new_rule::run(args),
         ["corpus", options @ ..] => corpus::run(options),
         ["corpus-check", dir, findings] => bench::corpus_check(dir, findings),
         ["bench-row", args @ ..] => bench::bench_row(args),
         ["bench-table", results] => bench::bench_table(results),
         _ => {
             eprintln!(
-                "usage: cargo run -p xtask -- docs [--check]\n       {}\n       {}",
+                "usage: cargo run -p xtask -- docs [--check]\n       {}\n       {}\n       {}",
+                new_rule::USAGE,
                 corpus::USAGE,
                 bench::USAGE
             );
@@ -31,30 +35,37 @@ fn main() -> ExitCode {
 }
 
 fn write_docs(check: bool) -> ExitCode {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/rules");
-    let mut pages: Vec<(String, String)> = kosmo_lint_linter::docs::pages()
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut files: Vec<(String, String)> = kosmo_lint_linter::docs::pages()
         .into_iter()
-        .map(|(name, page)| (format!("{name}.md"), page))
+        .map(|(name, page)| (format!("docs/rules/{name}.md"), page))
         .collect();
-    pages.push(("README.md".to_owned(), kosmo_lint_linter::docs::index()));
-    // The configuration file's schema lives at the repository root, beside the README.
-    pages.push(("../../kosmo-lint.schema.json".to_owned(), kosmo_lint_core::config::json_schema()));
+    files.push(("docs/rules/README.md".to_owned(), kosmo_lint_linter::docs::index()));
+    files.push(("kosmo-lint.schema.json".to_owned(), kosmo_lint_core::config::json_schema()));
+    let readme = std::fs::read_to_string(root.join("README.md")).map_err(|err| err.to_string());
+    match readme.and_then(|readme| kosmo_lint_linter::docs::with_readme_table(&readme)) {
+        Ok(readme) => files.push(("README.md".to_owned(), readme)),
+        Err(err) => {
+            eprintln!("cannot render the rules table of README.md: {err}");
+            return ExitCode::from(1);
+        }
+    }
     let mut stale = 0;
-    for (file, page) in pages {
-        let path = dir.join(&file);
-        if std::fs::read_to_string(&path).ok().as_deref() == Some(page.as_str()) {
+    for (file, content) in files {
+        let path = root.join(&file);
+        if std::fs::read_to_string(&path).ok().as_deref() == Some(content.as_str()) {
             continue;
         }
         stale += 1;
         if check {
-            eprintln!("stale: docs/rules/{file}");
-        } else if let Err(err) =
-            std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(&path, page))
+            eprintln!("stale: {file}");
+        } else if let Err(err) = std::fs::create_dir_all(path.parent().unwrap_or(&root))
+            .and_then(|()| std::fs::write(&path, content))
         {
             eprintln!("cannot write {}: {err}", path.display());
             return ExitCode::from(1);
         } else {
-            println!("wrote docs/rules/{file}");
+            println!("wrote {file}");
         }
     }
     ExitCode::from(u8::from(check && stale > 0))

@@ -15,6 +15,17 @@ pub enum Severity {
     Error,
 }
 
+/// The words `--format json` uses (its serde names), also in `kosmo-lint rules` and the docs.
+impl std::fmt::Display for Severity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(match self {
+            Self::Error => "error",
+            Self::Warning => "warning",
+            Self::Info => "info",
+        })
+    }
+}
+
 /// A labelled span inside the finding's file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Label {
@@ -104,5 +115,20 @@ impl Finding {
     pub fn sort_key(&self) -> (&str, u32, u32, &'static str) {
         let (start, end) = self.span.map_or((0, 0), |s| (s.start, s.end));
         (&self.display_path, start, end, self.rule)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Severity;
+
+    #[test]
+    fn severity_displays_as_its_json_name() {
+        for severity in [Severity::Info, Severity::Warning, Severity::Error] {
+            let json = serde_json::to_value(severity).unwrap();
+            assert_eq!(json.as_str(), Some(severity.to_string().as_str()));
+        }
+        assert_eq!(Severity::Warning.to_string(), "warning");
+        assert_eq!(format!("{:<9}|", Severity::Error), "error    |", "widths pad the word");
     }
 }

@@ -77,6 +77,18 @@ pub enum FixKind {
     Unsafe,
 }
 
+/// The words of `kosmo-lint rules`, the rule docs and the README (the serde names).
+impl std::fmt::Display for FixKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(match self {
+            Self::None => "none",
+            Self::Sometimes => "sometimes",
+            Self::Safe => "safe",
+            Self::Unsafe => "unsafe",
+        })
+    }
+}
+
 /// A rule's metadata: the user-facing contract.
 #[derive(Debug, Clone, Copy)]
 pub struct RuleMeta {

@@ -114,6 +114,11 @@ pub struct CheckArgs {
     /// Read every file and write no fact cache (`.kosmo-lint-cache/` in the project).
     #[arg(long)]
     pub no_cache: bool,
+    /// Lint the text on stdin as the file at this path (which need not exist), with the rest
+    /// of its project from disk, as an editor's unsaved buffer. With --fix, the fixed text
+    /// goes to stdout and the report to stderr.
+    #[arg(long, value_name = "PATH", conflicts_with = "paths")]
+    pub stdin_filename: Option<PathBuf>,
     /// Use this configuration file instead of looking for `kosmo-lint.json`.
     #[arg(short = 'c', long = "config", value_name = "FILE")]
     pub config: Option<PathBuf>,

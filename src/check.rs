@@ -20,24 +20,27 @@ use crate::project::{canonical_path, discover, load_settings};
 
 pub fn run(args: &CheckArgs) -> Result<u8, Report> {
     let started = Instant::now();
-    let (mut runs, unlintable) = load_projects(args)?;
+    let stdin = args.stdin_filename.as_deref().map(read_stdin).transpose()?;
+    let (mut runs, unlintable) = load_projects(args, stdin.as_ref())?;
     let fix_options = (args.fix || args.diff)
         .then_some(FixOptions { unsafe_fixes: args.unsafe_fixes, write: !args.diff });
     let mut findings: Vec<Finding> = unlintable;
     let mut files_checked = 0;
     let mut fixed = 0;
     let mut diffs = Vec::new();
+    let mut fixed_stdin: Option<FileChange> = None;
     for run in &mut runs {
         let (targets, settings) = (run.targets.as_slice(), &run.settings);
         let selected =
             |path: &Path| targets.iter().any(|t| path.starts_with(t)) && !settings.ignores(path);
-        let only_files = targets.iter().all(|t| t.is_file()).then_some(targets);
+        let only_files = files_only(targets, stdin.as_ref()).then_some(targets);
         let selection = Selection { selected: &selected, only_files };
         let mut checked = run.session.check(&run.linter, selection);
         if let Some(options) = fix_options {
             let outcome = phase("fix", || run.session.fix(&run.linter, &mut checked, options));
             fixed += outcome.fixes;
             diffs.extend(outcome.changes.iter().map(FileChange::unified_diff));
+            fixed_stdin = outcome.changes.into_iter().next().filter(|_| stdin.is_some());
         }
         files_checked += checked.files;
         findings.extend(checked.findings);
@@ -69,6 +72,10 @@ pub fn run(args: &CheckArgs) -> Result<u8, Report> {
         paths_from_current_folder(&mut findings);
     }
     let mut sources = SourceCache::default();
+    if let Some((path, text)) = &stdin {
+        let linted = fixed_stdin.as_ref().filter(|_| args.fix).map_or(text, |change| &change.fixed);
+        sources.insert(path.clone(), linted.clone());
+    }
     let output = phase("render", || match args.format {
         Format::Pretty => {
             let options = PrettyOptions { color: crate::use_color(), ..PrettyOptions::default() };
@@ -82,7 +89,16 @@ pub fn run(args: &CheckArgs) -> Result<u8, Report> {
         Format::Sarif => render_sarif(&findings, &mut sources),
         Format::Junit => render_junit(&findings, summary.files, &mut sources),
     });
-    crate::output::write_stdout(output.as_bytes())?;
+    match &stdin {
+        // Like ruff: the fixed text (the text as it came when nothing was fixed) on stdout,
+        // for the editor or the pipe that sent it; the report on stderr.
+        Some((_, text)) if args.fix => {
+            let fixed = fixed_stdin.as_ref().map_or(text.as_str(), |change| &change.fixed);
+            crate::output::write_stdout(fixed.as_bytes())?;
+            eprint!("{output}");
+        }
+        _ => crate::output::write_stdout(output.as_bytes())?,
+    }
     let too_many_warnings = args.max_warnings.is_some_and(|max| summary.warnings > max);
     if too_many_warnings {
         eprintln!(
@@ -109,10 +125,19 @@ struct ProjectRun {
 /// A run per project named: paths are grouped by project so that each project is loaded
 /// once. Paths named that cannot be linted at all (a FIFO, a socket) come back as
 /// `io-error` findings: never opened, never silent.
-fn load_projects(args: &CheckArgs) -> Result<(Vec<ProjectRun>, Vec<Finding>), Report> {
+fn load_projects(
+    args: &CheckArgs,
+    stdin: Option<&(PathBuf, String)>,
+) -> Result<(Vec<ProjectRun>, Vec<Finding>), Report> {
     let mut unlintable = Vec::new();
     let mut targets: BTreeMap<PathBuf, (Project, Vec<PathBuf>)> = BTreeMap::new();
-    for path in &args.paths {
+    if let Some((target, _)) = stdin {
+        // The buffer of a page not saved yet may be in a folder not made yet.
+        let folder = target.ancestors().skip(1).find(|folder| folder.is_dir()).unwrap_or(target);
+        let project = discover(folder)?;
+        targets.insert(project.root.clone(), (project, vec![target.clone()]));
+    }
+    for path in args.paths.iter().filter(|_| stdin.is_none()) {
         let target = canonical_path(path)?;
         // A file outside any KosmoJS project (pre-commit passes every staged file) is passed
         // over, said on stderr unless --quiet; a folder outside one is an error.
@@ -144,12 +169,36 @@ fn load_projects(args: &CheckArgs) -> Result<(Vec<ProjectRun>, Vec<Finding>), Re
         // Only the rules that are on run, so that neither findings nor fixes (nor unused
         // suppressions) come from a rule turned off.
         let linter = Linter::new(&settings);
-        let files_only = targets.iter().all(|t| t.is_file());
-        let options = LoadOptions { use_cache: !args.no_cache, files_only };
-        let session = Session::load(project, Sources::disk(), options);
+        let options =
+            LoadOptions { use_cache: !args.no_cache, files_only: files_only(&targets, stdin) };
+        let mut sources = Sources::disk();
+        if let Some((path, text)) = stdin {
+            sources.set_overlay(path, text.clone());
+        }
+        let session = Session::load(project, sources, options);
         runs.push(ProjectRun { session, settings, linter, targets });
     }
     Ok((runs, unlintable))
+}
+
+/// Whether the run names files only (the pre-commit path): the file read from stdin is one.
+fn files_only(targets: &[PathBuf], stdin: Option<&(PathBuf, String)>) -> bool {
+    targets.iter().all(|t| t.is_file() || stdin.is_some_and(|(path, _)| path == t))
+}
+
+/// The text on stdin, for the file at `path` (resolved as the project names its files).
+fn read_stdin(path: &Path) -> Result<(PathBuf, String), Report> {
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)
+        .map_err(|err| Report::msg(format!("cannot read stdin: {err}")))?;
+    let text = String::from_utf8(bytes).map_err(|err| {
+        let offset = err.utf8_error().valid_up_to();
+        Report::msg(format!(
+            "stdin (for {}) is not valid UTF-8 (first invalid byte at offset {offset})",
+            path.display()
+        ))
+    })?;
+    Ok((kosmo_lint_linter::resolved(path), text))
 }
 
 /// CI systems resolve a report's paths against the checkout, the folder CI runs in: in their

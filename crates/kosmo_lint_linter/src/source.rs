@@ -78,16 +78,15 @@ impl Sources {
 }
 
 /// `path` as the project names its files: absolute, with links resolved (the project's root
-/// is canonical). A file that does not exist yet is resolved through its folder.
+/// is canonical). A file that does not exist yet (nor, maybe, its folder) is resolved through
+/// its nearest existing folder.
 pub fn resolved(path: &Path) -> PathBuf {
-    if let Ok(path) = std::fs::canonicalize(path) {
-        return path;
-    }
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    match (absolute.parent(), absolute.file_name()) {
-        (Some(parent), Some(name)) => {
-            std::fs::canonicalize(parent).map_or_else(|_| absolute.clone(), |p| p.join(name))
+    for existing in absolute.ancestors() {
+        if let Ok(real) = std::fs::canonicalize(existing) {
+            let rest = absolute.strip_prefix(existing).unwrap_or(Path::new(""));
+            return if rest.as_os_str().is_empty() { real } else { real.join(rest) };
         }
-        _ => absolute,
     }
+    absolute
 }

@@ -98,6 +98,12 @@ impl SourceCache {
             .or_insert_with(|| fs::read_to_string(path).ok())
             .as_deref()
     }
+
+    /// Renders `path`'s findings against `text` instead of the file on disk: the text was
+    /// linted from memory (stdin, an editor buffer).
+    pub fn insert(&mut self, path: PathBuf, text: String) {
+        self.texts.insert(path, Some(text));
+    }
 }
 
 /// The canonical order of findings: path, position, rule.

@@ -98,6 +98,12 @@ impl SourceCache {
             .or_insert_with(|| fs::read_to_string(path).ok())
             .as_deref()
     }
+
+    /// Renders `path` with `text` instead of what the disk holds (an in-memory overlay, a
+    /// buffer not saved yet).
+    pub fn insert(&mut self, path: PathBuf, text: String) {
+        self.texts.insert(path, Some(text));
+    }
 }
 
 /// The canonical order of findings: path, position, rule.

@@ -35,8 +35,6 @@ mod status;
 mod suggest;
 mod suppress;
 #[cfg(test)]
-mod test_support;
-#[cfg(test)]
 mod tester;
 mod timings;
 

@@ -197,7 +197,7 @@ fn display(args: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::CreateAsyncReusesPreload;
-    use crate::test_support::{g1_project, g2_project, g3_project, g4_project, g5_project};
+    use crate::tester::{Case, Fixture, Tester};
 
     const G5_HEAD: &str = r#"import { createAsync, query, useParams } from "@solidjs/router";
 import fetchClients from "_/fetch";
@@ -205,14 +205,14 @@ const { GET } = fetchClients["users/[id]"];
 const getUser = query((id: string) => GET([id]), "users/[id]");
 "#;
 
-    fn g5_page(rest: &str) -> crate::test_support::Project {
-        g5_project("pages/users/[id]/index.tsx", &format!("{G5_HEAD}{rest}"))
+    fn g5_page(rest: &str) -> Case {
+        Fixture::G5.file("pages/users/[id]/index.tsx", &format!("{G5_HEAD}{rest}"))
     }
 
     #[test]
     fn passes() {
-        let pass = [
-            g1_project(
+        let pass = vec![
+            Fixture::G1.file(
                 "pages/users/index.tsx",
                 r#"
 import { createAsync } from "@solidjs/router";
@@ -253,7 +253,7 @@ export const preload = ({ params }) => { void getUser(params.id); };
 export default function Page() { const params = useParams(); const u = createAsync(() => getUser(params.id)); const t = createAsync(async () => getTheme()); return <p>{String(u())}{t()}</p>; }
 "#,
             ),
-            g2_project(
+            Fixture::G2.file(
                 "pages/users/index.tsx",
                 r#"
 import { createAsync } from "@solidjs/router";
@@ -262,7 +262,7 @@ export const preload = GET;
 export default function Page() { const data = createAsync(GET); return <p>{String(data())}</p>; }
 "#,
             ),
-            g3_project(
+            Fixture::G3.file(
                 "pages/users/[id]/index.tsx",
                 r#"
 import { createAsync, query, useParams } from "@solidjs/router";
@@ -272,7 +272,7 @@ export const preload = ({ params }) => { void getUser(params.id); };
 export default function Page() { const params = useParams(); const u = createAsync(() => getUser(params.id)); return <p>{String(u())}</p>; }
 "#,
             ),
-            g4_project(
+            Fixture::G4.file(
                 "pages/users/[id]/index.tsx",
                 r#"
 import { createAsync, query } from "@solidjs/router";
@@ -283,15 +283,13 @@ export default function Page(props) { const u = createAsync(() => getUser(props.
 "#,
             ),
         ];
-        for project in pass {
-            project.assert_clean(&CreateAsyncReusesPreload);
-        }
+        Tester::new(&CreateAsyncReusesPreload).pass(pass).test();
     }
 
     #[test]
     fn fails() {
-        let fail = [
-            g1_project(
+        let fail = vec![
+            Fixture::G1.file(
                 "pages/users/index.tsx",
                 r#"
 import { createAsync } from "@solidjs/router";
@@ -328,7 +326,7 @@ import { createAsyncStore } from "@solidjs/router";
 "#,
             ),
             // G2: the preload warms the list, the component reads one user.
-            g2_project(
+            Fixture::G2.file(
                 "pages/users/[id]/index.tsx",
                 r#"
 import { createAsync } from "@solidjs/router";
@@ -339,7 +337,7 @@ export default function Page() { const data = createAsync(GET); return <p>{Strin
 "#,
             ),
             // G3: the client called directly, past the `query()` wrapper the preload warms.
-            g3_project(
+            Fixture::G3.file(
                 "pages/users/[id]/index.tsx",
                 r#"
 import { createAsync, query, useParams } from "@solidjs/router";
@@ -350,7 +348,7 @@ export default function Page() { const params = useParams(); const u = createAsy
 "#,
             ),
             // G4: a wrapper the preload does not call at all.
-            g4_project(
+            Fixture::G4.file(
                 "pages/users/[id]/index.tsx",
                 r#"
 import { createAsync, query, useParams } from "@solidjs/router";
@@ -390,11 +388,10 @@ export default function Page() { const params = useParams(); const u = createAsy
 "#,
             ),
         ];
-        let rendered: Vec<String> =
-            fail.iter().map(|p| p.render(&CreateAsyncReusesPreload)).collect();
-        for text in &rendered {
-            assert!(!text.contains("through ,") && !text.contains("``"), "an empty name: {text}");
-        }
-        insta::assert_snapshot!(rendered.join("\n"));
+        let rendered = Tester::new(&CreateAsyncReusesPreload).fail(fail).test_and_snapshot();
+        assert!(
+            !rendered.contains("through ,") && !rendered.contains("``"),
+            "an empty name: {rendered}"
+        );
     }
 }

@@ -122,12 +122,12 @@ fn nearest_route<'f>(folder: &'f FolderTree, name: &str) -> Option<&'f str> {
 #[cfg(test)]
 mod tests {
     use super::FetchClientRouteExists;
-    use crate::test_support::{g1_project, g2_project, g3_project, g4_project, g5_project};
+    use crate::tester::{Fixture, Tester};
 
     #[test]
     fn passes() {
-        let pass = [
-            g1_project(
+        let pass = vec![
+            Fixture::G1.file(
                 "components/UserCard.tsx",
                 r#"
 import { GET as fetchUser, path } from "@front/{api}/users/[id]/fetch";
@@ -135,7 +135,7 @@ export const load = (id: number) => fetchUser([id]);
 export const href = (id: number) => path([id]);
 "#,
             ),
-            g5_project(
+            Fixture::G5.file(
                 "hooks/useUsers.ts",
                 r#"
 import fetchClients, { type ResponseT } from "_/fetch";
@@ -149,7 +149,7 @@ export const all = () => fetchClients.users.GET();
 export const dynamic = (name: string) => (fetchClients as any)[name];
 "#,
             ),
-            g2_project(
+            Fixture::G2.file(
                 "components/UserCard.tsx",
                 r#"
 import { GET as fetchUser, path } from "_/front/fetch/users/[id]";
@@ -159,7 +159,7 @@ export const href = (id: number) => path([id]);
 export const add = (u: unknown) => usersClient.POST([], u);
 "#,
             ),
-            g3_project(
+            Fixture::G3.file(
                 "pages/users/index.tsx",
                 r#"
 import { createAsync, query } from "@solidjs/router";
@@ -170,7 +170,7 @@ export const add = (u: unknown) => POST([], { json: u });
 export default function Page() { const u = createAsync(() => getUsers()); return <p>{String(u())}</p>; }
 "#,
             ),
-            g4_project(
+            Fixture::G4.file(
                 "hooks/useUsers.ts",
                 r#"
 import fetchClients, { type ResponseT } from "_/front/fetch";
@@ -182,29 +182,27 @@ export const one = (id: number) => fetchClients["users/[id]"].GET([id]);
 "#,
             ),
         ];
-        for project in pass {
-            project.assert_clean(&FetchClientRouteExists);
-        }
+        Tester::new(&FetchClientRouteExists).pass(pass).test();
     }
 
     #[test]
     fn fails() {
-        let fail = [
-            g1_project(
+        let fail = vec![
+            Fixture::G1.file(
                 "components/UserCard.tsx",
                 r#"
 import { GET as fetchUser } from "@front/{api}/user/[id]/fetch";
 export const load = (id: number) => fetchUser([id]);
 "#,
             ),
-            g1_project(
+            Fixture::G1.file(
                 "components/UserActions.tsx",
                 r#"
 import { DELETE as deleteUser } from "@front/{api}/users/[id]/fetch";
 export const remove = (id: number) => deleteUser([id]);
 "#,
             ),
-            g5_project(
+            Fixture::G5.file(
                 "hooks/useUsers.ts",
                 r#"
 import fetchClients, { type ResponseT } from "_/fetch";
@@ -215,14 +213,14 @@ export const { PATCH } = fetchClients["users"];
 export const nothing = () => fetchClients["completely/unrelated/route"].GET();
 "#,
             ),
-            g2_project(
+            Fixture::G2.file(
                 "components/UserCard.tsx",
                 r#"
 import { GET as fetchUser } from "_/front/fetch/user/[id]";
 export const load = (id: number) => fetchUser([id]);
 "#,
             ),
-            g3_project(
+            Fixture::G3.file(
                 "pages/users/[id]/index.tsx",
                 r#"
 import { createAsync, query, useParams } from "@solidjs/router";
@@ -233,7 +231,7 @@ export const remove = (id: string) => userClient.DELETE([id]);
 export default function Page() { const p = useParams(); const u = createAsync(() => getUser(p.id)); return <p>{String(u())}</p>; }
 "#,
             ),
-            g4_project(
+            Fixture::G4.file(
                 "hooks/useUsers.ts",
                 r#"
 import fetchClients, { type ResponseT } from "_/front/fetch";
@@ -243,8 +241,6 @@ export const { PUT } = fetchClients["users"];
 "#,
             ),
         ];
-        let rendered: Vec<String> =
-            fail.iter().map(|p| p.render(&FetchClientRouteExists)).collect();
-        insta::assert_snapshot!(rendered.join("\n"));
+        Tester::new(&FetchClientRouteExists).fail(fail).test_and_snapshot();
     }
 }

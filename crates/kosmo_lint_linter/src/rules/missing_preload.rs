@@ -220,7 +220,7 @@ mod tests {
     use std::path::Path;
 
     use super::{MissingPreload, NoFix};
-    use crate::test_support::{g1_project, g2_project, g3_project, g4_project, g5_project};
+    use crate::tester::{Case, Fixture, Tester};
 
     const G5_IMPORTS: &str = r#"import { createAsync, query } from "@solidjs/router";
 import fetchClients from "_/fetch";
@@ -229,13 +229,13 @@ import fetchClients from "_/fetch";
     const G5_COMPONENT: &str = "export default function Page() { const u = createAsync(() => getUsers()); return <p>{String(u())}</p>; }";
 
     /// A G5 page: the imports, then `rest`.
-    fn g5_page(rest: &str) -> crate::test_support::Project {
-        g5_project("pages/users/index.tsx", &format!("{G5_IMPORTS}{rest}\n"))
+    fn g5_page(rest: &str) -> Case {
+        Fixture::G5.file("pages/users/index.tsx", &format!("{G5_IMPORTS}{rest}\n"))
     }
 
     /// The page's single `missing-preload` finding: its fix applied to `text`, or its help.
-    fn fixed_or_help(project: &crate::test_support::Project, text: &str) -> Result<String, String> {
-        let (_dir, findings) = project.findings(&MissingPreload);
+    fn fixed_or_help(case: &Case, text: &str) -> Result<String, String> {
+        let findings = case.findings(&[&MissingPreload]);
         let [finding] = findings.as_slice() else { panic!("one finding: {findings:#?}") };
         let Some(fix) = &finding.fix else { return Err(finding.help.clone().unwrap_or_default()) };
         let mut fixed = text.to_owned();
@@ -271,8 +271,8 @@ import fetchClients from "_/fetch";
             (format!("{G5_QUERY}\ninterface preload {{ x: 1 }}\n{G5_COMPONENT}"), NoFix::PreloadTaken),
         ];
         for (rest, reason) in no_fix {
-            let project = g5_page(&rest);
-            let found = fixed_or_help(&project, "");
+            let case = g5_page(&rest);
+            let found = fixed_or_help(&case, "");
             assert_eq!(found, Err(reason.help().to_owned()), "{rest}");
         }
 
@@ -307,8 +307,8 @@ import fetchClients from "_/fetch";
 
     #[test]
     fn passes() {
-        let pass = [
-            g1_project(
+        let pass = vec![
+            Fixture::G1.file(
                 "pages/users/index.tsx",
                 r#"
 import { createAsync } from "@solidjs/router";
@@ -317,7 +317,7 @@ export default function Page() { const data = createAsync(fetchData); return <p>
 export const preload = fetchData;
 "#,
             ),
-            g5_project(
+            Fixture::G5.file(
                 "pages/users/index.tsx",
                 r#"
 import { createAsync, query } from "@solidjs/router";
@@ -328,12 +328,12 @@ export default function Page() { const u = createAsync(() => getUsers()); return
 "#,
             ),
             // Static page: nothing to preload.
-            g5_project(
+            Fixture::G5.file(
                 "pages/about/index.tsx",
                 "export default function About() { return <p>About</p>; }\n",
             ),
             // Layouts may preload, but need not.
-            g5_project(
+            Fixture::G5.file(
                 "pages/users/layout.tsx",
                 r#"
 import { createAsync, query } from "@solidjs/router";
@@ -342,7 +342,7 @@ const getUsers = query(() => fetchClients.users.GET(), "users");
 export default function Layout(props) { const u = createAsync(() => getUsers()); return <div>{props.children}{String(u())}</div>; }
 "#,
             ),
-            g2_project(
+            Fixture::G2.file(
                 "pages/users/index.tsx",
                 r#"
 import { createAsync } from "@solidjs/router";
@@ -351,7 +351,7 @@ export default function Page() { const data = createAsync(GET); return <p>{Strin
 export { GET as preload };
 "#,
             ),
-            g3_project(
+            Fixture::G3.file(
                 "pages/users/[id]/index.tsx",
                 r#"
 import { createAsync, query, useParams } from "@solidjs/router";
@@ -361,7 +361,7 @@ export const preload = ({ params }) => { void getUser(params.id); };
 export default function Page() { const p = useParams(); const u = createAsync(() => getUser(p.id)); return <p>{String(u())}</p>; }
 "#,
             ),
-            g4_project(
+            Fixture::G4.file(
                 "pages/users/index.tsx",
                 r#"
 import { createAsync, query } from "@solidjs/router";
@@ -372,15 +372,13 @@ export default function Page() { const u = createAsync(() => getUsers()); return
 "#,
             ),
         ];
-        for project in pass {
-            project.assert_clean(&MissingPreload);
-        }
+        Tester::new(&MissingPreload).pass(pass).test();
     }
 
     #[test]
     fn fails() {
-        let fail = [
-            g1_project(
+        let fail = vec![
+            Fixture::G1.file(
                 "pages/users/index.tsx",
                 r#"
 import { createAsync } from "@solidjs/router";
@@ -389,7 +387,7 @@ import { GET as fetchUsers } from "@front/{api}/users/fetch";
 export default function Page() { const data = createAsync(fetchUsers); return <p>{String(data())}</p>; }
 "#,
             ),
-            g5_project(
+            Fixture::G5.file(
                 "pages/users/index.tsx",
                 r#"
 import { createAsync, query } from "@solidjs/router";
@@ -400,7 +398,7 @@ const getUsers = query(() => fetchClients.users.GET(), "users");
 export default function Page() { const u = createAsync(() => getUsers()); return <p>{String(u())}</p>; }
 "#,
             ),
-            g5_project(
+            Fixture::G5.file(
                 "pages/users/[id]/index.tsx",
                 r#"
 import { createAsync, query, useParams } from "@solidjs/router"
@@ -417,7 +415,7 @@ import { createAsyncStore } from "@solidjs/router"
 "#,
             ),
             // Reactive argument: no fix.
-            g5_project(
+            Fixture::G5.file(
                 "pages/users/[id]/index.tsx",
                 r#"
 import { createAsync, query } from "@solidjs/router";
@@ -428,7 +426,7 @@ export default function Page() { const [id] = createSignal("1"); const u = creat
 "#,
             ),
             // G2 seed form, bare reference: the fix exports the same reference.
-            g2_project(
+            Fixture::G2.file(
                 "pages/users/index.tsx",
                 r#"
 import { createAsync } from "@solidjs/router";
@@ -438,7 +436,7 @@ export default function Page() { const data = createAsync(GET); return <p>{Strin
 "#,
             ),
             // G2 default import: the fix exports `usersClient.GET`.
-            g2_project(
+            Fixture::G2.file(
                 "pages/users/index.tsx",
                 r#"
 import { createAsync } from "@solidjs/router";
@@ -447,7 +445,7 @@ export default function Page() { const data = createAsync(usersClient.GET); retu
 "#,
             ),
             // G3 query wrapper over a per-route client, read with a route param.
-            g3_project(
+            Fixture::G3.file(
                 "pages/users/[id]/index.tsx",
                 r#"
 import { createAsync, query, useParams } from "@solidjs/router";
@@ -457,7 +455,7 @@ export default function Page() { const params = useParams(); const u = createAsy
 "#,
             ),
             // G4 query wrapper over the fetch map: the fix calls the wrapper.
-            g4_project(
+            Fixture::G4.file(
                 "pages/users/index.tsx",
                 r#"
 import { createAsync, query } from "@solidjs/router";
@@ -467,7 +465,7 @@ export default function Page() { const u = createAsync(() => getUsers()); return
 "#,
             ),
             // A client destructured after the imports: the export goes after it, not before.
-            g4_project(
+            Fixture::G4.file(
                 "pages/users/index.tsx",
                 r#"
 import { createAsync } from "@solidjs/router";
@@ -477,7 +475,7 @@ export default function Page() { const s = createAsync(GET); return <p>{String(s
 "#,
             ),
             // A client bound inside the component cannot be named at the top level: no fix.
-            g4_project(
+            Fixture::G4.file(
                 "pages/users/index.tsx",
                 r#"
 import { createAsync } from "@solidjs/router";
@@ -486,7 +484,30 @@ export default function Page() { const { GET } = fetchClients["users"]; const s 
 "#,
             ),
         ];
-        let rendered: Vec<String> = fail.iter().map(|p| p.render(&MissingPreload)).collect();
-        insta::assert_snapshot!(rendered.join("\n"));
+        Tester::new(&MissingPreload).fail(fail).test_and_snapshot();
+    }
+
+    /// What `--fix` makes of a page: the export after the wrapper it calls, in the page's
+    /// style; nothing where the argument is reactive.
+    #[test]
+    fn fixes() {
+        let head = "import { createAsync, query } from \"@solidjs/router\";\nimport fetchClients from \"_/fetch\";\n\nconst getUsers = query(() => fetchClients.users.GET(), \"users\");\n";
+        let page = format!("{head}\n{G5_COMPONENT}\n");
+        let fixed = format!(
+            "{head}\nexport const preload = () => {{ void getUsers(); }};\n\n{G5_COMPONENT}\n"
+        );
+        let reactive = r#"
+import { createAsync, query } from "@solidjs/router";
+import { createSignal } from "solid-js";
+import fetchClients from "_/fetch";
+const getUser = query((id: string) => fetchClients["users/[id]"].GET([id]), "users/[id]");
+export default function Page() { const [id] = createSignal("1"); const u = createAsync(() => getUser(id())); return <p>{String(u())}</p>; }
+"#;
+        Tester::new(&MissingPreload)
+            .fix(vec![
+                (Fixture::G5.file("pages/users/index.tsx", &page), fixed.as_str()),
+                (Fixture::G5.file("pages/users/[id]/index.tsx", reactive), reactive),
+            ])
+            .test();
     }
 }

@@ -124,14 +124,12 @@ impl Rule for PreloadGeneratedFetch {
 #[cfg(test)]
 mod tests {
     use super::PreloadGeneratedFetch;
-    use crate::test_support::{
-        Project, g1_project, g2_project, g3_project, g4_project, g5_project,
-    };
+    use crate::tester::{Fixture, Tester};
 
     #[test]
     fn passes() {
-        let pass = [
-            g1_project(
+        let pass = vec![
+            Fixture::G1.file(
                 "pages/users/index.tsx",
                 r#"
 import { createAsync } from "@solidjs/router";
@@ -140,7 +138,7 @@ export default function Page() { const data = createAsync(fetchData); return <p>
 export const preload = fetchData;
 "#,
             ),
-            g1_project(
+            Fixture::G1.file(
                 "pages/users/index.tsx",
                 r#"
 import { createAsync } from "@solidjs/router";
@@ -149,7 +147,7 @@ export { fetchData as preload };
 export default function Page() { const data = createAsync(fetchData); return <p>{String(data())}</p>; }
 "#,
             ),
-            g1_project(
+            Fixture::G1.file(
                 "pages/users/index.tsx",
                 r#"
 import users from "@front/{api}/users/fetch";
@@ -157,7 +155,7 @@ export const route = { preload: users.GET };
 export default function Page() { return <p />; }
 "#,
             ),
-            g5_project(
+            Fixture::G5.file(
                 "pages/users/[id]/index.tsx",
                 r#"
 import { createAsync, query, useParams } from "@solidjs/router";
@@ -169,7 +167,7 @@ export default function Page() { const p = useParams(); const u = createAsync(()
 "#,
             ),
             // React pages have loaders, not preloads: out of scope.
-            g5_project(
+            Fixture::G5.file(
                 "pages/users/index.tsx",
                 r#"
 import { useLoaderData } from "react-router";
@@ -177,7 +175,7 @@ export const preload = () => fetch("/api/users");
 export default function Page() { return useLoaderData(); }
 "#,
             ),
-            g2_project(
+            Fixture::G2.file(
                 "pages/users/index.tsx",
                 r#"
 import { createAsync } from "@solidjs/router";
@@ -186,7 +184,7 @@ export const preload = GET;
 export default function Page() { const data = createAsync(GET); return <p>{String(data())}</p>; }
 "#,
             ),
-            g2_project(
+            Fixture::G2.file(
                 "pages/users/index.tsx",
                 r#"
 import { createAsync } from "@solidjs/router";
@@ -195,7 +193,7 @@ export const preload = usersClient.GET;
 export default function Page() { const data = createAsync(usersClient.GET); return <p>{String(data())}</p>; }
 "#,
             ),
-            g3_project(
+            Fixture::G3.file(
                 "pages/users/[id]/index.tsx",
                 r#"
 import { createAsync, query, useParams } from "@solidjs/router";
@@ -205,7 +203,7 @@ export const preload = ({ params }) => { void getUser(params.id); };
 export default function Page() { const p = useParams(); const u = createAsync(() => getUser(p.id)); return <p>{String(u())}</p>; }
 "#,
             ),
-            g4_project(
+            Fixture::G4.file(
                 "pages/users/[id]/index.tsx",
                 r#"
 import { createAsync, query, useParams } from "@solidjs/router";
@@ -216,15 +214,13 @@ export default function Page() { const p = useParams(); const u = createAsync(()
 "#,
             ),
         ];
-        for project in pass {
-            project.assert_clean(&PreloadGeneratedFetch);
-        }
+        Tester::new(&PreloadGeneratedFetch).pass(pass).test();
     }
 
     #[test]
     fn fails() {
-        let fail: [Project; 9] = [
-            g1_project(
+        let fail = vec![
+            Fixture::G1.file(
                 "pages/users/index.tsx",
                 r#"
 import { createAsync } from "@solidjs/router";
@@ -233,7 +229,7 @@ export default function Page() { const data = createAsync(loadUsers); return <p>
 export const preload = loadUsers;
 "#,
             ),
-            g5_project(
+            Fixture::G5.file(
                 "pages/users/[id]/index.tsx",
                 r#"
 import { createAsync, query, useParams } from "@solidjs/router";
@@ -242,7 +238,7 @@ export const preload = ({ params }) => { void getUser(params.id); };
 export default function Page() { const p = useParams(); const u = createAsync(() => getUser(p.id)); return <p>{String(u())}</p>; }
 "#,
             ),
-            g5_project(
+            Fixture::G5.file(
                 "pages/users/index.tsx",
                 r#"
 import axios from "axios";
@@ -252,7 +248,7 @@ export const preload = () => { void getUsers(); };
 export default function Page() { return <p />; }
 "#,
             ),
-            g5_project(
+            Fixture::G5.file(
                 "pages/users/index.tsx",
                 r#"
 import { loadUsers } from "./data";
@@ -260,14 +256,14 @@ export const preload = () => loadUsers();
 export default function Page() { return <p />; }
 "#,
             ),
-            g5_project(
+            Fixture::G5.file(
                 "pages/users/index.tsx",
                 r#"
 export const preload = () => { console.log("warming"); };
 export default function Page() { return <p />; }
 "#,
             ),
-            g2_project(
+            Fixture::G2.file(
                 "pages/users/index.tsx",
                 r#"
 import { createAsync } from "@solidjs/router";
@@ -276,7 +272,7 @@ export const preload = loadUsers;
 export default function Page() { const data = createAsync(loadUsers); return <p>{String(data())}</p>; }
 "#,
             ),
-            g3_project(
+            Fixture::G3.file(
                 "pages/users/[id]/index.tsx",
                 r#"
 import { createAsync, query, useParams } from "@solidjs/router";
@@ -285,7 +281,7 @@ export const preload = ({ params }) => { void getUser(params.id); };
 export default function Page() { const p = useParams(); const u = createAsync(() => getUser(p.id)); return <p>{String(u())}</p>; }
 "#,
             ),
-            g4_project(
+            Fixture::G4.file(
                 "pages/users/index.tsx",
                 r#"
 import ky from "ky";
@@ -295,7 +291,7 @@ export const preload = () => { void getUsers(); };
 export default function Page() { const u = createAsync(() => getUsers()); return <p>{String(u())}</p>; }
 "#,
             ),
-            g4_project(
+            Fixture::G4.file(
                 "pages/users/index.tsx",
                 r#"
 import { query } from "@solidjs/router";
@@ -306,7 +302,6 @@ export default function Page() { return <p />; }
 "#,
             ),
         ];
-        let rendered: Vec<String> = fail.iter().map(|p| p.render(&PreloadGeneratedFetch)).collect();
-        insta::assert_snapshot!(rendered.join("\n"));
+        Tester::new(&PreloadGeneratedFetch).fail(fail).test_and_snapshot();
     }
 }

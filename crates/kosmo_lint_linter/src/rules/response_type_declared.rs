@@ -153,23 +153,21 @@ fn is_type_reference(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::ResponseTypeDeclared;
-    use crate::test_support::{
-        Project, g1_project, g2_project, g3_project, g4_project, g5_project,
-    };
+    use crate::tester::{Case, Fixture, Tester};
 
     /// A `posts` route with `GET` and `POST` in the G2/G3 form (per-route `defineRoute`).
-    fn g23_route(project: fn(&str, &str) -> Project, body: &str) -> Project {
+    fn g23_route(fixture: Fixture, body: &str) -> Case {
         let head = "import { defineRoute } from \"_/front/api/posts\";\nexport default defineRoute(({ GET, POST }) => [";
-        project("api/posts/index.ts", &format!("{head}\n{body}\n]);\n"))
+        fixture.file("api/posts/index.ts", &format!("{head}\n{body}\n]);\n"))
     }
 
-    fn g4_route(body: &str) -> Project {
+    fn g4_route(body: &str) -> Case {
         let head = "import { defineRoute } from \"_/front/api\";\nexport default defineRoute<\"posts\">(({ GET, POST }) => [";
-        g4_project("api/posts/index.ts", &format!("{head}\n{body}\n]);\n"))
+        Fixture::G4.file("api/posts/index.ts", &format!("{head}\n{body}\n]);\n"))
     }
 
-    fn g1_route(body: &str) -> crate::test_support::Project {
-        g1_project(
+    fn g1_route(body: &str) -> Case {
+        Fixture::G1.file(
             "api/posts/index.ts",
             &format!(
                 "import {{ defineRoute }} from \"@front/{{api}}/posts\";\nexport default defineRoute(({{ GET, POST }}) => [\n{body}\n]);\n"
@@ -177,8 +175,8 @@ mod tests {
         )
     }
 
-    fn g5_route(body: &str) -> crate::test_support::Project {
-        g5_project(
+    fn g5_route(body: &str) -> Case {
+        Fixture::G5.file(
             "api/posts/index.ts",
             &format!(
                 "import {{ defineRoute }} from \"_/api\";\nexport default defineRoute<\"posts\">(({{ GET, POST }}) => [\n{body}\n]);\n"
@@ -188,7 +186,7 @@ mod tests {
 
     #[test]
     fn passes() {
-        let pass = [
+        let pass = vec![
             g1_route("  GET<never, Post[]>(async (ctx) => { ctx.body = []; }),"),
             g1_route(
                 "  GET<never, never>(async (ctx) => { ctx.body = {}; }),\n  POST<NewPost, object>(async (ctx) => {}),",
@@ -201,19 +199,19 @@ mod tests {
                 "  POST<{ json: NewPost; response: [204] }>(async (ctx) => ctx.body(null, 204)),",
             ),
             // Invisible to the framework: another rule's business.
-            g5_project(
+            Fixture::G5.file(
                 "api/posts/index.ts",
                 "import { defineRoute } from \"_/api\";\nexport default defineRoute<\"posts\">(({ GET }) => { return [GET(async (ctx) => ctx.json([]))]; });\n",
             ),
             // G2 reads positional generics: `never` payload, `User` response.
-            g23_route(g2_project, "  GET<never, User>(async (ctx) => { ctx.body = {}; }),"),
-            g23_route(g2_project, "  POST<NewPost, object>(async (ctx) => { ctx.body = {}; }),"),
+            g23_route(Fixture::G2, "  GET<never, User>(async (ctx) => { ctx.body = {}; }),"),
+            g23_route(Fixture::G2, "  POST<NewPost, object>(async (ctx) => { ctx.body = {}; }),"),
             g23_route(
-                g3_project,
+                Fixture::G3,
                 "  GET<{ query: { page?: number }; response: [200, \"json\", Post[]] }>(async (ctx) => { ctx.body = []; }),",
             ),
             g23_route(
-                g3_project,
+                Fixture::G3,
                 "  POST<{ json: NewPost; response: [201, \"json\", Post] | [409, \"json\", Conflict] }>(async (ctx) => {}),",
             ),
             g4_route("  GET<{ response: [200, \"json\", Post[]] }>(async (ctx) => ctx.json([])),"),
@@ -221,14 +219,12 @@ mod tests {
                 "  POST<{ json: NewPost; response: [204] }>(async (ctx) => ctx.body(null, 204)),",
             ),
         ];
-        for project in pass {
-            project.assert_clean(&ResponseTypeDeclared);
-        }
+        Tester::new(&ResponseTypeDeclared).pass(pass).test();
     }
 
     #[test]
     fn fails() {
-        let fail = [
+        let fail = vec![
             g1_route("  GET(async (ctx) => { ctx.body = []; }),"),
             g1_route("  POST<NewPost>(async (ctx) => { ctx.body = ctx.payload; }),"),
             g1_route("  GET<never, unknown>(async (ctx) => { ctx.body = []; }),"),
@@ -236,16 +232,15 @@ mod tests {
             g5_route("  POST<{ json: NewPost }>(async (ctx) => ctx.json({})),"),
             g5_route("  GET<PostDefs>(async (ctx) => ctx.json([])),"),
             g5_route("  GET<{ response: Post[] }>(async (ctx) => ctx.json([])),"),
-            g23_route(g2_project, "  GET(async (ctx) => { ctx.body = []; }),"),
-            g23_route(g2_project, "  POST<NewPost>(async (ctx) => { ctx.body = ctx.payload; }),"),
+            g23_route(Fixture::G2, "  GET(async (ctx) => { ctx.body = []; }),"),
+            g23_route(Fixture::G2, "  POST<NewPost>(async (ctx) => { ctx.body = ctx.payload; }),"),
             // The same `GET<never, User>` that declares a response in G2 declares none in G3.
-            g23_route(g3_project, "  GET<never, User>(async (ctx) => { ctx.body = {}; }),"),
-            g23_route(g3_project, "  POST<{ json: NewPost }>(async (ctx) => { ctx.body = {}; }),"),
+            g23_route(Fixture::G3, "  GET<never, User>(async (ctx) => { ctx.body = {}; }),"),
+            g23_route(Fixture::G3, "  POST<{ json: NewPost }>(async (ctx) => { ctx.body = {}; }),"),
             g4_route("  GET<PostDefs>(async (ctx) => ctx.json([])),"),
             g4_route("  POST<{ json: NewPost; response: NewPost }>(async (ctx) => ctx.json({})),"),
             g4_route("  GET<{}>(async (ctx) => ctx.json([])),"),
         ];
-        let rendered: Vec<String> = fail.iter().map(|p| p.render(&ResponseTypeDeclared)).collect();
-        insta::assert_snapshot!(rendered.join("\n"));
+        Tester::new(&ResponseTypeDeclared).fail(fail).test_and_snapshot();
     }
 }

@@ -91,7 +91,7 @@ impl Rule for RouteSyntax {
 #[cfg(test)]
 mod tests {
     use super::RouteSyntax as Rule;
-    use crate::test_support::{g1_project, g2_project, g3_project, g4_project, g5_project};
+    use crate::tester::{Fixture, Tester};
 
     const PAGE: &str = "export default function Page() {\n  return null;\n}\n";
 
@@ -105,10 +105,9 @@ mod tests {
             "pages/a/[some-id]/index.tsx",
             "pages/a/[[]]/index.tsx",
         ];
+        let mut pass = Vec::new();
         for page in g1_like {
-            g1_project(page, PAGE).assert_clean(&Rule);
-            g2_project(page, PAGE).assert_clean(&Rule);
-            g3_project(page, PAGE).assert_clean(&Rule);
+            pass.extend([Fixture::G1, Fixture::G2, Fixture::G3].map(|f| f.file(page, PAGE)));
         }
         let p3 = [
             "pages/users/{id}/index.tsx",
@@ -120,30 +119,28 @@ mod tests {
             "pages/a/c++/index.tsx",
         ];
         for page in p3 {
-            g3_project(page, PAGE).assert_clean(&Rule);
-            g4_project(page, PAGE).assert_clean(&Rule);
-            g5_project(page, PAGE).assert_clean(&Rule);
+            pass.extend([Fixture::G3, Fixture::G4, Fixture::G5].map(|f| f.file(page, PAGE)));
         }
-        g3_project("pages/users/:id/index.tsx", PAGE).assert_clean(&Rule);
+        pass.push(Fixture::G3.file("pages/users/:id/index.tsx", PAGE));
+        Tester::new(&Rule).pass(pass).test();
     }
 
     #[test]
     fn fails() {
-        let fail = [
-            g5_project("pages/users/:id/index.tsx", PAGE),
-            g5_project("pages/users/[user-id]/index.tsx", PAGE),
-            g5_project("pages/users/{tab}/[id]/index.tsx", PAGE),
-            g5_project("pages/a/[/index.tsx", PAGE),
-            g4_project("pages/a/[[id]]/index.tsx", PAGE),
-            g3_project("pages/a/[[id]]/b/index.tsx", PAGE),
-            g2_project("pages/a/[[id]]/[b]/index.tsx", PAGE),
-            g1_project("pages/a/[[id]]/b/index.tsx", PAGE),
+        let fail = vec![
+            Fixture::G5.file("pages/users/:id/index.tsx", PAGE),
+            Fixture::G5.file("pages/users/[user-id]/index.tsx", PAGE),
+            Fixture::G5.file("pages/users/{tab}/[id]/index.tsx", PAGE),
+            Fixture::G5.file("pages/a/[/index.tsx", PAGE),
+            Fixture::G4.file("pages/a/[[id]]/index.tsx", PAGE),
+            Fixture::G3.file("pages/a/[[id]]/b/index.tsx", PAGE),
+            Fixture::G2.file("pages/a/[[id]]/[b]/index.tsx", PAGE),
+            Fixture::G1.file("pages/a/[[id]]/b/index.tsx", PAGE),
         ];
-        for project in &fail {
-            let (_dir, findings) = project.findings(&Rule);
+        for case in &fail {
+            let findings = case.findings(&[&Rule]);
             assert_eq!(findings.len(), 1, "{findings:?}");
         }
-        let rendered: Vec<String> = fail.iter().map(|p| p.render(&Rule)).collect();
-        insta::assert_snapshot!(rendered.join("\n"));
+        Tester::new(&Rule).fail(fail).test_and_snapshot();
     }
 }

@@ -88,17 +88,14 @@ impl Rule for UnusedSuppression {
 #[cfg(test)]
 mod tests {
     use super::UnusedSuppression;
-    use crate::Rule;
     use crate::rules::missing_preload::MissingPreload;
-    use crate::test_support::{g1_project, g5_project};
-
-    const RULES: [&dyn Rule; 2] = [&MissingPreload, &UnusedSuppression];
+    use crate::tester::{Fixture, Tester};
 
     #[test]
     fn passes() {
-        let pass = [
+        let pass = vec![
             // The directive is used: missing-preload's finding starts on the next line.
-            g5_project(
+            Fixture::G5.file(
                 "pages/users/index.tsx",
                 r#"
 import { createAsync, query } from "@solidjs/router";
@@ -112,7 +109,7 @@ export default function Page() {
 "#,
             ),
             // File-level, several rules (one of which did not run: not judged).
-            g5_project(
+            Fixture::G5.file(
                 "pages/users/index.tsx",
                 r#"
 // kosmo-lint-disable missing-preload, preload-generated-fetch
@@ -123,7 +120,7 @@ export default function Page() { const u = createAsync(() => getUsers()); return
 "#,
             ),
             // A range.
-            g1_project(
+            Fixture::G1.file(
                 "pages/users/index.tsx",
                 r#"
 import { createAsync } from "@solidjs/router";
@@ -134,7 +131,7 @@ export default function Page() { const data = createAsync(fetchUsers); return <p
 "#,
             ),
             // A directive inside a string is no directive.
-            g5_project(
+            Fixture::G5.file(
                 "pages/about/index.tsx",
                 r#"
 const note = "// kosmo-lint-disable-next-line missing-preload";
@@ -142,17 +139,14 @@ export default function About() { return <p>{note}</p>; }
 "#,
             ),
         ];
-        for project in pass {
-            let (_dir, findings) = project.findings_of(&RULES);
-            assert!(findings.is_empty(), "{findings:#?}");
-        }
+        Tester::new(&UnusedSuppression).alongside(&[&MissingPreload]).pass(pass).test();
     }
 
     #[test]
     fn fails() {
-        let fail = [
+        let fail = vec![
             // Above an unrelated line: the finding stays and the directive is unused.
-            g5_project(
+            Fixture::G5.file(
                 "pages/users/index.tsx",
                 r#"
 import { createAsync, query } from "@solidjs/router";
@@ -167,7 +161,7 @@ export default function Page() {
 "#,
             ),
             // An unknown rule, a typo: suppresses nothing.
-            g5_project(
+            Fixture::G5.file(
                 "pages/about/index.tsx",
                 r#"
 export default function About() {
@@ -181,7 +175,7 @@ export default function About() {
 "#,
             ),
             // Partly unused: only the unused name goes, the reason stays.
-            g5_project(
+            Fixture::G5.file(
                 "pages/users/index.tsx",
                 r#"
 import { createAsync, query } from "@solidjs/router";
@@ -194,7 +188,7 @@ export default function Page() {
 "#,
             ),
             // A range of a rule with nothing in it, and its enable.
-            g5_project(
+            Fixture::G5.file(
                 "pages/about/index.tsx",
                 r#"
 export const x = 1;
@@ -203,7 +197,22 @@ export const x = 1;
 "#,
             ),
         ];
-        let rendered: Vec<String> = fail.iter().map(|p| p.render_fixed(&RULES)).collect();
-        insta::assert_snapshot!(rendered.join("\n"));
+        Tester::new(&UnusedSuppression)
+            .alongside(&[&MissingPreload])
+            .fail(fail)
+            .snapshot_fixed_text()
+            .test_and_snapshot();
+    }
+
+    /// An enable is needed while its disable is there: it goes in the second round.
+    #[test]
+    fn fixes() {
+        let range = "export const x = 1;\n/* kosmo-lint-disable missing-preload */ export default function About() { return <p>About</p>; }\n/* kosmo-lint-enable missing-preload */\n";
+        let fixed =
+            "export const x = 1;\nexport default function About() { return <p>About</p>; }\n";
+        Tester::new(&UnusedSuppression)
+            .alongside(&[&MissingPreload])
+            .fix(vec![(Fixture::G5.file("pages/about/index.tsx", range), fixed)])
+            .test();
     }
 }

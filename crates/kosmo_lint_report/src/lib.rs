@@ -1,5 +1,6 @@
 //! Rendering findings: miette graphical reports for people; for tools one JSON document,
-//! GitHub Actions workflow commands, a SARIF 2.1.0 log or a `JUnit` XML report.
+//! GitHub Actions workflow commands, a SARIF 2.1.0 log or a `JUnit` XML report. Also the
+//! route tree's outline (`kosmo-lint routes`).
 //! Sources are re-read here, once per file that has findings, so no earlier layer keeps
 //! file text alive.
 
@@ -8,6 +9,7 @@ mod json;
 mod junit;
 mod position;
 mod pretty;
+mod route_tree;
 mod sarif;
 
 use std::collections::HashMap;
@@ -21,6 +23,7 @@ pub use github::render_github;
 pub use json::render_json;
 pub use junit::render_junit;
 pub use pretty::{PrettyOptions, docs_url, render_pretty};
+pub use route_tree::render_route_tree;
 pub use sarif::render_sarif;
 
 /// Totals for the closing summary line and the JSON `summary` object.

@@ -297,7 +297,11 @@ pub struct PageFacts {
     /// Named exports that mean something to a router (`default`, `preload`, `load`,
     /// `loader`, `route`), in source order.
     pub exports: Vec<Export>,
+    /// The `preload` export (or the deprecated `load`) the route table reads.
     pub preload: Option<Preload>,
+    /// A preload in `export const route = { preload }`, which is never called (see
+    /// [`RouteObjectPreload`]).
+    pub route_object_preload: Option<RouteObjectPreload>,
     pub queries: Vec<QueryWrapper>,
     pub create_async: Vec<CreateAsyncCall>,
     pub module: ModuleFacts,
@@ -334,8 +338,6 @@ pub enum PreloadForm {
     Function,
     /// `export { fetchData as preload }`
     Specifier,
-    /// `export const route = { preload }`
-    RouteObject,
     /// `export { preload } from "./data"`
     ReExport,
 }
@@ -350,6 +352,22 @@ pub struct Preload {
     /// The exported name (`preload` in `export const preload`, the key in `route = {…}`).
     pub name_span: Span,
     pub value: FunctionValue,
+}
+
+/// `export const route = { preload }`, SolidStart's convention. KosmoJS's generated route
+/// table reads only the module's own `preload` export, so this preload is never called; it
+/// is kept apart from [`PageFacts::preload`] so that no rule takes it for one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RouteObjectPreload {
+    /// The key: `preload`, or the deprecated `load`.
+    pub key: String,
+    /// The `export const route = …` statement.
+    pub span: Span,
+    /// The key in the object.
+    pub key_span: Span,
+    /// `{ preload }` (or `{ preload: preload }`) with no spread after it: `route.preload` is
+    /// the module's own `preload` binding, if it has one.
+    pub holds_preload_binding: bool,
 }
 
 /// What a function-valued expression (a preload, a `createAsync` argument) is.

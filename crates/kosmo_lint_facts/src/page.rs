@@ -3,7 +3,7 @@
 
 use kosmo_lint_core::facts::{
     CreateAsyncCall, Export, Framework, FunctionValue, ModuleFacts, PageFacts, Preload,
-    PreloadForm, Target,
+    PreloadForm, RouteObjectPreload, Target,
 };
 use oxc_ast::ast::{
     BindingPattern, CallExpression, Declaration, Expression, ModuleExportName, ObjectPropertyKind,
@@ -34,6 +34,7 @@ pub(crate) fn extract<'a>(program: &Program<'a>, bindings: &mut Bindings<'_, 'a>
         framework,
         exports: Vec::new(),
         preload: None,
+        route_object_preload: None,
         queries: Vec::new(),
         create_async: Vec::new(),
         module: module_facts(program, bindings),
@@ -158,7 +159,7 @@ fn collect_exports<'a>(
                         };
                         set_preload(facts, (name, id.span), PreloadForm::Const, decl.span, value);
                     } else if name == "route" {
-                        route_object_preload(bindings, facts, init, decl.span);
+                        facts.route_object_preload = route_object_preload(init, decl.span);
                     }
                 }
             }
@@ -270,22 +271,35 @@ fn set_preload(
     });
 }
 
-/// `export const route = { preload }` (SolidStart style) or `{ preload: () => … }`.
-fn route_object_preload<'a>(
-    bindings: &mut Bindings<'_, 'a>,
-    facts: &mut PageFacts,
-    init: &Expression<'a>,
-    at: oxc_span::Span,
-) {
-    let Expression::ObjectExpression(object) = init.get_inner_expression() else { return };
-    for prop in &object.properties {
-        let ObjectPropertyKind::ObjectProperty(prop) = prop else { continue };
-        let Some(key) = prop.key.static_name() else { continue };
-        if preload_name(&key) {
-            let value = function_value(bindings, &prop.value);
-            set_preload(facts, (&key, prop.key.span()), PreloadForm::RouteObject, at, value);
-        }
-    }
+/// `export const route = { preload }` (SolidStart style) or `{ preload: () => … }`: the last
+/// `preload` key, else the last `load` key, as the object's value holds it.
+fn route_object_preload(init: &Expression<'_>, at: oxc_span::Span) -> Option<RouteObjectPreload> {
+    let Expression::ObjectExpression(object) = init.get_inner_expression() else { return None };
+    let keyed = |wanted: &str| {
+        object.properties.iter().enumerate().rev().find_map(|(index, prop)| match prop {
+            ObjectPropertyKind::ObjectProperty(prop)
+                if prop.key.static_name().is_some_and(|key| key == wanted) =>
+            {
+                Some((index, prop))
+            }
+            _ => None,
+        })
+    };
+    let (index, prop) = keyed("preload").or_else(|| keyed("load"))?;
+    let key = prop.key.static_name()?.into_owned();
+    // A spread after the key may replace its value.
+    let last_word = object.properties[index + 1..]
+        .iter()
+        .all(|later| !matches!(later, ObjectPropertyKind::SpreadProperty(_)));
+    let holds_preload_binding = key == "preload"
+        && last_word
+        && matches!(prop.value.get_inner_expression(), Expression::Identifier(id) if id.name == "preload");
+    Some(RouteObjectPreload {
+        key,
+        span: span(at),
+        key_span: span(prop.key.span()),
+        holds_preload_binding,
+    })
 }
 
 /// What a function-valued expression is: inline code and the calls it makes, or a reference.

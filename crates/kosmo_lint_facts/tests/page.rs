@@ -105,28 +105,45 @@ fn preload_function_declaration() {
     );
 }
 
+/// KosmoJS's route table reads only the module's `preload` export: a route object's preload
+/// (SolidStart's convention) is recorded apart, never as the page's preload.
 #[test]
-fn preload_in_a_route_object() {
+fn preload_in_a_route_object_is_not_the_page_preload() {
     let text =
         format!("{G1_IMPORT}const preload = fetchData;\nexport const route = {{ preload }};\n");
     let facts = page(&text);
     assert_eq!(export_names(&facts), ["route"]);
-    let preload = preload(&facts);
-    assert_eq!(preload.form, PreloadForm::RouteObject);
-    assert_eq!(at(&text, preload.span), "export const route = { preload };");
-    assert_eq!(reference(&preload.value), &client("users/data", "GET"));
+    assert_eq!(facts.preload, None);
+    let route = facts.route_object_preload.as_ref().expect("a route object preload");
+    assert_eq!(route.key, "preload");
+    assert_eq!(at(&text, route.span), "export const route = { preload };");
+    assert_eq!(at(&text, route.key_span), "preload");
+    assert!(route.holds_preload_binding);
 
     let text = format!(
-        "{G1_IMPORT}export const route = {{\n  preload: ({{ params }}) => fetchData([params.id]),\n}} satisfies RouteDefinition;\n"
+        "{G1_IMPORT}export const route = {{\n  load: () => 1,\n  preload: ({{ params }}) => fetchData([params.id]),\n}} satisfies RouteDefinition;\n"
     );
     let facts = page(&text);
-    let inline = facts.preload.as_ref().unwrap();
-    assert_eq!(inline.form, PreloadForm::RouteObject);
-    assert_eq!(at(&text, inline.value.span()), "({ params }) => fetchData([params.id])");
-    assert_eq!(
-        targets(calls(&inline.value)),
-        [(&client("users/data", "GET"), vec!["[@params.id]"])]
+    assert_eq!(facts.preload, None);
+    let inline = facts.route_object_preload.as_ref().unwrap();
+    assert_eq!((inline.key.as_str(), inline.holds_preload_binding), ("preload", false));
+    assert_eq!(at(&text, inline.key_span), "preload");
+
+    // A spread after the key may replace it; `load` is read when there is no `preload`.
+    let facts = page("const preload = () => {};\nexport const route = { preload, ...base };\n");
+    assert!(!facts.route_object_preload.unwrap().holds_preload_binding);
+    let facts = page("export const route = { load: () => {} };\n");
+    assert_eq!(facts.route_object_preload.unwrap().key, "load");
+    let facts = page("export const route = { info: { preload: 1 } };\n");
+    assert_eq!(facts.route_object_preload, None);
+
+    // The module's own `preload` export is the page's preload, beside a route object.
+    let text = format!(
+        "{G1_IMPORT}export const route = {{ preload: () => 1 }};\nexport const preload = fetchData;\n"
     );
+    let facts = page(&text);
+    assert_eq!(preload(&facts).form, PreloadForm::Const);
+    assert!(facts.route_object_preload.is_some());
 }
 
 #[test]

@@ -22,7 +22,26 @@ declare_rule! {
     ///
     /// It reports a `createAsync` that reads a different function (a second wrapper over the
     /// same route, another generated client, a hand-written `fetch`), one that reads data the
-    /// preload does not load at all, and one whose arguments differ from the preload's.
+    /// preload does not load at all, one whose arguments differ from the preload's, and a
+    /// bare reference to a `query()` wrapper (below).
+    ///
+    /// The preload is the module's `preload` export (or the deprecated `load`). A preload in
+    /// `export const route = { preload }` is never called by KosmoJS (that object is
+    /// SolidStart's convention), so it warms nothing: `missing-preload` reports such a page.
+    ///
+    /// ### Bare references
+    ///
+    /// `createAsync(fn)` calls `fn(prev)`: `undefined` on the first run, then the previous
+    /// value. The router calls a bare `preload = fn` as `fn({ params, location, intent })`.
+    /// A `query()` wrapper builds its cache key from its arguments, so
+    /// `createAsync(getUser)` never reads what the preload warmed, whatever the preload
+    /// passed: it is reported in every generation. Call the wrapper in an arrow instead,
+    /// `createAsync(() => getUser(params.id))`.
+    ///
+    /// The same bare binding over a plain generated fetch function, G1's form
+    /// (`export const preload = fetchData` and `createAsync(fetchData)`), is accepted: no
+    /// query cache exists there to miss. It does fetch twice (nothing caches a plain
+    /// function), which is a question for a rule about the query cache, not this one.
     ///
     /// ### Why is this bad?
     ///
@@ -85,18 +104,9 @@ impl Rule for CreateAsyncReusesPreload {
                 (r, s)
             })
             .collect();
-        let warmed_reach = Reach::of_value(&preload.value, page);
         for call in &page.create_async {
             for read in reads(&call.value) {
-                check_read(
-                    page,
-                    &warmed,
-                    &warmed_reach,
-                    &call.function,
-                    &read,
-                    preload.name_span,
-                    report,
-                );
+                check_read(page, &warmed, &call.function, &read, preload.name_span, report);
             }
         }
     }
@@ -105,7 +115,6 @@ impl Rule for CreateAsyncReusesPreload {
 fn check_read(
     page: &PageFacts,
     warmed: &[(Read<'_>, Source)],
-    warmed_reach: &Reach,
     function: &str,
     read: &Read<'_>,
     preload_span: kosmo_lint_core::Span,
@@ -118,7 +127,13 @@ fn check_read(
     let name = read.describe(page);
     let same: Vec<&(Read<'_>, Source)> = warmed.iter().filter(|(_, s)| *s == source).collect();
     if !same.is_empty() {
-        let Some(args) = read.args else { return };
+        let Some(args) = read.args else {
+            // A bare plain function (G1's `createAsync(fetchData)`) has no query cache to miss.
+            if matches!(read.target, Target::Query { .. }) {
+                bare_query_reference(page, &same, function, read, report);
+            }
+            return;
+        };
         let visible: Vec<&Read<'_>> =
             same.iter().map(|(r, _)| r).filter(|r| r.args.is_some()).collect();
         if visible.is_empty() || visible.iter().any(|r| r.args == Some(args)) {
@@ -140,14 +155,24 @@ fn check_read(
         return;
     }
     let reach = Reach::of_target(read.target, read.span, page);
-    // A preload that reads nothing (`() => {}`, or only non-data calls) names no function.
-    let preload_name = warmed.first().map(|(r, _)| r.describe(page));
+    // What the preload reads, each named once; none when it reads nothing (`() => {}`).
+    let mut warmed_names: Vec<String> = Vec::new();
+    for (r, _) in warmed {
+        let described = r.describe(page);
+        if !warmed_names.contains(&described) {
+            warmed_names.push(described);
+        }
+    }
     if let Target::RawFetch { name } = read.target {
-        let help = match &preload_name {
-            Some(preload_name) => {
+        let help = match warmed_names.as_slice() {
+            [] => "read the data through a generated fetch client in a `query()` wrapper, and call that wrapper in `preload` too".to_owned(),
+            [preload_name] => {
                 format!("read the data through {preload_name}, the function `preload` uses")
             }
-            None => "read the data through a generated fetch client in a `query()` wrapper, and call that wrapper in `preload` too".to_owned(),
+            several => format!(
+                "read the data through the function `preload` uses for it, one of {}",
+                several.join(", ")
+            ),
         };
         report
             .report(read.span, format!("`{function}` makes a hand-written `{name}` request, so the preloaded data is not reused"))
@@ -157,9 +182,12 @@ fn check_read(
         return;
     }
     let Some((route, _, _)) = reach.clients.first() else { return };
-    let finding = if let Some(preload_name) = &preload_name
-        && warmed_reach.routes().any(|r| r == route)
-    {
+    // The warmed read that loads this route is the one to name, not merely the first.
+    let through_route = warmed
+        .iter()
+        .find(|(r, _)| Reach::of_target(r.target, r.span, page).routes().any(|x| x == route))
+        .map(|(r, _)| r.describe(page));
+    let finding = if let Some(preload_name) = &through_route {
         report.report(
             read.span,
             format!(
@@ -182,12 +210,62 @@ fn check_read(
     for (r, _) in warmed {
         finding.label(r.span, format!("`preload` warms {}", r.describe(page)));
     }
-    finding.help(match &preload_name {
-        Some(preload_name) => {
+    finding.help(match (&through_route, warmed_names.as_slice()) {
+        (Some(preload_name), _) | (None, [preload_name]) => {
             format!("read the data through {preload_name}, or load {name} in `preload` too")
         }
-        None => format!("load {name} in `preload` too: it loads no data today"),
+        (None, []) => format!("load {name} in `preload` too: it loads no data today"),
+        (None, several) => format!(
+            "read the data through one of the functions `preload` warms ({}), or load {name} in `preload` too",
+            several.join(", ")
+        ),
     });
+}
+
+/// `createAsync(getUser)` over a `query()` wrapper the preload warms: `createAsync` calls
+/// `getUser(prev)` (`undefined` on the first run, then the previous value), and the router
+/// calls a bare `preload = getUser` with `{ params, location, intent }`. The wrapper's key is
+/// built from those arguments, so it never matches what the preload warmed.
+fn bare_query_reference(
+    page: &PageFacts,
+    same: &[&(Read<'_>, Source)],
+    function: &str,
+    read: &Read<'_>,
+    report: &mut Reporter<'_>,
+) {
+    let callee = |r: &Read<'_>| match r.target {
+        Target::Query { index } => page.queries.get(*index).map(|q| q.name.clone()),
+        _ => None,
+    };
+    let Some(wrapper) = read.text.map(str::to_owned).or_else(|| callee(read)) else { return };
+    let Some((preload_read, _)) =
+        same.iter().find(|(r, _)| r.args.is_some()).or_else(|| same.first()).copied()
+    else {
+        return;
+    };
+    let preload_wrapper = callee(preload_read).unwrap_or_else(|| wrapper.clone());
+    let preload_call = match preload_read.args {
+        Some(args) => format!("`{preload_wrapper}({})`", display(args)),
+        None => format!("`{preload_wrapper}({{ params, location, intent }})`"),
+    };
+    report
+        .report(
+            read.span,
+            format!(
+                "`{function}` calls `{wrapper}(prev)` with its previous value (`undefined` at first), but `preload` warmed {preload_call}: the query key differs, so the data is fetched twice"
+            ),
+        )
+        .label(read.span, format!("calls `{wrapper}(prev)`"))
+        .label(preload_read.span, format!("warms {preload_call}"))
+        .help(match preload_read.args {
+            Some(args) => format!(
+                "call the wrapper in an arrow, with the preload's arguments: `{function}(() => {wrapper}({}))`",
+                display(args)
+            ),
+            None => format!(
+                "call `{wrapper}` in an arrow in both places, with the same arguments: `{function}(() => {wrapper}(…))`, and `{preload_wrapper}(…)` inside `preload`"
+            ),
+        });
 }
 
 fn display(args: &[String]) -> String {
@@ -195,203 +273,5 @@ fn display(args: &[String]) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::CreateAsyncReusesPreload;
-    use crate::tester::{Case, Fixture, Tester};
-
-    const G5_HEAD: &str = r#"import { createAsync, query, useParams } from "@solidjs/router";
-import fetchClients from "_/fetch";
-const { GET } = fetchClients["users/[id]"];
-const getUser = query((id: string) => GET([id]), "users/[id]");
-"#;
-
-    fn g5_page(rest: &str) -> Case {
-        Fixture::G5.file("pages/users/[id]/index.tsx", &format!("{G5_HEAD}{rest}"))
-    }
-
-    #[test]
-    fn passes() {
-        let pass = vec![
-            Fixture::G1.file(
-                "pages/users/index.tsx",
-                r#"
-import { createAsync } from "@solidjs/router";
-import { GET as fetchData } from "@front/{api}/users/fetch";
-export default function Page() { const data = createAsync(fetchData); return <p>{String(data())}</p>; }
-export const preload = fetchData;
-"#,
-            ),
-            g5_page(
-                r#"
-export const preload = ({ params }) => { void getUser(params.id); };
-export default function Page() { const params = useParams(); const u = createAsync(() => getUser(params.id)); return <p>{String(u())}</p>; }
-"#,
-            ),
-            g5_page(
-                r#"
-export const preload = ({ params }) => { void getUser(params.id); };
-export default function Page(props) { const u = createAsync(() => getUser(props.params.id)); return <p>{String(u())}</p>; }
-"#,
-            ),
-            g5_page(
-                r#"
-export const preload = (args) => { void getUser(args.params.id); };
-export default function Page() { const u = createAsync(() => getUser(useParams().id)); return <p>{String(u())}</p>; }
-"#,
-            ),
-            // No preload: missing-preload's business, not this rule's.
-            g5_page(
-                r#"
-export default function Page() { const params = useParams(); const u = createAsync(() => GET([params.id])); return <p>{String(u())}</p>; }
-"#,
-            ),
-            // Data that does not come from a generated client is not this rule's business.
-            g5_page(
-                r#"
-const getTheme = () => localStorage.getItem("theme");
-export const preload = ({ params }) => { void getUser(params.id); };
-export default function Page() { const params = useParams(); const u = createAsync(() => getUser(params.id)); const t = createAsync(async () => getTheme()); return <p>{String(u())}{t()}</p>; }
-"#,
-            ),
-            Fixture::G2.file(
-                "pages/users/index.tsx",
-                r#"
-import { createAsync } from "@solidjs/router";
-import { GET } from "_/front/fetch/users";
-export const preload = GET;
-export default function Page() { const data = createAsync(GET); return <p>{String(data())}</p>; }
-"#,
-            ),
-            Fixture::G3.file(
-                "pages/users/[id]/index.tsx",
-                r#"
-import { createAsync, query, useParams } from "@solidjs/router";
-import { GET } from "_/front/fetch/users/[id]";
-const getUser = query((id: string) => GET([id]), "users/[id]");
-export const preload = ({ params }) => { void getUser(params.id); };
-export default function Page() { const params = useParams(); const u = createAsync(() => getUser(params.id)); return <p>{String(u())}</p>; }
-"#,
-            ),
-            Fixture::G4.file(
-                "pages/users/[id]/index.tsx",
-                r#"
-import { createAsync, query } from "@solidjs/router";
-import fetchClients from "_/front/fetch";
-const getUser = query((id: string) => fetchClients["users/[id]"].GET([id]), "users/[id]");
-export const preload = ({ params }) => { void getUser(params.id); };
-export default function Page(props) { const u = createAsync(() => getUser(props.params.id)); return <p>{String(u())}</p>; }
-"#,
-            ),
-        ];
-        Tester::new(&CreateAsyncReusesPreload).pass(pass).test();
-    }
-
-    #[test]
-    fn fails() {
-        let fail = vec![
-            Fixture::G1.file(
-                "pages/users/index.tsx",
-                r#"
-import { createAsync } from "@solidjs/router";
-import { GET as fetchUsers } from "@front/{api}/users/fetch";
-import { GET as fetchUser } from "@front/{api}/users/[id]/fetch";
-export default function Page() { const data = createAsync(fetchUser); return <p>{String(data())}</p>; }
-export const preload = fetchUsers;
-"#,
-            ),
-            g5_page(
-                r#"
-const loadUser = query((id: string) => GET([id]), "users/[id]#view");
-export const preload = ({ params }) => { void getUser(params.id); };
-export default function Page() { const params = useParams(); const u = createAsync(() => loadUser(params.id)); return <p>{String(u())}</p>; }
-"#,
-            ),
-            g5_page(
-                r#"
-export const preload = ({ params }) => { void getUser(params.id); };
-export default function Page() { const params = useParams(); const u = createAsync(() => getUser(Number(params.id))); return <p>{String(u())}</p>; }
-"#,
-            ),
-            g5_page(
-                r#"
-export const preload = ({ params }) => { void getUser(params.id); };
-export default function Page() { const params = useParams(); const u = createAsync(() => fetch(`/api/users/${params.id}`)); return <p>{String(u())}</p>; }
-"#,
-            ),
-            g5_page(
-                r#"
-export const preload = ({ params }) => { void getUser(params.id); };
-export default function Page() { const users = createAsyncStore(() => fetchClients["users"].GET()); return <p>{String(users())}</p>; }
-import { createAsyncStore } from "@solidjs/router";
-"#,
-            ),
-            // G2: the preload warms the list, the component reads one user.
-            Fixture::G2.file(
-                "pages/users/[id]/index.tsx",
-                r#"
-import { createAsync } from "@solidjs/router";
-import usersClient from "_/front/fetch/users";
-import { GET } from "_/front/fetch/users/[id]";
-export const preload = usersClient.GET;
-export default function Page() { const data = createAsync(GET); return <p>{String(data())}</p>; }
-"#,
-            ),
-            // G3: the client called directly, past the `query()` wrapper the preload warms.
-            Fixture::G3.file(
-                "pages/users/[id]/index.tsx",
-                r#"
-import { createAsync, query, useParams } from "@solidjs/router";
-import { GET } from "_/front/fetch/users/[id]";
-const getUser = query((id: string) => GET([id]), "users/[id]");
-export const preload = ({ params }) => { void getUser(params.id); };
-export default function Page() { const params = useParams(); const u = createAsync(() => GET([params.id])); return <p>{String(u())}</p>; }
-"#,
-            ),
-            // G4: a wrapper the preload does not call at all.
-            Fixture::G4.file(
-                "pages/users/[id]/index.tsx",
-                r#"
-import { createAsync, query, useParams } from "@solidjs/router";
-import fetchClients from "_/front/fetch";
-const getUsers = query(() => fetchClients["users"].GET(), "users");
-const getUser = query((id: string) => fetchClients["users/[id]"].GET([id]), "users/[id]");
-export const preload = () => { void getUsers(); };
-export default function Page() { const params = useParams(); const u = createAsync(() => getUser(params.id)); return <p>{String(u())}</p>; }
-"#,
-            ),
-            // A preload that loads nothing names no function: the help says what to load.
-            g5_page(
-                r#"
-export const preload = () => {};
-export default function Page() { const params = useParams(); const u = createAsync(() => getUser(params.id)); return <p>{String(u())}</p>; }
-"#,
-            ),
-            g5_page(
-                r#"
-export function preload() { console.log("preload"); }
-export default function Page() { const params = useParams(); const u = createAsync(() => fetch(`/api/users/${params.id}`)); return <p>{String(u())}</p>; }
-"#,
-            ),
-            // A client of the route named "" is named with its quotes.
-            g5_page(
-                r#"
-export const preload = () => { void fetchClients[""].GET(); };
-export default function Page() { const params = useParams(); const u = createAsync(() => getUser(params.id)); return <p>{String(u())}</p>; }
-"#,
-            ),
-            // An import under an empty string name is called by its local name.
-            g5_page(
-                r#"
-import { "" as loadAll } from "./data";
-export const preload = () => { void loadAll(); };
-export default function Page() { const params = useParams(); const u = createAsync(() => getUser(params.id)); return <p>{String(u())}</p>; }
-"#,
-            ),
-        ];
-        let rendered = Tester::new(&CreateAsyncReusesPreload).fail(fail).test_and_snapshot();
-        assert!(
-            !rendered.contains("through ,") && !rendered.contains("``"),
-            "an empty name: {rendered}"
-        );
-    }
-}
+#[path = "create_async_reuses_preload_tests.rs"]
+mod tests;

@@ -16,6 +16,10 @@ declare_rule! {
     /// (`fetchClients["users/[id]"].GET`, a destructured method of it, a per-route fetch
     /// module). `query()` wrappers and functions of the same file are followed.
     ///
+    /// A preload in `export const route = { preload }` is not checked: KosmoJS's route table
+    /// reads only the module's `preload` export, so nothing calls it (`missing-preload`
+    /// reports such a page when it reads a generated client).
+    ///
     /// ### Why is this bad?
     ///
     /// A hand-written `fetch(...)` (or `axios`, `ky`, `ofetch`) bypasses the client that the
@@ -147,11 +151,12 @@ export { fetchData as preload };
 export default function Page() { const data = createAsync(fetchData); return <p>{String(data())}</p>; }
 "#,
             ),
+            // A route object's preload is never called (SolidStart's convention, not KosmoJS's):
+            // not the page's preload, so not this rule's business (`missing-preload` says why).
             Fixture::G1.file(
                 "pages/users/index.tsx",
                 r#"
-import users from "@front/{api}/users/fetch";
-export const route = { preload: users.GET };
+export const route = { preload: () => fetch("/api/users") };
 export default function Page() { return <p />; }
 "#,
             ),

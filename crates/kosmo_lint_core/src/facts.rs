@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::generation::{Generation, GenericsShape, ImportStyle};
 use crate::http::HttpMethod;
+use crate::project::NamedFolder;
 use crate::span::Span;
 
 /// The UI framework of a page or layout.
@@ -68,6 +69,8 @@ pub struct FileFacts {
     pub page: Option<Box<PageFacts>>,
     pub config: Option<Box<ConfigFacts>>,
     pub fetch_refs: Vec<FetchClientRef>,
+    /// Imports of generated fetch modules that name a source folder (G1–G4), in source order.
+    pub folder_imports: Vec<FolderImport>,
     /// `kosmo-lint-…` directive comments, in source order (empty for most files).
     pub suppressions: Vec<Suppression>,
 }
@@ -481,6 +484,17 @@ pub struct FetchClientRef {
     /// The member read from the route's client: a method (`GET`) or a helper (`path`).
     pub member: Option<StringLiteral>,
     pub form: RefForm,
+    /// The source folder whose client this is, when the import names one (G1–G4);
+    /// `None` for a G5 import (`_/fetch`, `_/api/…/fetch`), which means the importing folder.
+    pub folder: Option<NamedFolder>,
+}
+
+/// `from "_/admin/fetch"`: an import (or re-export) of a generated fetch module that names
+/// a source folder, and where that path is written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FolderImport {
+    pub folder: NamedFolder,
+    pub span: Span,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -13,6 +13,7 @@ pub mod http;
 pub mod json_file;
 pub mod line_index;
 pub mod project;
+pub mod refs;
 pub mod route_path;
 pub mod route_syntax;
 pub mod span;

@@ -23,7 +23,7 @@ pub enum ProjectError {
     #[error("cannot read {path}: {source}")]
     Io { path: PathBuf, source: io::Error },
     #[error(
-        "KosmoJS project at {0} has no source folders (expected `src/<name>/kosmo.config.ts`, `src/<name>/` with `api/` or `pages/`, or a root-level folder with them)"
+        "KosmoJS project at {0} has no source folders (expected `src/<name>/kosmo.config.ts`, `src/<name>/` with `api/` or `pages/`, or a root-level `@<name>/` folder with them)"
     )]
     NoSourceFolders(PathBuf),
 }
@@ -51,6 +51,45 @@ pub struct SourceFolder {
     pub layout: SourceFolderLayout,
     /// G1 import alias (`@front`), from tsconfig `paths` or the folder's own name.
     pub alias: Option<String>,
+    /// Whether `alias` is only assumed (`@<name>` for a folder without `@` that no root
+    /// tsconfig `paths` entry names): its real alias may be set where kosmo-lint does not look.
+    #[serde(skip)]
+    pub alias_assumed: bool,
+}
+
+impl SourceFolder {
+    /// Whether an import naming `named` means this folder: a G1 alias names a folder by its
+    /// alias, a G2–G4 `_/<name>` path a folder under `src/` by its name.
+    pub fn is_named(&self, named: &NamedFolder) -> bool {
+        match named {
+            NamedFolder::Alias(alias) => self.alias.as_deref() == Some(alias.as_str()),
+            NamedFolder::Src(name) => {
+                self.layout != SourceFolderLayout::RootFolder && self.name == *name
+            }
+        }
+    }
+}
+
+/// A source folder as a generated import names it. The generated client builds its URLs
+/// from that folder's configuration, so its routes are the ones a reference is checked
+/// against, whichever folder imports it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "by", content = "name", rename_all = "kebab-case")]
+pub enum NamedFolder {
+    /// G1 `@front/{api}/…/fetch`, `@front/{fetch}`: the folder's import alias.
+    Alias(String),
+    /// G2–G4 `_/front/fetch/…`, `_/front/fetch`: the folder's name under `src/`.
+    Src(String),
+}
+
+impl NamedFolder {
+    /// As written in the import: `@front`, `_/front`.
+    pub fn as_written(&self) -> String {
+        match self {
+            Self::Alias(alias) => alias.clone(),
+            Self::Src(name) => format!("_/{name}"),
+        }
+    }
 }
 
 /// A discovered KosmoJS project.
@@ -181,7 +220,7 @@ fn find_source_folders(root: &Path) -> Result<Vec<SourceFolder>, ProjectError> {
             continue;
         };
         let rel = format!("src/{name}");
-        folders.push(SourceFolder { name, path, rel, layout, alias: None });
+        folders.push(SourceFolder { name, path, rel, layout, alias: None, alias_assumed: false });
     }
     let aliases = tsconfig_aliases(root)?;
     for (name, path) in subdirectories(root)? {
@@ -191,18 +230,26 @@ fn find_source_folders(root: &Path) -> Result<Vec<SourceFolder>, ProjectError> {
         {
             continue;
         }
-        let alias = aliases
-            .iter()
-            .find(|(_, target)| target == &name)
-            .map(|(alias, _)| alias.clone())
-            .or_else(|| name.starts_with('@').then(|| name.clone()))
-            .unwrap_or_else(|| format!("@{name}"));
+        let tsconfig_alias =
+            aliases.iter().find(|(_, target)| target == &name).map(|(alias, _)| alias.clone());
+        // What the G1 CLI makes a source folder: `@<name>/` by convention, with a root
+        // tsconfig `paths` entry and its own `vite.config.ts` (the CLI finds folders by the
+        // latter). `core/api/` (global middleware, scaffolded at the root by the G1 and G2
+        // CLIs) has none of them.
+        let own_alias = name.starts_with('@');
+        if tsconfig_alias.is_none() && !own_alias && !has_vite_config(&path) {
+            continue;
+        }
+        let alias_assumed = tsconfig_alias.is_none() && !own_alias;
+        let alias = tsconfig_alias
+            .unwrap_or_else(|| if own_alias { name.clone() } else { format!("@{name}") });
         folders.push(SourceFolder {
             rel: name.clone(),
             name,
             path,
             layout: SourceFolderLayout::RootFolder,
             alias: Some(alias),
+            alias_assumed,
         });
     }
     Ok(folders)
@@ -281,6 +328,55 @@ mod tests {
         let found: Vec<_> =
             project.folders.iter().map(|f| (f.rel.as_str(), f.alias.as_deref())).collect();
         assert_eq!(found, [("@admin", Some("@admin")), ("front", Some("@front"))]);
+    }
+
+    #[test]
+    fn root_level_core_middleware_is_not_a_source_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "package.json", KOSMO_PACKAGE);
+        write(
+            dir.path(),
+            "tsconfig.json",
+            r#"{ "compilerOptions": { "paths": { "@/*": ["./*"] } } }"#,
+        );
+        write(dir.path(), "core/api/use.ts", "export default [];");
+        write(dir.path(), "src/front/api/users/index.ts", "");
+        // A root folder with routes counts when it is `@<name>`, aliased in the root
+        // tsconfig, or has its own `vite.config.ts` (its alias then only assumed).
+        write(dir.path(), "@admin/api/users/index.ts", "");
+        write(dir.path(), "web/vite.config.ts", "");
+        write(dir.path(), "web/pages/index/index.tsx", "");
+        write(dir.path(), "scripts/api/seed.ts", "");
+        let project = Project::discover(dir.path()).unwrap();
+        let found: Vec<_> = project
+            .folders
+            .iter()
+            .map(|f| (f.rel.as_str(), f.alias.as_deref(), f.alias_assumed))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("src/front", None, false),
+                ("@admin", Some("@admin"), false),
+                ("web", Some("@web"), true)
+            ]
+        );
+    }
+
+    #[test]
+    fn an_import_names_a_g1_folder_by_alias_and_a_src_folder_by_name() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "package.json", KOSMO_PACKAGE);
+        write(dir.path(), "src/front/api/users/index.ts", "");
+        write(dir.path(), "@front/api/users/index.ts", "");
+        let project = Project::discover(dir.path()).unwrap();
+        let named = |n: &NamedFolder| -> Vec<&str> {
+            project.folders.iter().filter(|f| f.is_named(n)).map(|f| f.rel.as_str()).collect()
+        };
+        assert_eq!(named(&NamedFolder::Src("front".into())), ["src/front"]);
+        assert_eq!(named(&NamedFolder::Alias("@front".into())), ["@front"]);
+        assert!(named(&NamedFolder::Src("@front".into())).is_empty());
+        assert!(named(&NamedFolder::Alias("front".into())).is_empty());
     }
 
     #[test]

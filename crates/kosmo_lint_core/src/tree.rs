@@ -15,8 +15,9 @@ use crate::generation::{Generation, GenerationEvidence};
 use crate::http::HttpMethod;
 use crate::project::{Project, SourceFolder};
 use crate::route_path::{Param, join_url};
-use crate::span::Span;
 use crate::walk::{FileKind, ProjectFile, WalkScope};
+
+pub use crate::refs::{RefFolder, RefResolution, ResolvedRef};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct RouteTree {
@@ -137,42 +138,6 @@ pub struct PreloadSummary {
     pub reaches: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct ResolvedRef {
-    pub file: String,
-    pub route: String,
-    pub route_span: Span,
-    pub member: Option<String>,
-    #[serde(skip)]
-    pub member_span: Option<Span>,
-    /// Whether the route name is written at this reference (an import path, a map key), as
-    /// opposed to a member read off a client named elsewhere.
-    pub names_route: bool,
-    pub resolution: RefResolution,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum RefResolution {
-    Resolved,
-    UnknownRoute,
-    /// The route exists but does not define the method read from it.
-    UnknownMethod,
-}
-
-impl FolderTree {
-    /// Resolves a reference within this source folder only (spec §8.3).
-    pub fn resolve(&self, r: &crate::facts::FetchClientRef) -> RefResolution {
-        match self.api_routes.get(&r.route) {
-            None => RefResolution::UnknownRoute,
-            Some(route) => match r.method() {
-                Some(method) if !route.defines(method) => RefResolution::UnknownMethod,
-                _ => RefResolution::Resolved,
-            },
-        }
-    }
-}
-
 impl RouteTree {
     /// The tree of the route definitions (the files of [`WalkScope::Routes`]): every
     /// source folder with its generation, bases and API routes. Pages, layouts and
@@ -206,22 +171,12 @@ impl RouteTree {
         tree
     }
 
-    /// Adds a page or layout, and the file's fetch-client references, resolved within its
-    /// source folder.
+    /// Adds a page or layout, and the file's fetch-client references, each resolved in the
+    /// folder whose routes it reads (see [`RouteTree::add_ref`]).
     pub fn add_file(&mut self, file: &ProjectFile, facts: &FileFacts) {
-        let folder = &mut self.folders[file.folder];
-        add_route_file(folder, file, facts);
+        add_route_file(&mut self.folders[file.folder], file, facts);
         for r in &facts.fetch_refs {
-            let resolution = folder.resolve(r);
-            folder.fetch_refs.push(ResolvedRef {
-                file: file.rel.clone(),
-                route: r.route.clone(),
-                route_span: r.route_span,
-                member: r.member.as_ref().map(|m| m.value.clone()),
-                member_span: r.member.as_ref().map(|m| m.span),
-                names_route: r.names_route(),
-                resolution,
-            });
+            self.add_ref(file, r);
         }
     }
 

@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use kosmo_lint_core::HttpMethod;
 use kosmo_lint_core::facts::{DataCall, QueryWrapper, Target};
+use kosmo_lint_core::project::NamedFolder;
 use oxc_ast::AstKind;
 use oxc_ast::ast::{
     Argument, BindingPattern, Expression, IdentifierReference, ImportDeclaration, MemberExpression,
@@ -15,6 +16,7 @@ use oxc_semantic::{Semantic, SymbolId};
 use oxc_span::GetSpan;
 
 use crate::args::canonical_args;
+use crate::fetch_module::{FetchModule, FetchModuleKind};
 use crate::span;
 
 /// Libraries whose calls are hand-written requests.
@@ -25,44 +27,16 @@ const RAW_FETCH_GLOBALS: &[&str] = &["fetch", "$fetch"];
 /// How deep local functions are followed from a preload or `createAsync` argument.
 const MAX_DEPTH: u32 = 4;
 
-/// A generated fetch module, recognised by its import path (spec §4).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum FetchModule {
-    /// `_/fetch`, `_/front/fetch`, `@front/{fetch}`: the map keyed by route name.
-    Map,
-    /// `@front/{api}/users/fetch`, `_/front/fetch/users`, `_/api/users/fetch`.
-    Route(String),
-}
-
-impl FetchModule {
-    pub(crate) fn of(source: &str) -> Option<Self> {
-        if let Some(rest) = source.strip_prefix("_/") {
-            let parts: Vec<&str> = rest.split('/').collect();
-            return match parts.as_slice() {
-                ["fetch"] | [_, "fetch"] => Some(Self::Map),
-                ["api", route @ .., "fetch"] if !route.is_empty() => {
-                    Some(Self::Route(route.join("/")))
-                }
-                [_, "fetch", route @ ..] if !route.is_empty() => Some(Self::Route(route.join("/"))),
-                _ => None,
-            };
-        }
-        let (_, rest) = source.split_once('/')?;
-        if rest == "{fetch}" {
-            return Some(Self::Map);
-        }
-        let route = rest.strip_prefix("{api}/")?.strip_suffix("/fetch")?;
-        (!route.is_empty()).then(|| Self::Route(route.to_owned()))
-    }
-}
-
 /// What a binding (or an expression) stands for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Binding {
-    /// The default export of a fetch map module.
-    ClientMap,
+    /// The default export of a fetch map module, and the source folder its path names.
+    ClientMap {
+        folder: Option<NamedFolder>,
+    },
     /// One route's client object.
     ClientRoute {
+        folder: Option<NamedFolder>,
         route: String,
     },
     /// One method (or helper such as `path`) of a route's client.
@@ -71,7 +45,9 @@ pub(crate) enum Binding {
         member: String,
     },
     /// `ResponseT` from a fetch map module.
-    ResponseTypeMap,
+    ResponseTypeMap {
+        folder: Option<NamedFolder>,
+    },
     Query {
         index: usize,
     },
@@ -107,8 +83,10 @@ impl Binding {
     /// `binding.name` / `binding["name"]`.
     fn member(&self, name: &str) -> Self {
         match self {
-            Self::ClientMap => Self::ClientRoute { route: name.to_owned() },
-            Self::ClientRoute { route } => {
+            Self::ClientMap { folder } => {
+                Self::ClientRoute { folder: folder.clone(), route: name.to_owned() }
+            }
+            Self::ClientRoute { route, .. } => {
                 Self::ClientMember { route: route.clone(), member: name.to_owned() }
             }
             Self::Argument if name == "params" => Self::Params,
@@ -246,7 +224,7 @@ impl<'s, 'a> Bindings<'s, 'a> {
                 let source = import.source.value.as_str();
                 // A map module's namespace holds `default` (the map) and `ResponseT`, not routes;
                 // a route module's namespace holds its methods, as its default export does.
-                if FetchModule::of(source) == Some(FetchModule::Map) {
+                if FetchModule::is_map(source) {
                     return Binding::Other;
                 }
                 import_binding(source, None, &name)
@@ -473,26 +451,31 @@ fn import_of<'a>(
 pub(crate) fn import_binding(source: &str, imported: Option<&str>, local: &str) -> Binding {
     // `{ default as name }` is the default import.
     let imported = imported.filter(|name| *name != "default");
-    match (FetchModule::of(source), imported) {
-        (Some(FetchModule::Map), None) => Binding::ClientMap,
-        (Some(FetchModule::Map), Some("ResponseT")) => Binding::ResponseTypeMap,
-        (Some(FetchModule::Map), Some(_)) => Binding::Other,
-        (Some(FetchModule::Route(route)), None) => Binding::ClientRoute { route },
-        (Some(FetchModule::Route(route)), Some(member)) => {
+    let Some(FetchModule { folder, kind }) = FetchModule::of(source) else {
+        return other_import_binding(source, imported, local);
+    };
+    match (kind, imported) {
+        (FetchModuleKind::Map, None) => Binding::ClientMap { folder },
+        (FetchModuleKind::Map, Some("ResponseT")) => Binding::ResponseTypeMap { folder },
+        (FetchModuleKind::Map, Some(_)) => Binding::Other,
+        (FetchModuleKind::Route(route), None) => Binding::ClientRoute { folder, route },
+        (FetchModuleKind::Route(route), Some(member)) => {
             Binding::ClientMember { route, member: member.to_owned() }
         }
-        (None, _) if source == "@solidjs/router" => {
-            Binding::SolidRouter { name: imported.unwrap_or(local).to_owned() }
-        }
-        // `axios` (default) and `{ get }` (named) of a request library both make requests;
-        // a namespace import keeps its name so `ky.get` reads as one.
-        (None, _) if is_raw_fetch_library(source) => {
-            Binding::RawFetch { name: readable_name(imported, local) }
-        }
-        (None, _) => {
-            Binding::Imported { name: readable_name(imported, local), source: source.to_owned() }
-        }
     }
+}
+
+/// The binding of an import from a module that is not generated code.
+fn other_import_binding(source: &str, imported: Option<&str>, local: &str) -> Binding {
+    if source == "@solidjs/router" {
+        return Binding::SolidRouter { name: imported.unwrap_or(local).to_owned() };
+    }
+    // `axios` (default) and `{ get }` (named) of a request library both make requests;
+    // a namespace import keeps its name so `ky.get` reads as one.
+    if is_raw_fetch_library(source) {
+        return Binding::RawFetch { name: readable_name(imported, local) };
+    }
+    Binding::Imported { name: readable_name(imported, local), source: source.to_owned() }
 }
 
 /// The name a message calls an import by: the exported name, unless it is an empty string
@@ -519,23 +502,4 @@ fn path_to(pattern: &BindingPattern<'_>, symbol: SymbolId) -> Option<Vec<String>
 
 pub(crate) fn expression_text(expr: &Expression<'_>, text: &str) -> String {
     expr.span().source_text(text).split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::FetchModule;
-
-    #[test]
-    fn recognises_generated_fetch_modules_of_every_generation() {
-        let route = |r: &str| Some(FetchModule::Route(r.to_owned()));
-        assert_eq!(FetchModule::of("@front/{api}/users/data/fetch"), route("users/data"));
-        assert_eq!(FetchModule::of("@front/{fetch}"), Some(FetchModule::Map));
-        assert_eq!(FetchModule::of("_/front/fetch/users/[id]"), route("users/[id]"));
-        assert_eq!(FetchModule::of("_/front/fetch"), Some(FetchModule::Map));
-        assert_eq!(FetchModule::of("_/fetch"), Some(FetchModule::Map));
-        assert_eq!(FetchModule::of("_/api/users/[id]/fetch"), route("users/[id]"));
-        assert_eq!(FetchModule::of("@front/{api}/users"), None);
-        assert_eq!(FetchModule::of("_/api"), None);
-        assert_eq!(FetchModule::of("~/hooks/fetch"), None);
-    }
 }

@@ -2,7 +2,8 @@
 //! §8.1–8.2): per-route module imports, `fetchClients["route"]` / `fetchClients.route`,
 //! destructurings and aliases of a route's client, and `ResponseT["route"]["METHOD"]`.
 
-use kosmo_lint_core::facts::{FetchClientRef, RefForm, StringLiteral};
+use kosmo_lint_core::facts::{FetchClientRef, FolderImport, RefForm, StringLiteral};
+use kosmo_lint_core::project::NamedFolder;
 use std::collections::HashSet;
 
 use oxc_ast::ast::{
@@ -13,7 +14,8 @@ use oxc_ast::ast::{
 use oxc_ast_visit::{Visit, walk};
 use oxc_span::GetSpan;
 
-use crate::bindings::{Binding, Bindings, FetchModule};
+use crate::bindings::{Binding, Bindings};
+use crate::fetch_module::{FetchModule, FetchModuleKind};
 use crate::span;
 
 pub(crate) fn collect<'a>(
@@ -45,6 +47,23 @@ pub(crate) fn collect<'a>(
     let mut collector = RefCollector { bindings, refs: Vec::new(), candidates };
     collector.visit_program(program);
     collector.refs
+}
+
+/// The imports and re-exports of generated fetch modules that name a source folder.
+pub(crate) fn folder_imports(program: &Program<'_>) -> Vec<FolderImport> {
+    program
+        .body
+        .iter()
+        .filter_map(|stmt| match stmt {
+            Statement::ImportDeclaration(import) => Some(&import.source),
+            Statement::ExportFromDeclaration(export) => Some(&export.source),
+            _ => None,
+        })
+        .filter_map(|source| {
+            let folder = FetchModule::of(source.value.as_str())?.folder?;
+            Some(FolderImport { folder, span: span(source.span) })
+        })
+        .collect()
 }
 
 struct RefCollector<'b, 's, 'a> {
@@ -87,6 +106,7 @@ fn literal(value: &str, at: oxc_span::Span) -> StringLiteral {
 impl RefCollector<'_, '_, '_> {
     fn push(
         &mut self,
+        folder: Option<&NamedFolder>,
         route: &str,
         route_span: oxc_span::Span,
         member: Option<StringLiteral>,
@@ -97,46 +117,63 @@ impl RefCollector<'_, '_, '_> {
             route_span: span(route_span),
             member,
             form,
+            folder: folder.cloned(),
         });
     }
 
-    /// `map["route"]` / `map.route`: the route and where its name is written.
+    /// `map["route"]` / `map.route`: the map's folder, the route and where its name is written.
     fn map_key<'x>(
         &mut self,
         member: &'x MemberExpression<'_>,
-    ) -> Option<(&'x str, oxc_span::Span)> {
+    ) -> Option<(Option<NamedFolder>, &'x str, oxc_span::Span)> {
         let (key_span, key) = member.static_property_info()?;
-        matches!(self.bindings.classify(member.object()), Binding::ClientMap)
-            .then_some((key, key_span))
+        match self.bindings.classify(member.object()) {
+            Binding::ClientMap { folder } => Some((folder, key, key_span)),
+            _ => None,
+        }
+    }
+
+    /// The references a `from "<generated route module>"` clause makes: the module (the route)
+    /// and each member it names.
+    fn push_route_module<'x>(
+        &mut self,
+        source: &oxc_ast::ast::StringLiteral<'_>,
+        members: impl Iterator<Item = (&'x str, oxc_span::Span)>,
+    ) {
+        let Some(FetchModule { folder, kind: FetchModuleKind::Route(route) }) =
+            FetchModule::of(source.value.as_str())
+        else {
+            return;
+        };
+        let folder = folder.as_ref();
+        self.push(folder, &route, source.span, None, RefForm::RouteModule);
+        for (name, at) in members {
+            self.push(folder, &route, at, Some(literal(name, at)), RefForm::Member);
+        }
     }
 }
 
 impl<'a> Visit<'a> for RefCollector<'_, '_, 'a> {
     fn visit_import_declaration(&mut self, import: &ImportDeclaration<'a>) {
-        let Some(FetchModule::Route(route)) = FetchModule::of(import.source.value.as_str()) else {
-            return;
-        };
-        self.push(&route, import.source.span, None, RefForm::RouteModule);
-        for specifier in import.specifiers.iter().flatten() {
-            if let ImportDeclarationSpecifier::ImportSpecifier(named) = specifier {
-                let member = literal(named.imported.name().as_str(), named.imported.span());
-                self.push(&route, named.imported.span(), Some(member), RefForm::Member);
+        let members = import.specifiers.iter().flatten().filter_map(|specifier| match specifier {
+            ImportDeclarationSpecifier::ImportSpecifier(named) => {
+                Some((named.imported.name().as_str(), named.imported.span()))
             }
-        }
+            _ => None,
+        });
+        self.push_route_module(&import.source, members);
     }
 
     /// `export { GET as preload } from "@front/{api}/users/fetch"` names the route and the
     /// method as an import does.
     fn visit_export_from_declaration(&mut self, export: &ExportFromDeclaration<'a>) {
-        let Some(FetchModule::Route(route)) = FetchModule::of(export.source.value.as_str()) else {
-            return;
-        };
-        self.push(&route, export.source.span, None, RefForm::RouteModule);
         // A re-exported `default` is the whole client, as a default import is.
-        for specifier in export.specifiers.iter().filter(|s| s.local.name() != "default") {
-            let member = literal(specifier.local.name().as_str(), specifier.local.span());
-            self.push(&route, specifier.local.span(), Some(member), RefForm::Member);
-        }
+        let members = export
+            .specifiers
+            .iter()
+            .filter(|s| s.local.name() != "default")
+            .map(|s| (s.local.name().as_str(), s.local.span()));
+        self.push_route_module(&export.source, members);
     }
 
     fn visit_member_expression(&mut self, member: &MemberExpression<'a>) {
@@ -150,10 +187,11 @@ impl<'a> Visit<'a> for RefCollector<'_, '_, 'a> {
         };
         // `map["route"].GET`: one reference naming both, the inner member is not visited.
         if let Some(inner) = member.object().get_inner_expression().as_member_expression()
-            && let Some((route, route_span)) = self.map_key(inner)
+            && let Some((folder, route, route_span)) = self.map_key(inner)
         {
             let route = route.to_owned();
             self.push(
+                folder.as_ref(),
                 &route,
                 route_span,
                 Some(literal(property, property_span)),
@@ -161,15 +199,17 @@ impl<'a> Visit<'a> for RefCollector<'_, '_, 'a> {
             );
             return;
         }
-        if let Some((route, route_span)) = self.map_key(member) {
+        if let Some((folder, route, route_span)) = self.map_key(member) {
             let route = route.to_owned();
-            self.push(&route, route_span, None, RefForm::ClientMap);
+            self.push(folder.as_ref(), &route, route_span, None, RefForm::ClientMap);
             return;
         }
         if let Expression::Identifier(object) = member.object().get_inner_expression()
-            && let Some(Binding::ClientRoute { route }) = self.bindings.resolve_ident(object)
+            && let Some(Binding::ClientRoute { folder, route }) =
+                self.bindings.resolve_ident(object)
         {
             self.push(
+                folder.as_ref(),
                 &route,
                 property_span,
                 Some(literal(property, property_span)),
@@ -199,10 +239,12 @@ impl<'a> Visit<'a> for RefCollector<'_, '_, 'a> {
                 let Some(key) = prop.key.static_name() else { continue };
                 let key_span = prop.key.span();
                 match &source {
-                    Binding::ClientMap => self.push(&key, key_span, None, RefForm::ClientMap),
-                    Binding::ClientRoute { route } => {
-                        let route = route.clone();
-                        self.push(&route, key_span, Some(literal(&key, key_span)), RefForm::Member);
+                    Binding::ClientMap { folder } => {
+                        self.push(folder.as_ref(), &key, key_span, None, RefForm::ClientMap);
+                    }
+                    Binding::ClientRoute { folder, route } => {
+                        let member = Some(literal(&key, key_span));
+                        self.push(folder.as_ref(), route, key_span, member, RefForm::Member);
                     }
                     _ => {}
                 }
@@ -219,29 +261,33 @@ impl<'a> Visit<'a> for RefCollector<'_, '_, 'a> {
             },
             _ => None,
         };
-        let is_response_map = |this: &mut Self, t: &TSType<'_>| match t {
+        // The folder of the `ResponseT` a type names, when it names one.
+        let response_map = |this: &mut Self, t: &TSType<'_>| match t {
             TSType::TSTypeReference(r) => match &r.type_name {
                 TSTypeName::IdentifierReference(id)
                     if this.candidates.contains(id.name.as_str()) =>
                 {
-                    matches!(this.bindings.resolve_ident(id), Some(Binding::ResponseTypeMap))
+                    match this.bindings.resolve_ident(id) {
+                        Some(Binding::ResponseTypeMap { folder }) => Some(folder),
+                        _ => None,
+                    }
                 }
-                _ => false,
+                _ => None,
             },
-            _ => false,
+            _ => None,
         };
         if let TSType::TSIndexedAccessType(inner) = &access.object_type
-            && is_response_map(self, &inner.object_type)
+            && let Some(folder) = response_map(self, &inner.object_type)
             && let Some((route, route_span)) = string_index(&inner.index_type)
         {
             let member = string_index(&access.index_type).map(|(m, s)| literal(&m, s));
-            self.push(&route, route_span, member, RefForm::ResponseType);
+            self.push(folder.as_ref(), &route, route_span, member, RefForm::ResponseType);
             return;
         }
-        if is_response_map(self, &access.object_type)
+        if let Some(folder) = response_map(self, &access.object_type)
             && let Some((route, route_span)) = string_index(&access.index_type)
         {
-            self.push(&route, route_span, None, RefForm::ResponseType);
+            self.push(folder.as_ref(), &route, route_span, None, RefForm::ResponseType);
             return;
         }
         walk::walk_ts_indexed_access_type(self, access);

@@ -9,6 +9,7 @@ mod cache;
 mod cache_format;
 mod config;
 mod facts_file;
+mod fetch_module;
 mod fetch_refs;
 mod module_check;
 mod nesting;
@@ -162,6 +163,7 @@ pub fn extract_source(
                 facts.page = Some(Box::new(page::extract(program, &mut bindings)));
             }
             facts.fetch_refs = fetch_refs::collect(program, &mut bindings);
+            facts.folder_imports = fetch_refs::folder_imports(program);
         }
     }
     facts

@@ -6,6 +6,7 @@ mod common;
 use common::{at, facts, refs, span_of, span_of_nth, summary};
 use kosmo_lint_core::facts::{FileStatus, RefForm};
 use kosmo_lint_core::generation::ImportStyle;
+use kosmo_lint_core::project::NamedFolder;
 use kosmo_lint_core::{FileKind, HttpMethod};
 
 use RefForm::{ClientMap, Member, ResponseType, RouteModule};
@@ -356,4 +357,54 @@ export { default as client } from "_/front/fetch/posts";
     );
     assert_eq!(refs[1].route_span, span_of(text, "GET"));
     assert_eq!(at(text, refs[3].route_span), r#""_/front/fetch/posts""#);
+}
+
+#[test]
+fn every_reference_remembers_the_folder_its_import_names() {
+    let text = r#"import admin, { type ResponseT } from "_/admin/fetch";
+import fetchClients from "_/fetch";
+import { GET } from "_/front/fetch/posts/[id]";
+import { GET as g1 } from "@front/{api}/users/fetch";
+export { POST } from "_/shop/fetch/orders";
+const { PATCH } = admin["users/[id]"];
+const user = admin.users;
+export type Users = ResponseT["users"]["GET"];
+export const all = () => [admin["stats"].GET(), fetchClients["own"].GET(), user.DELETE(), PATCH(), GET(), g1()];
+"#;
+    let facts = facts(FileKind::Page, text);
+    let src = |n: &str| Some(NamedFolder::Src(n.to_owned()));
+    let found: Vec<_> = facts
+        .fetch_refs
+        .iter()
+        .filter(|r| r.names_route())
+        .map(|r| (r.route.as_str(), r.folder.clone()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("posts/[id]", src("front")),
+            ("users", Some(NamedFolder::Alias("@front".to_owned()))),
+            ("orders", src("shop")),
+            ("users/[id]", src("admin")),
+            ("users", src("admin")),
+            ("users", src("admin")),
+            ("stats", src("admin")),
+            ("own", None),
+        ]
+    );
+    let member =
+        facts.fetch_refs.iter().find(|r| r.member.as_ref().is_some_and(|m| m.value == "DELETE"));
+    assert_eq!(member.and_then(|r| r.folder.clone()), src("admin"));
+    // One folder import per import path that names a folder, where the path is written.
+    let imports: Vec<_> =
+        facts.folder_imports.iter().map(|i| (i.folder.as_written(), at(text, i.span))).collect();
+    assert_eq!(
+        imports,
+        [
+            ("_/admin".to_owned(), r#""_/admin/fetch""#),
+            ("_/front".to_owned(), r#""_/front/fetch/posts/[id]""#),
+            ("@front".to_owned(), r#""@front/{api}/users/fetch""#),
+            ("_/shop".to_owned(), r#""_/shop/fetch/orders""#),
+        ]
+    );
 }

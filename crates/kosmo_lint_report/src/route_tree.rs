@@ -75,9 +75,12 @@ fn pretty_folder(folder: &FolderTree) -> String {
     );
     for r in unresolved {
         let member = r.member.as_deref().map_or_else(String::new, |m| format!(".{m}"));
+        let folder = r.folder.as_deref().unwrap_or("");
         let what = match r.resolution {
-            RefResolution::UnknownRoute => "no such route",
-            _ => "method not defined",
+            RefResolution::UnknownRoute => "no such route".to_owned(),
+            RefResolution::UnknownFolder => format!("no source folder `{folder}`"),
+            RefResolution::UnverifiedFolder => format!("folder alias `{folder}` not checked"),
+            _ => "method not defined".to_owned(),
         };
         let _ = writeln!(out, "    {}{member}  {}  {what}", r.route, r.file);
     }

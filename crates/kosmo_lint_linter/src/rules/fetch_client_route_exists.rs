@@ -1,7 +1,9 @@
 //! `fetch-client-route-exists`: every fetch-client reference names an existing route and method.
 
-use kosmo_lint_core::facts::FetchClientRef;
-use kosmo_lint_core::tree::{FolderTree, RefResolution};
+use kosmo_lint_core::RouteTree;
+use kosmo_lint_core::facts::{FetchClientRef, FolderImport};
+use kosmo_lint_core::project::NamedFolder;
+use kosmo_lint_core::tree::{FolderTree, RefFolder, RefResolution};
 
 use crate::context::FindingExt;
 use crate::{FileContext, Reporter, Rule, declare_rule};
@@ -10,9 +12,9 @@ declare_rule! {
     /// ### What it does
     ///
     /// Checks every reference to a generated fetch client — in pages, layouts and the
-    /// user's helper modules — against the API routes of the same source folder: the route
-    /// must exist, and a method read from it (`GET`, `POST`, …) must be one the route
-    /// defines. References are found in every form KosmoJS projects use:
+    /// user's helper modules — against the API routes of the source folder whose client it
+    /// is: the route must exist, and a method read from it (`GET`, `POST`, …) must be one the
+    /// route defines. References are found in every form KosmoJS projects use:
     ///
     /// - per-route modules: `import { GET } from "@front/{api}/users/fetch"` (G1),
     ///   `"_/front/fetch/users"` (G2/G3), `"_/api/users/fetch"` (G5);
@@ -22,9 +24,17 @@ declare_rule! {
     /// - the response-type map: `ResponseT["users/[id]"]["GET"]`, which names a route and a
     ///   method as much as a call does.
     ///
-    /// A reference resolves only within its own source folder: the same route name in another
-    /// folder does not count. Keys that are not string literals (`fetchClients[name]`) cannot
-    /// be checked and are skipped.
+    /// Whose client it is, is written in the import path up to G4, and only there: the
+    /// generated client builds its URLs from that folder's configuration, whichever folder
+    /// imports it. So `_/front/fetch/users/[id]` (G2/G3), `_/front/fetch` (G4) and
+    /// `@front/{api}/users/[id]/fetch`, `@front/{fetch}` (G1) are checked against the routes
+    /// of `src/front` (or of the G1 folder with the alias `@front`), also from a page of
+    /// `src/admin`; a G5 import (`_/fetch`, `_/api/users/fetch`) names no folder and means
+    /// the importing file's own. The same route name in another folder does not count. An
+    /// import that names a folder the project does not have is reported at its path, with
+    /// the nearest folder name; a G1 alias no folder is known by is not reported when a
+    /// folder's alias had to be assumed (no root tsconfig `paths` entry names it). Keys that
+    /// are not string literals (`fetchClients[name]`) cannot be checked and are skipped.
     ///
     /// ### Why is this bad?
     ///
@@ -40,6 +50,7 @@ declare_rule! {
     /// ```ts
     /// fetchClients["product/[id]"].GET([id]); // the route is `products/[id]`
     /// fetchClients["health"].POST();           // `health` defines only GET
+    /// import fetchAdmin from "_/amdin/fetch";  // the folder is `src/admin`
     /// ```
     ///
     /// Correct:
@@ -64,18 +75,57 @@ declare_rule! {
 
 impl Rule for FetchClientRouteExists {
     fn check_file(&self, ctx: &FileContext<'_>, report: &mut Reporter<'_>) {
-        if ctx.facts.fetch_refs.is_empty() {
-            return;
-        }
-        for reference in &ctx.facts.fetch_refs {
-            match ctx.folder.resolve(reference) {
-                // A member read off a client named elsewhere: the route was reported there.
-                RefResolution::Resolved => {}
-                RefResolution::UnknownRoute if !reference.names_route() => {}
-                RefResolution::UnknownRoute => unknown_route(ctx.folder, reference, report),
-                RefResolution::UnknownMethod => unknown_method(ctx.folder, reference, report),
+        for import in &ctx.facts.folder_imports {
+            if ctx.tree.ref_folder(ctx.file.folder, Some(&import.folder)) == RefFolder::Missing {
+                unknown_folder(ctx.tree, import, report);
             }
         }
+        for reference in &ctx.facts.fetch_refs {
+            // A folder that does not exist was reported at its import; an alias that may be
+            // set where kosmo-lint does not look cannot be checked.
+            let RefFolder::Found(index) =
+                ctx.tree.ref_folder(ctx.file.folder, reference.folder.as_ref())
+            else {
+                continue;
+            };
+            let folder = ctx.tree.folder(index);
+            match folder.resolve(reference) {
+                // A member read off a client named elsewhere: the route was reported there.
+                RefResolution::Resolved
+                | RefResolution::UnknownFolder
+                | RefResolution::UnverifiedFolder => {}
+                RefResolution::UnknownRoute if !reference.names_route() => {}
+                RefResolution::UnknownRoute => unknown_route(folder, reference, report),
+                RefResolution::UnknownMethod => unknown_method(folder, reference, report),
+            }
+        }
+    }
+}
+
+fn unknown_folder(tree: &RouteTree, import: &FolderImport, report: &mut Reporter<'_>) {
+    let (message, label, name, prefix) = match &import.folder {
+        NamedFolder::Alias(alias) => (
+            format!("no source folder has the import alias `{alias}`"),
+            "unknown source folder alias",
+            alias,
+            "",
+        ),
+        NamedFolder::Src(name) => (
+            format!("source folder `src/{name}` does not exist"),
+            "unknown source folder",
+            name,
+            "_/",
+        ),
+    };
+    let finding = report.report(import.span, message).label(import.span, label);
+    let names: Vec<&str> = tree.folder_names(&import.folder).collect();
+    if let Some(nearest) = crate::suggest::nearest_name(name, names.iter().copied()) {
+        finding.help(format!("did you mean `{prefix}{nearest}`?"));
+    } else if names.is_empty() {
+        finding.help("no source folder of this project is imported by that form of path");
+    } else {
+        let listed: Vec<String> = names.iter().map(|n| format!("`{prefix}{n}`")).collect();
+        finding.help(format!("the source folders are imported as {}", listed.join(", ")));
     }
 }
 

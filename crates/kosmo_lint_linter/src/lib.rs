@@ -25,6 +25,7 @@ pub mod docs;
 mod isolation;
 mod lint_fix;
 mod linter;
+pub mod modules;
 mod registry;
 pub mod rules;
 mod session;

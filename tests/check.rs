@@ -257,7 +257,10 @@ fn help_texts_never_name_nothing() {
             .filter(|d| d["rule"] == "create-async-reuses-preload")
             .map(|d| d["help"].as_str().unwrap())
             .collect();
-        assert_eq!(helps.len(), 2, "{preload}: {document:#}");
+        // A preload that calls an import kosmo-lint cannot follow may warm `getUsers`: only
+        // the hand-written request is certain.
+        let expected = if preload.contains("loadAll") { 1 } else { 2 };
+        assert_eq!(helps.len(), expected, "{preload}: {document:#}");
         for help in helps {
             assert!(!help.contains("through ,") && !help.contains("``"), "{preload}: {help}");
         }

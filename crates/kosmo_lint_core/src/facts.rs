@@ -423,8 +423,12 @@ pub enum Target {
     },
     /// A binding imported from a module that is not generated code.
     Imported {
+        /// How messages call it (the imported name, `ns.member` through a namespace).
         name: String,
         source: String,
+        /// The name the module exports it under: `default` for a default import, `*` for a
+        /// namespace.
+        export: String,
     },
     Unresolved {
         text: String,
@@ -472,6 +476,53 @@ pub struct CreateAsyncCall {
     pub function: String,
     pub span: Span,
     pub value: FunctionValue,
+}
+
+// -------------------------------------------------------------------------- module exports
+
+/// What a module offers the modules that import it, as far as loading data goes: what its
+/// exported functions and `query()` wrappers reach, the fetch-client objects it exports under
+/// another name, and what it re-exports. Extracted on demand for the modules a page's data
+/// functions import (the module graph follows imports through these).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ModuleExports {
+    pub names: Vec<ExportedName>,
+    /// `export * from "…"`, in source order.
+    pub star: Vec<String>,
+    /// The module's `query()` wrappers: `Target::Query { index }` in this module's targets
+    /// points here.
+    pub queries: Vec<QueryWrapper>,
+}
+
+impl ModuleExports {
+    pub fn get(&self, name: &str) -> Option<&ExportedValue> {
+        self.names.iter().find(|export| export.name == name).map(|export| &export.value)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportedName {
+    /// `default` for the default export.
+    pub name: String,
+    pub value: ExportedValue,
+}
+
+/// What an exported name holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum ExportedValue {
+    /// A function, a `query()` wrapper, a client method, an imported binding: what calling
+    /// it reaches (relative to this module: its queries, its imports).
+    Callable { target: Target },
+    /// The generated fetch map under another name (`export const api = fetchClients`).
+    ClientMap,
+    /// One route's client (`export const users = fetchClients["users"]`).
+    ClientRoute { route: String },
+    /// `export { a as b } from "…"` (`name`: the name in that module), `export * as ns from
+    /// "…"` (`name`: `None`).
+    ReExport { source: String, name: Option<String> },
+    /// Anything else (a component, a constant, a class).
+    Other,
 }
 
 // -------------------------------------------------------------------------- fetch clients

@@ -63,6 +63,8 @@ pub(crate) enum Binding {
     Imported {
         name: String,
         source: String,
+        /// The exported name: `default`, `*` for a namespace, or the name.
+        export: String,
     },
     /// A `@solidjs/router` export, by its exported name (`query`, `useParams`, …).
     SolidRouter {
@@ -92,6 +94,12 @@ impl Binding {
             Self::Argument if name == "params" => Self::Params,
             Self::Params => Self::ParamsField { field: name.to_owned() },
             Self::RawFetch { name: object } => Self::RawFetch { name: format!("{object}.{name}") },
+            // A namespace import's member is that module's export of the name.
+            Self::Imported { name: local, source, export } if export == "*" => Self::Imported {
+                name: format!("{local}.{name}"),
+                source: source.clone(),
+                export: name.to_owned(),
+            },
             _ => Self::Other,
         }
     }
@@ -104,9 +112,11 @@ impl Binding {
             }
             Self::Query { index } => Some(Target::Query { index: *index }),
             Self::RawFetch { name } => Some(Target::RawFetch { name: name.clone() }),
-            Self::Imported { name, source } => {
-                Some(Target::Imported { name: name.clone(), source: source.clone() })
-            }
+            Self::Imported { name, source, export } => Some(Target::Imported {
+                name: name.clone(),
+                source: source.clone(),
+                export: export.clone(),
+            }),
             _ => None,
         }
     }
@@ -227,7 +237,12 @@ impl<'s, 'a> Bindings<'s, 'a> {
                 if FetchModule::is_map(source) {
                     return Binding::Other;
                 }
-                import_binding(source, None, &name)
+                match import_binding(source, None, &name) {
+                    Binding::Imported { name, source, .. } => {
+                        Binding::Imported { name, source, export: "*".to_owned() }
+                    }
+                    other => other,
+                }
             }
             AstKind::VariableDeclarator(decl) => {
                 let Some(init) = &decl.init else { return Binding::Other };
@@ -475,7 +490,11 @@ fn other_import_binding(source: &str, imported: Option<&str>, local: &str) -> Bi
     if is_raw_fetch_library(source) {
         return Binding::RawFetch { name: readable_name(imported, local) };
     }
-    Binding::Imported { name: readable_name(imported, local), source: source.to_owned() }
+    Binding::Imported {
+        name: readable_name(imported, local),
+        source: source.to_owned(),
+        export: imported.unwrap_or("default").to_owned(),
+    }
 }
 
 /// The name a message calls an import by: the exported name, unless it is an empty string

@@ -8,6 +8,7 @@ mod bindings;
 mod cache;
 mod cache_format;
 mod config;
+mod exports;
 mod facts_file;
 mod fetch_module;
 mod fetch_refs;
@@ -23,7 +24,7 @@ use std::cell::RefCell;
 use std::path::Path;
 
 use kosmo_lint_core::Span;
-use kosmo_lint_core::facts::{FileFacts, FileStatus, SyntaxError};
+use kosmo_lint_core::facts::{FileFacts, FileStatus, ModuleExports, SyntaxError};
 use kosmo_lint_core::generation::ImportStyle;
 use kosmo_lint_core::walk::{FileKind, ProjectFile};
 use oxc_allocator::Allocator;
@@ -85,6 +86,30 @@ pub fn extract_text(kind: FileKind, path: &Path, text: &str) -> FileFacts {
         return FileFacts { status: FileStatus::Binary, ..FileFacts::default() };
     }
     facts
+}
+
+/// The exports of the script module at `path` with `text`, as the module graph follows them
+/// (its own parse, made only for the modules a page's data functions import), or why they
+/// cannot be read: the module does not parse, or is nested too deeply to.
+pub fn extract_exports(path: &Path, text: &str) -> Result<ModuleExports, FileStatus> {
+    if let Some(offset) = nesting::too_deep(text) {
+        let offset = u32::try_from(offset).unwrap_or(u32::MAX);
+        return Err(FileStatus::TooDeeplyNested { offset, limit: NESTING_LIMIT });
+    }
+    let source_type = SourceType::from_path(path).unwrap_or_else(|_| SourceType::tsx());
+    ALLOCATOR.with(|cell| {
+        let mut allocator = cell.borrow_mut();
+        allocator.reset();
+        let ret = Parser::new(&allocator, text, source_type).parse();
+        if ret.panicked || !ret.diagnostics.is_empty() {
+            let errors = ret.diagnostics.iter().map(syntax_error).collect();
+            return Err(FileStatus::SyntaxErrors { errors });
+        }
+        let program = allocator.alloc(ret.program);
+        let semantic = SemanticBuilder::new().with_build_nodes(true).build(program).semantic;
+        let mut bindings = bindings::Bindings::new(&semantic, text, program);
+        Ok(exports::extract(program, &mut bindings))
+    })
 }
 
 /// Pages and layouts of the single-file-component and markdown frameworks are not scripts

@@ -235,9 +235,10 @@ fn re_exports(from: &oxc_ast::ast::ExportFromDeclaration<'_>, facts: &mut PageFa
             // generated client method, as the import of it would bind one.
             let name = specifier.local.name().to_string();
             let source = from.source.value.as_str();
-            let target = import_binding(source, Some(&name), &name)
-                .call_target()
-                .unwrap_or_else(|| Target::Imported { name, source: source.to_owned() });
+            let target =
+                import_binding(source, Some(&name), &name).call_target().unwrap_or_else(|| {
+                    Target::Imported { export: name.clone(), name, source: source.to_owned() }
+                });
             let value = FunctionValue::Reference {
                 target,
                 span: span(specifier.span),

@@ -155,12 +155,20 @@ fn preload_re_exported_from_another_module() {
     assert_eq!(at(text, preload.span), text.trim_end());
     assert_eq!(
         reference(&preload.value),
-        &Target::Imported { name: "preload".into(), source: "./data".into() }
+        &Target::Imported {
+            name: "preload".into(),
+            source: "./data".into(),
+            export: "preload".into()
+        }
     );
     let text = "export { loadUser as preload } from \"./data\";\n";
     assert_eq!(
         reference(&page(text).preload.unwrap().value),
-        &Target::Imported { name: "loadUser".into(), source: "./data".into() }
+        &Target::Imported {
+            name: "loadUser".into(),
+            source: "./data".into(),
+            export: "loadUser".into()
+        }
     );
 }
 
@@ -344,7 +352,11 @@ export const preload = ({ params }) => loadUser(params.id);
     assert_eq!(
         targets(calls(&preload(&facts).value)),
         [(
-            &Target::Imported { name: "loadUser".into(), source: "~/hooks/users".into() },
+            &Target::Imported {
+                name: "loadUser".into(),
+                source: "~/hooks/users".into(),
+                export: "loadUser".into()
+            },
             vec!["@params.id"]
         )]
     );

@@ -205,7 +205,7 @@ fn fix(data: &[u8]) {
     let shop = crate::shop::shop();
     let options = FixOptions { unsafe_fixes: true, write: false };
     let linter = Linter::with_defaults();
-    let fix = |text: &str| lint_fix(&linter, &shop.page, text, &shop.tree, options);
+    let fix = |text: &str| lint_fix(&linter, &shop.page, text, (&shop.tree, None), options);
     let Ok(fixed) = fix(text) else { return };
     if fixed.applied == 0 {
         assert_eq!(fixed.text, text, "a fix that applied nothing changed the text");
@@ -242,7 +242,8 @@ mod tests {
             .iter()
             .filter_map(|(_, data)| std::str::from_utf8(data).ok())
             .filter_map(|text| {
-                lint_fix(&Linter::with_defaults(), &shop.page, text, &shop.tree, options).ok()
+                lint_fix(&Linter::with_defaults(), &shop.page, text, (&shop.tree, None), options)
+                    .ok()
             })
             .filter(|fixed| fixed.applied > 0)
             .count();

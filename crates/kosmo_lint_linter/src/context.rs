@@ -5,19 +5,34 @@ use kosmo_lint_core::tree::{FolderTree, page_framework};
 use kosmo_lint_core::{Finding, Fix, Generation, Label, ProjectFile, RouteTree, Severity, Span};
 
 use crate::RuleMeta;
+use crate::data_flow::Scope;
+use crate::modules::graph::ModuleGraph;
 
-/// One file, its facts, and the route tree around it.
+/// One file, its facts, and the project around it: the route tree and the module graph.
 pub struct FileContext<'p> {
     pub file: &'p ProjectFile,
     pub facts: &'p FileFacts,
     pub tree: &'p RouteTree,
     /// The source folder the file belongs to.
     pub folder: &'p FolderTree,
+    /// The project's modules, to follow imports of the file's data functions (`None` where
+    /// a file is linted without its project's modules).
+    pub modules: Option<&'p ModuleGraph>,
 }
 
 impl<'p> FileContext<'p> {
-    pub fn new(file: &'p ProjectFile, facts: &'p FileFacts, tree: &'p RouteTree) -> Self {
-        Self { file, facts, tree, folder: tree.folder(file.folder) }
+    pub fn new(
+        file: &'p ProjectFile,
+        facts: &'p FileFacts,
+        tree: &'p RouteTree,
+        modules: Option<&'p ModuleGraph>,
+    ) -> Self {
+        Self { file, facts, tree, folder: tree.folder(file.folder), modules }
+    }
+
+    /// Where `page`'s data functions are read from: the page, with its imports followed.
+    pub fn scope(&self, page: &'p PageFacts) -> Scope<'p> {
+        Scope::page(page, self.file, self.modules)
     }
 
     pub fn generation(&self) -> Generation {
@@ -66,6 +81,16 @@ impl<'r> Reporter<'r> {
             fix: None,
         });
         self.findings.last_mut().expect("just pushed")
+    }
+
+    /// Starts a finding about what kosmo-lint cannot verify (a function from a package, an
+    /// import it cannot resolve): at most a warning, whatever the rule's level, since it may
+    /// well be correct code.
+    pub fn report_unverifiable(&mut self, span: Span, message: impl Into<String>) -> &mut Finding {
+        let severity = self.severity.min(Severity::Warning);
+        let finding = self.report(span, message);
+        finding.severity = severity;
+        finding
     }
 
     /// Starts a finding about the whole file (its path, not its text), with no span.

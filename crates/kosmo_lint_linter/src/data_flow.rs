@@ -2,8 +2,14 @@
 //! generated clients, hand-written requests, or functions kosmo-lint cannot follow.
 //! Shared by the preload-pattern rules.
 
-use kosmo_lint_core::Span;
-use kosmo_lint_core::facts::{DataCall, FunctionValue, PageFacts, Target};
+use std::path::Path;
+
+use kosmo_lint_core::facts::{
+    DataCall, ExportedValue, FunctionValue, PageFacts, QueryWrapper, Target,
+};
+use kosmo_lint_core::{ProjectFile, Span};
+
+use crate::modules::graph::{Followed, MAX_DEPTH, ModuleGraph};
 
 /// What "the same data function" means for Solid's cache: a `query()` wrapper is identified
 /// by its key (two wrappers with one key share entries), anything else by what it is.
@@ -30,7 +36,7 @@ impl Source {
             }
             Target::LocalFunction { name, .. } => Self::Local { name: name.clone() },
             Target::RawFetch { name } => Self::Raw { name: name.clone() },
-            Target::Imported { name, source } => {
+            Target::Imported { name, source, .. } => {
                 Self::Imported { name: name.clone(), source: source.clone() }
             }
             Target::Unresolved { .. } => Self::Unresolved,
@@ -103,55 +109,136 @@ pub fn reads(value: &FunctionValue) -> Vec<Read<'_>> {
     }
 }
 
-/// Everything a read reaches once `query()` wrappers and local functions are followed.
+/// Where targets are written: a page (or layout), or a module the graph reached from it,
+/// with the module graph to follow imports through.
+#[derive(Clone, Copy)]
+pub struct Scope<'a> {
+    /// The file's `query()` wrappers (`Target::Query { index }` points here).
+    queries: &'a [QueryWrapper],
+    /// The file the targets are written in and its source folder, to resolve its imports.
+    module: Option<(&'a Path, usize)>,
+    graph: Option<&'a ModuleGraph>,
+    /// Modules entered so far.
+    depth: usize,
+}
+
+impl<'a> Scope<'a> {
+    /// The page's own targets; imports are followed when `graph` is given.
+    pub fn page(
+        page: &'a PageFacts,
+        file: &'a ProjectFile,
+        graph: Option<&'a ModuleGraph>,
+    ) -> Self {
+        Self { queries: &page.queries, module: Some((&file.path, file.folder)), graph, depth: 0 }
+    }
+
+    /// The page's own targets, imports not followed.
+    pub fn local(page: &'a PageFacts) -> Self {
+        Self { queries: &page.queries, module: None, graph: None, depth: 0 }
+    }
+}
+
+/// A hand-written request a read reaches.
+#[derive(Debug)]
+pub struct RawRequest {
+    /// `fetch`, `axios.get`, …
+    pub name: String,
+    /// Where the page reads it (the call of the function that makes it).
+    pub span: Span,
+    /// The module that makes it, when it is not the page: `` `src/app/queries.ts` ``.
+    pub module: Option<String>,
+}
+
+/// Everything a read reaches once `query()` wrappers, local functions and imports of the
+/// project's own modules are followed.
 #[derive(Debug, Default)]
 pub struct Reach {
     /// Generated client calls: route, method, where.
     pub clients: Vec<(String, String, Span)>,
-    /// Hand-written requests: what, where.
-    pub raw: Vec<(String, Span)>,
-    /// Functions that cannot be followed: imported ones and unresolved names.
+    /// Hand-written requests.
+    pub raw: Vec<RawRequest>,
+    /// Functions that cannot be followed, with why: packages, dynamic or unresolved imports,
+    /// unresolved names.
     pub opaque: Vec<(String, Span)>,
 }
 
 impl Reach {
-    pub fn of_value(value: &FunctionValue, page: &PageFacts) -> Self {
+    pub fn of_value(value: &FunctionValue, scope: Scope<'_>) -> Self {
         let mut reach = Self::default();
         for read in reads(value) {
-            reach.add(read.target, read.span, page);
+            reach.add(read.target, read.span, scope);
         }
         reach
     }
 
-    pub fn of_target(target: &Target, at: Span, page: &PageFacts) -> Self {
+    pub fn of_target(target: &Target, at: Span, scope: Scope<'_>) -> Self {
         let mut reach = Self::default();
-        reach.add(target, at, page);
+        reach.add(target, at, scope);
         reach
     }
 
-    fn add(&mut self, target: &Target, at: Span, page: &PageFacts) {
+    fn add(&mut self, target: &Target, at: Span, scope: Scope<'_>) {
         match target {
             Target::GeneratedClient { route, method } => {
                 self.clients.push((route.clone(), method.clone(), at));
             }
             Target::Query { index } => {
-                if let Some(query) = page.queries.get(*index) {
-                    self.add_calls(&query.calls, page);
+                if let Some(query) = scope.queries.get(*index) {
+                    self.add_calls(&query.calls, at, scope);
                 }
             }
-            Target::LocalFunction { calls, .. } => self.add_calls(calls, page),
-            Target::RawFetch { name } => self.raw.push((name.clone(), at)),
-            Target::Imported { name, source } => {
-                self.opaque.push((format!("`{name}` from \"{source}\""), at));
+            Target::LocalFunction { calls, .. } => self.add_calls(calls, at, scope),
+            Target::RawFetch { name } => {
+                let module = scope.module.filter(|_| scope.depth > 0).zip(scope.graph);
+                let module = module.map(|((path, _), graph)| graph.shown(path));
+                self.raw.push(RawRequest { name: name.clone(), span: at, module });
+            }
+            Target::Imported { name, source, export } => {
+                self.add_import(name, source, export, at, scope);
             }
             Target::Unresolved { text } => self.opaque.push((format!("`{text}`"), at)),
         }
     }
 
-    fn add_calls(&mut self, calls: &[DataCall], page: &PageFacts) {
+    /// Calls made inside a function: on the page each call is where it is; inside another
+    /// module, the page's call of that module's function is where they happen for the page.
+    fn add_calls(&mut self, calls: &[DataCall], at: Span, scope: Scope<'_>) {
         for call in calls {
-            self.add(&call.target, call.span, page);
+            let span = if scope.depth == 0 { call.span } else { at };
+            self.add(&call.target, span, scope);
         }
+    }
+
+    fn add_import(&mut self, name: &str, source: &str, export: &str, at: Span, scope: Scope<'_>) {
+        let imported = format!("`{name}` from \"{source}\"");
+        let (Some(graph), Some((from, folder))) = (scope.graph, scope.module) else {
+            self.opaque.push((imported, at));
+            return;
+        };
+        if scope.depth >= MAX_DEPTH {
+            self.opaque
+                .push((format!("{imported} (calls nested deeper than {MAX_DEPTH} modules)"), at));
+            return;
+        }
+        let why = match graph.follow(from, folder, source, export) {
+            Followed::Value { module, value: ExportedValue::Callable { target } } => {
+                let inner = Scope {
+                    queries: &module.exports.queries,
+                    module: Some((&module.path, module.folder)),
+                    graph: Some(graph),
+                    depth: scope.depth + 1,
+                };
+                self.add(&target, at, inner);
+                return;
+            }
+            Followed::Value { module, .. } => {
+                format!("not a function of {}", graph.shown(&module.path))
+            }
+            Followed::Generated => "generated code that is not a fetch client".to_owned(),
+            Followed::Package(package) => format!("the package `{package}`"),
+            Followed::NotFollowed(why) => why,
+        };
+        self.opaque.push((format!("{imported} ({why})"), at));
     }
 
     pub fn routes(&self) -> impl Iterator<Item = &str> {

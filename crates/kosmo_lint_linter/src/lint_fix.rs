@@ -10,6 +10,7 @@ use kosmo_lint_facts::{ModuleCheck, check_module};
 use kosmo_lint_fix::{FixOptions, applies, apply_fixes};
 
 use crate::Linter;
+use crate::modules::graph::ModuleGraph;
 
 /// Rounds of fix → re-lint before giving up on a text that keeps changing.
 pub const MAX_ROUNDS: usize = 10;
@@ -39,18 +40,19 @@ pub struct FixRefusal {
     pub message: String,
 }
 
-/// Lints `text` as the content of `file` against `tree` and applies the fixes `options`
+/// Lints `text` as the content of `file` against the project (its route tree and module
+/// graph) and applies the fixes `options`
 /// allow, round after round, until nothing is left to fix.
 pub fn lint_fix(
     linter: &Linter,
     file: &ProjectFile,
     text: &str,
-    tree: &RouteTree,
+    project: (&RouteTree, Option<&ModuleGraph>),
     options: FixOptions,
 ) -> Result<FixedText, FixRefusal> {
     let facts = kosmo_lint_facts::extract_text(file.kind, &file.path, text);
-    let findings = linter.lint_file(file, &facts, tree);
-    fix_findings(linter, file, text, tree, options, findings)
+    let findings = linter.lint_file(file, &facts, project.0, project.1);
+    fix_findings(linter, file, text, project, options, findings)
 }
 
 /// [`lint_fix`], starting from the findings already known for `text`.
@@ -58,7 +60,7 @@ pub fn fix_findings(
     linter: &Linter,
     file: &ProjectFile,
     text: &str,
-    tree: &RouteTree,
+    (tree, modules): (&RouteTree, Option<&ModuleGraph>),
     options: FixOptions,
     findings: Vec<Finding>,
 ) -> Result<FixedText, FixRefusal> {
@@ -96,7 +98,7 @@ pub fn fix_findings(
         if let FileStatus::SyntaxErrors { errors } = &facts.status {
             return Err(does_not_parse(errors));
         }
-        let findings = linter.lint_file(file, &facts, tree);
+        let findings = linter.lint_file(file, &facts, tree, modules);
         current = FixedText {
             text: applied.text,
             applied: current.applied + applied.applied,
@@ -239,14 +241,14 @@ export default function Page() { const u = createAsync(() => getUsers()); return
         let dir = tempfile::tempdir().unwrap();
         let (page, tree) = page_of_a_project(dir.path());
         let linter = Linter::with_defaults();
-        let fixed = lint_fix(&linter, &page, MISSING_PRELOAD, &tree, OPTIONS).unwrap();
+        let fixed = lint_fix(&linter, &page, MISSING_PRELOAD, (&tree, None), OPTIONS).unwrap();
         assert_eq!(fixed.applied, 1);
         assert!(fixed.text.contains("export const preload = () => { void getUsers(); };"));
         // The file on disk is not what was fixed: nothing read it, nothing wrote it.
         assert!(!fs::read_to_string(&page.path).unwrap().contains("preload"));
         assert!(fixed.converged);
         assert!(fixed.findings.is_empty(), "{:#?}", fixed.findings);
-        let again = lint_fix(&linter, &page, &fixed.text, &tree, OPTIONS).unwrap();
+        let again = lint_fix(&linter, &page, &fixed.text, (&tree, None), OPTIONS).unwrap();
         assert_eq!((again.text, again.applied, again.converged), (fixed.text, 0, true));
     }
 
@@ -256,7 +258,9 @@ export default function Page() { const u = createAsync(() => getUsers()); return
         let (page, tree) = page_of_a_project(dir.path());
         let text = "const x = 1;\nexport default function Page() { const inside = fetch; return inside; }\n";
         let refused = |rule: &'static dyn Rule| {
-            lint_fix(&Linter::with_rules(&[rule]), &page, text, &tree, OPTIONS).unwrap_err().message
+            lint_fix(&Linter::with_rules(&[rule]), &page, text, (&tree, None), OPTIONS)
+                .unwrap_err()
+                .message
         };
         assert_eq!(
             refused(&RedeclaresX),
@@ -268,8 +272,8 @@ export default function Page() { const u = createAsync(() => getUsers()); return
         );
         // A global the page already uses, and TypeScript's library types, are in scope.
         for rule in [&UsesGlobal as &'static dyn Rule, &UsesLibraryType] {
-            let fixed =
-                lint_fix(&Linter::with_rules(&[rule]), &page, text, &tree, OPTIONS).unwrap();
+            let fixed = lint_fix(&Linter::with_rules(&[rule]), &page, text, (&tree, None), OPTIONS)
+                .unwrap();
             assert_eq!(fixed.applied, 1, "{}", rule.meta().name);
         }
     }

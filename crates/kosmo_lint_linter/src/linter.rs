@@ -7,6 +7,7 @@ use kosmo_lint_core::facts::FileFacts;
 use kosmo_lint_core::{Finding, ProjectFile, RouteTree, Severity};
 
 use crate::context::{FileContext, Reporter};
+use crate::modules::graph::ModuleGraph;
 use crate::registry::RULES;
 use crate::settings::Settings;
 use crate::status::status_findings;
@@ -80,14 +81,18 @@ impl Linter {
     /// A file's findings, not sorted: `io-error`, `syntax-error` and `nesting-limit` for a
     /// file that could not be read or parsed, then every rule's, then the file's inline
     /// suppressions applied (and the unused ones reported).
+    ///
+    /// `modules`: the project's module graph, to follow imports (`None`: imports are not
+    /// followed, and what they reach is unverifiable).
     pub fn lint_file(
         &self,
         file: &ProjectFile,
         facts: &FileFacts,
         tree: &RouteTree,
+        modules: Option<&ModuleGraph>,
     ) -> Vec<Finding> {
         let mut findings = status_findings(file, facts);
-        let ctx = FileContext::new(file, facts, tree);
+        let ctx = FileContext::new(file, facts, tree, modules);
         for enabled in &self.rules {
             let mut reporter =
                 Reporter::new(enabled.rule.meta(), enabled.severity, file, &mut findings);

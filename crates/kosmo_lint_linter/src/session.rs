@@ -19,6 +19,7 @@ use rayon::prelude::*;
 
 use crate::Linter;
 use crate::isolation::per_file;
+use crate::modules::graph::ModuleGraph;
 use crate::source::Sources;
 use crate::status::walk_finding;
 use crate::timings::phase;
@@ -57,6 +58,8 @@ pub struct Checked {
 pub struct Session {
     pub project: Project,
     pub tree: RouteTree,
+    /// The project's modules, followed on demand by the rules.
+    pub modules: ModuleGraph,
     pub(crate) sources: Sources,
     /// The route definitions and their facts, sorted by path; emptied once they are checked.
     routes: Vec<(ProjectFile, FileFacts)>,
@@ -102,9 +105,11 @@ impl Session {
             && let Some(tree) =
                 phase("cached tree", || kosmo_lint_facts::load_cached_tree(&project))
         {
+            let modules = module_graph(&project, &tree, &sources);
             return Self {
                 project,
                 tree,
+                modules,
                 sources,
                 routes: Vec::new(),
                 route_results: None,
@@ -150,9 +155,11 @@ impl Session {
         // A walk that could not read a folder may have missed routes: such a tree is not kept.
         let unreadable = walk_errors.iter().any(|e| e.kind == WalkErrorKind::Unreadable);
         let tree_recorder = recorder.filter(|_| !unreadable);
+        let modules = module_graph(&project, &tree, &sources);
         Self {
             project,
             tree,
+            modules,
             sources,
             routes,
             route_results: None,
@@ -180,8 +187,10 @@ impl Session {
                     .par_iter()
                     .filter(|(file, _)| selected(&file.path))
                     .flat_map_iter(|(file, facts)| {
-                        per_file(file, || linter.lint_file(file, facts, &self.tree))
-                            .unwrap_or_else(|internal_error| vec![*internal_error])
+                        per_file(file, || {
+                            linter.lint_file(file, facts, &self.tree, Some(&self.modules))
+                        })
+                        .unwrap_or_else(|internal_error| vec![*internal_error])
                     })
                     .collect();
                 let files = self.routes.iter().filter(|(file, _)| selected(&file.path)).count();
@@ -225,6 +234,11 @@ impl Session {
             findings.push(walk_finding(&self.project, error));
         }
         Checked { findings, files }
+    }
+
+    /// What a file is linted against: the route tree and the module graph.
+    pub fn project_view(&self) -> (&RouteTree, Option<&ModuleGraph>) {
+        (&self.tree, Some(&self.modules))
     }
 
     /// The findings of one file, read from the sources (its overlay, or the disk), against
@@ -278,7 +292,7 @@ impl Session {
     pub(crate) fn checked_file(&self, linter: &Linter, file: &ProjectFile) -> Vec<Finding> {
         per_file(file, || {
             let facts = self.sources.facts(&self.cache, file);
-            linter.lint_file(file, &facts, &self.tree)
+            linter.lint_file(file, &facts, &self.tree, Some(&self.modules))
         })
         .unwrap_or_else(|internal_error| vec![*internal_error])
     }
@@ -316,6 +330,13 @@ fn walk_with_overlays(
         .filter(|file| file.scope == scope)
         .for_each(visit);
     errors
+}
+
+/// The module graph of a project whose route tree is `tree` (each folder's generation decides
+/// its aliases).
+fn module_graph(project: &Project, tree: &RouteTree, sources: &Sources) -> ModuleGraph {
+    let generations: Vec<_> = tree.folders.iter().map(|folder| folder.generation).collect();
+    ModuleGraph::new(project, &generations, sources.clone())
 }
 
 fn save_tree(recorder: Option<TreeRecorder>, project: &Project, tree: &RouteTree) {

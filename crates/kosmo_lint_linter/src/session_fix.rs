@@ -80,7 +80,7 @@ impl Session {
             return FileFix { findings, change: None };
         };
         let result = per_file(&file, || {
-            fix_findings(linter, &file, &original, &self.tree, options, findings.clone())
+            fix_findings(linter, &file, &original, self.project_view(), options, findings.clone())
         });
         let fixed = match result {
             Ok(Ok(fixed)) => fixed,

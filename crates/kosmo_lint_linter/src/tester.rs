@@ -265,14 +265,16 @@ impl Case {
         let session = &loaded.session;
         let file = project_file(&session.project, path).expect("a file of the project");
         let run = |text: &str| {
-            lint_fix(linter, &file, text, &session.tree, options).unwrap_or_else(|refusal| {
-                panic!(
-                    "the fixes of {} are refused: {}; {}",
-                    file.rel,
-                    refusal.message,
-                    self.describe()
-                )
-            })
+            lint_fix(linter, &file, text, session.project_view(), options).unwrap_or_else(
+                |refusal| {
+                    panic!(
+                        "the fixes of {} are refused: {}; {}",
+                        file.rel,
+                        refusal.message,
+                        self.describe()
+                    )
+                },
+            )
         };
         let fixed = run(text);
         assert!(

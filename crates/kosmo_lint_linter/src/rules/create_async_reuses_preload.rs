@@ -3,7 +3,7 @@
 use kosmo_lint_core::facts::{PageFacts, Target, display_arg};
 
 use crate::context::FindingExt;
-use crate::data_flow::{Reach, Read, Source, reads};
+use crate::data_flow::{Reach, Read, Scope, Source, reads};
 use crate::{FileContext, Reporter, Rule, declare_rule};
 
 declare_rule! {
@@ -104,9 +104,10 @@ impl Rule for CreateAsyncReusesPreload {
                 (r, s)
             })
             .collect();
+        let scope = ctx.scope(page);
         for call in &page.create_async {
             for read in reads(&call.value) {
-                check_read(page, &warmed, &call.function, &read, preload.name_span, report);
+                check_read(page, scope, &warmed, &call.function, &read, preload.name_span, report);
             }
         }
     }
@@ -114,6 +115,7 @@ impl Rule for CreateAsyncReusesPreload {
 
 fn check_read(
     page: &PageFacts,
+    scope: Scope<'_>,
     warmed: &[(Read<'_>, Source)],
     function: &str,
     read: &Read<'_>,
@@ -121,40 +123,16 @@ fn check_read(
     report: &mut Reporter<'_>,
 ) {
     let source = Source::of(read.target, page);
-    if matches!(source, Source::Imported { .. } | Source::Unresolved) {
+    if source == Source::Unresolved {
         return;
     }
     let name = read.describe(page);
     let same: Vec<&(Read<'_>, Source)> = warmed.iter().filter(|(_, s)| *s == source).collect();
     if !same.is_empty() {
-        let Some(args) = read.args else {
-            // A bare plain function (G1's `createAsync(fetchData)`) has no query cache to miss.
-            if matches!(read.target, Target::Query { .. }) {
-                bare_query_reference(page, &same, function, read, report);
-            }
-            return;
-        };
-        let visible: Vec<&Read<'_>> =
-            same.iter().map(|(r, _)| r).filter(|r| r.args.is_some()).collect();
-        if visible.is_empty() || visible.iter().any(|r| r.args == Some(args)) {
-            return;
-        }
-        let preload_call = visible[0];
-        report
-            .report(
-                read.span,
-                format!(
-                    "`{function}` calls {name} with `({})` but `preload` calls it with `({})`: the query key differs, so the data is fetched twice",
-                    display(args),
-                    display(preload_call.args.unwrap_or_default())
-                ),
-            )
-            .label(read.span, "read here")
-            .label(preload_call.span, "warmed here")
-            .help("pass the same arguments in both places (route params as `params.<name>`)");
+        same_function_read(page, &same, function, read, &name, report);
         return;
     }
-    let reach = Reach::of_target(read.target, read.span, page);
+    let reach = Reach::of_target(read.target, read.span, scope);
     // What the preload reads, each named once; none when it reads nothing (`() => {}`).
     let mut warmed_names: Vec<String> = Vec::new();
     for (r, _) in warmed {
@@ -181,11 +159,23 @@ fn check_read(
             .help(help);
         return;
     }
+    // A function of another module is judged by what the module graph finds it reaches: a
+    // hand-written request behind the import is certain. Which `query()` wrapper it calls in
+    // the end is not compared: a re-exported preload and the page's import may reach the
+    // same wrapper under different names.
+    let imported = |source: &Source| matches!(source, Source::Imported { .. });
+    if imported(&source) {
+        imported_read(&reach, function, &name, preload_span, report);
+        return;
+    }
+    if warmed.iter().any(|(_, warmed)| imported(warmed)) {
+        return;
+    }
     let Some((route, _, _)) = reach.clients.first() else { return };
     // The warmed read that loads this route is the one to name, not merely the first.
     let through_route = warmed
         .iter()
-        .find(|(r, _)| Reach::of_target(r.target, r.span, page).routes().any(|x| x == route))
+        .find(|(r, _)| Reach::of_target(r.target, r.span, scope).routes().any(|x| x == route))
         .map(|(r, _)| r.describe(page));
     let finding = if let Some(preload_name) = &through_route {
         report.report(
@@ -220,6 +210,68 @@ fn check_read(
             several.join(", ")
         ),
     });
+}
+
+/// A read of the same function the preload warms: the arguments must give the same key.
+fn same_function_read(
+    page: &PageFacts,
+    same: &[&(Read<'_>, Source)],
+    function: &str,
+    read: &Read<'_>,
+    name: &str,
+    report: &mut Reporter<'_>,
+) {
+    let Some(args) = read.args else {
+        // A bare plain function (G1's `createAsync(fetchData)`) has no query cache to miss.
+        if matches!(read.target, Target::Query { .. }) {
+            bare_query_reference(page, same, function, read, report);
+        }
+        return;
+    };
+    let visible: Vec<&Read<'_>> =
+        same.iter().map(|(r, _)| r).filter(|r| r.args.is_some()).collect();
+    if visible.is_empty() || visible.iter().any(|r| r.args == Some(args)) {
+        return;
+    }
+    let preload_call = visible[0];
+    report
+        .report(
+            read.span,
+            format!(
+                "`{function}` calls {name} with `({})` but `preload` calls it with `({})`: the query key differs, so the data is fetched twice",
+                display(args),
+                display(preload_call.args.unwrap_or_default())
+            ),
+        )
+        .label(read.span, "read here")
+        .label(preload_call.span, "warmed here")
+        .help("pass the same arguments in both places (route params as `params.<name>`)");
+}
+
+/// A read of a function of another module: a hand-written request the module graph finds
+/// behind it is reported; what it reaches otherwise is not compared (see [`check_read`]).
+fn imported_read(
+    reach: &Reach,
+    function: &str,
+    name: &str,
+    preload_span: kosmo_lint_core::Span,
+    report: &mut Reporter<'_>,
+) {
+    let Some(raw) = reach.raw.first().filter(|_| reach.clients.is_empty()) else { return };
+    // Inside another module, a request is located at the page's call of it.
+    let read_span = raw.span;
+    let module = raw.module.as_deref().map_or_else(String::new, |m| format!(" in {m}"));
+    report
+        .report(
+            read_span,
+            format!(
+                "`{function}` calls {name}, which makes a hand-written `{}` request{module}, so the preloaded data is not reused",
+                raw.name
+            ),
+        )
+        .label(read_span, "hand-written request behind this call")
+        .label(preload_span, "preload")
+        .help("read the data through the function `preload` uses, a `query()` wrapper over the generated fetch client");
 }
 
 /// `createAsync(getUser)` over a `query()` wrapper the preload warms: `createAsync` calls

@@ -92,7 +92,7 @@ impl Rule for MissingPreload {
         let reading: Vec<&CreateAsyncCall> = page
             .create_async
             .iter()
-            .filter(|call| !Reach::of_value(&call.value, page).clients.is_empty())
+            .filter(|call| !Reach::of_value(&call.value, ctx.scope(page)).clients.is_empty())
             .collect();
         let Some(first) = reading.first() else { return };
         let extension = ctx.file.path.extension().and_then(|e| e.to_str()).unwrap_or_default();

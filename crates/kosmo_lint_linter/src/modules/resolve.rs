@@ -108,6 +108,7 @@ impl ModuleResolver {
 
     /// Takes `overlaid` (the session's in-memory files, resolved as the project's paths are)
     /// for files that exist, as an editor's new, unsaved module does.
+    #[must_use]
     pub fn with_overlays(mut self, overlaid: impl IntoIterator<Item = PathBuf>) -> Self {
         self.files = FileLookup::with_overlays(overlaid);
         self

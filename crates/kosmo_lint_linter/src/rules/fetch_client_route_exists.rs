@@ -27,7 +27,18 @@ declare_rule! {
     ///   `const { GET, POST } = fetchClients["users"]`, `const user = fetchClients["users/[id]"];
     ///   user.PATCH(...)`;
     /// - the response-type map: `ResponseT["users/[id]"]["GET"]`, which names a route and a
-    ///   method as much as a call does.
+    ///   method as much as a call does;
+    /// - the same through the project's own modules: with `export const api = fetchClients`
+    ///   (or `export default fetchClients`, `export const users = fetchClients["users"]`,
+    ///   `export type { ResponseT }`) in `lib/api.ts`, `api["users/[id]"].PATCH(...)`,
+    ///   `const user = api["users/[id]"]; user.PATCH(...)`, `users.GET()` and
+    ///   `ResponseT["users"]["GET"]` in any page or component that imports them (named,
+    ///   default or namespace imports, through re-exports and `export * from` barrels, as far
+    ///   as the module graph follows them). A key read by name off such an import
+    ///   (`api.users.GET()`) is checked when a method is read in the same expression. The
+    ///   generated import in the exporting module says whose client it is (for G5, that
+    ///   module's own folder). What cannot be followed (a package, an import that resolves to
+    ///   no file, a value that is not a client) is not reported.
     ///
     /// Whose client it is, is written in the import path up to G4, and only there: the
     /// generated client builds its URLs from that folder's configuration, whichever folder

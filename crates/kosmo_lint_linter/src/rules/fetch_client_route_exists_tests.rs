@@ -100,6 +100,21 @@ export const dynamic = (name: string) => (api as any)[name];
 "#,
             )
             .with("lib/api.ts", G5_API_MODULE),
+        // Through a barrel and a re-export.
+        Fixture::G5
+            .file(
+                "components/UserCount.tsx",
+                r#"
+import { api, clients } from "~/lib";
+export const count = () => api["users"].GET();
+export const one = () => clients["users/[id]"].GET(["1"]);
+"#,
+            )
+            .with(
+                "lib/index.ts",
+                "export * from \"./api\";\nexport { api as clients } from \"./api\";\n",
+            )
+            .with("lib/api.ts", G5_API_MODULE),
         // Not a client, or nothing certain about it: a plain object, a package, an import
         // that resolves to no file.
         Fixture::G5
@@ -202,6 +217,16 @@ export const replace = () => users.PUT([], { json: {} });
 export type Removed = ResponseT["users"]["DELETE"];
 "#,
             )
+            .with("lib/api.ts", G5_API_MODULE),
+        Fixture::G5
+            .file(
+                "components/UserCount.tsx",
+                r#"
+import { clients } from "~/lib";
+export const count = () => clients["user"].GET();
+"#,
+            )
+            .with("lib/index.ts", "export { api as clients } from \"./api\";\n")
             .with("lib/api.ts", G5_API_MODULE),
         Fixture::G4
             .file(

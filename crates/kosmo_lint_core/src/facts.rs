@@ -71,6 +71,9 @@ pub struct FileFacts {
     pub fetch_refs: Vec<FetchClientRef>,
     /// Imports of generated fetch modules that name a source folder (G1–G4), in source order.
     pub folder_imports: Vec<FolderImport>,
+    /// Keys read off names imported from the project's own modules, which are fetch-client
+    /// references if the module exports the fetch map or a route's client under that name.
+    pub imported_refs: Vec<ImportedClientRef>,
     /// `kosmo-lint-…` directive comments, in source order (empty for most files).
     pub suppressions: Vec<Suppression>,
 }
@@ -514,10 +517,13 @@ pub enum ExportedValue {
     /// A function, a `query()` wrapper, a client method, an imported binding: what calling
     /// it reaches (relative to this module: its queries, its imports).
     Callable { target: Target },
-    /// The generated fetch map under another name (`export const api = fetchClients`).
-    ClientMap,
+    /// The generated fetch map under another name (`export const api = fetchClients`), and
+    /// the source folder its import path names (`None`: the exporting module's folder).
+    ClientMap { folder: Option<NamedFolder> },
     /// One route's client (`export const users = fetchClients["users"]`).
-    ClientRoute { route: String },
+    ClientRoute { folder: Option<NamedFolder>, route: String },
+    /// The response-type map under another name (`export type { ResponseT } from "_/fetch"`).
+    ResponseTypeMap { folder: Option<NamedFolder> },
     /// `export { a as b } from "…"` (`name`: the name in that module), `export * as ns from
     /// "…"` (`name`: `None`).
     ReExport { source: String, name: Option<String> },
@@ -546,6 +552,37 @@ pub struct FetchClientRef {
 pub struct FolderImport {
     pub folder: NamedFolder,
     pub span: Span,
+}
+
+/// A key read off a name imported from one of the project's modules, the way a generated
+/// client is read (`api["users/[id]"].GET`, `users.GET`, `Api["users"]["GET"]` in a type).
+/// Whether it is a fetch-client reference depends on what that module exports under the
+/// name (the fetch map, a route's client, `ResponseT`), which only the module graph tells.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportedClientRef {
+    /// The import's specifier, as written.
+    pub source: String,
+    /// The name imported: `default` or the exported name (`ns.api` of a namespace import
+    /// reads the export `api`).
+    pub export: String,
+    /// The key read off the imported value: a route of the map, or a member of a route's
+    /// client.
+    pub key: StringLiteral,
+    /// The key read off that one: a member of the route's client (`GET`).
+    pub member: Option<StringLiteral>,
+    pub form: ImportedRefForm,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ImportedRefForm {
+    /// `api["users"]`, `api.users.GET`, `const { GET } = users`: the key is written here.
+    Key,
+    /// `user.PATCH` after `const user = api["users/[id]"]` (or a destructuring of it): the
+    /// key is written at the alias and checked there; here `key.span` is the member's.
+    Alias,
+    /// `Api["users"]["GET"]` in a type.
+    Type,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

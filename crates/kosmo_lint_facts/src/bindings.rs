@@ -66,6 +66,13 @@ pub(crate) enum Binding {
         /// The exported name: `default`, `*` for a namespace, or the name.
         export: String,
     },
+    /// A key read off an imported value (`api["users"]`, `const { users } = api`): one
+    /// route's client if the import is the fetch map under another name.
+    ImportedKey {
+        source: String,
+        export: String,
+        key: String,
+    },
     /// A `@solidjs/router` export, by its exported name (`query`, `useParams`, …).
     SolidRouter {
         name: String,
@@ -99,6 +106,11 @@ impl Binding {
                 name: format!("{local}.{name}"),
                 source: source.clone(),
                 export: name.to_owned(),
+            },
+            Self::Imported { source, export, .. } => Self::ImportedKey {
+                source: source.clone(),
+                export: export.clone(),
+                key: name.to_owned(),
             },
             _ => Self::Other,
         }

@@ -115,8 +115,9 @@ fn expression_value<'a>(bindings: &mut Bindings<'_, 'a>, expr: &Expression<'a>) 
 /// What a name bound this way holds, for its importers.
 fn value_of(bindings: &mut Bindings<'_, '_>, binding: Binding) -> ExportedValue {
     match binding {
-        Binding::ClientMap { .. } => ExportedValue::ClientMap,
-        Binding::ClientRoute { route, .. } => ExportedValue::ClientRoute { route },
+        Binding::ClientMap { folder } => ExportedValue::ClientMap { folder },
+        Binding::ClientRoute { folder, route } => ExportedValue::ClientRoute { folder, route },
+        Binding::ResponseTypeMap { folder } => ExportedValue::ResponseTypeMap { folder },
         // An imported name passed on: whatever that module exports under it.
         Binding::Imported { source, export, .. } => {
             ExportedValue::ReExport { source, name: (export != "*").then_some(export) }

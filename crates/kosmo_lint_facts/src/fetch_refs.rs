@@ -74,7 +74,7 @@ struct RefCollector<'b, 's, 'a> {
 }
 
 /// The identifier a member chain starts from: `a` in `a.b["c"].d`.
-fn root_name<'x>(expr: &'x Expression<'_>) -> Option<&'x str> {
+pub(crate) fn root_name<'x>(expr: &'x Expression<'_>) -> Option<&'x str> {
     let mut expr = expr.get_inner_expression();
     while let Some(member) = expr.as_member_expression() {
         expr = member.object().get_inner_expression();
@@ -86,7 +86,7 @@ fn root_name<'x>(expr: &'x Expression<'_>) -> Option<&'x str> {
 }
 
 /// The names a declaration binds: `a`, and `b`, `c` in `{ b, x: c }`.
-fn bound_names<'x>(pattern: &'x BindingPattern<'_>, out: &mut Vec<&'x str>) {
+pub(crate) fn bound_names<'x>(pattern: &'x BindingPattern<'_>, out: &mut Vec<&'x str>) {
     match pattern {
         BindingPattern::BindingIdentifier(id) => out.push(id.name.as_str()),
         BindingPattern::ObjectPattern(object) => {

@@ -12,6 +12,7 @@ mod exports;
 mod facts_file;
 mod fetch_module;
 mod fetch_refs;
+mod imported_refs;
 mod module_check;
 mod nesting;
 mod page;
@@ -171,12 +172,21 @@ pub fn extract_source(
         FileKind::ApiRoute => facts.api = Some(Box::new(api_route::extract(program, text))),
         FileKind::Config => facts.config = Some(Box::new(config::extract(program))),
         FileKind::Middleware => {}
-        // A helper is parsed so that its syntax errors are reported, but semantic analysis,
-        // the expensive part, is only needed where it can reach a generated client.
-        FileKind::Helper if !mentions_generated_fetch(text) => {}
         FileKind::Page | FileKind::Layout | FileKind::Helper => {
+            // A helper is parsed so that its syntax errors are reported, but semantic
+            // analysis, the expensive part, is only needed where it can reach a generated
+            // client: through an import of one, or a key read off an import (`api["users"]`).
+            let names_generated = kind != FileKind::Helper || mentions_generated_fetch(text);
+            if !names_generated && !imported_refs::may_read_imported_client(text) {
+                return facts;
+            }
             let semantic = SemanticBuilder::new().with_build_nodes(true).build(program);
             if !semantic.diagnostics.is_empty() {
+                // A helper that names no generated module was never checked this way; its
+                // semantic errors are not reported now either.
+                if !names_generated {
+                    return facts;
+                }
                 let errors = semantic.diagnostics.iter().map(syntax_error).collect();
                 return FileFacts { status: FileStatus::SyntaxErrors { errors }, ..facts };
             }
@@ -189,6 +199,7 @@ pub fn extract_source(
             }
             facts.fetch_refs = fetch_refs::collect(program, &mut bindings);
             facts.folder_imports = fetch_refs::folder_imports(program);
+            facts.imported_refs = imported_refs::collect(program, &mut bindings);
         }
     }
     facts

@@ -59,7 +59,8 @@ impl ModuleGraph {
         Self {
             project_root: project.root.clone(),
             folders: project.folders.iter().map(|folder| folder.path.clone()).collect(),
-            resolver: ModuleResolver::new(project, generations),
+            resolver: ModuleResolver::new(project, generations)
+                .with_overlays(sources.overlaid().map(Path::to_path_buf)),
             sources,
             modules: Mutex::default(),
         }

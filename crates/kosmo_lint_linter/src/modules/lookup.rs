@@ -1,7 +1,7 @@
 //! Which file a path names, as TypeScript's bundler resolution finds it, with a cache shared by
 //! every thread.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ffi::OsString;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -23,9 +23,16 @@ const SOURCES_OF: [(&str, &[&str]); 4] = [
 #[derive(Debug, Default)]
 pub(super) struct FileLookup {
     found: RwLock<HashMap<PathBuf, Option<PathBuf>>>,
+    /// Files that exist in memory (the session's overlays, resolved as the project's paths
+    /// are), maybe not on disk.
+    overlaid: HashSet<PathBuf>,
 }
 
 impl FileLookup {
+    pub(super) fn with_overlays(overlaid: impl IntoIterator<Item = PathBuf>) -> Self {
+        Self { found: RwLock::default(), overlaid: overlaid.into_iter().collect() }
+    }
+
     /// The real path of the file `target` names: `target` with an extension or as a folder's
     /// `index.*`; `None` when there is none.
     pub(super) fn find(&self, target: &Path) -> Option<PathBuf> {
@@ -33,7 +40,10 @@ impl FileLookup {
         if let Some(found) = cached {
             return found;
         }
-        let found = find_file(target).and_then(|file| fs::canonicalize(file).ok());
+        let is_file = |path: &Path| self.overlaid.contains(path) || path.is_file();
+        let found = find_file(target, is_file).and_then(|file| {
+            if self.overlaid.contains(&file) { Some(file) } else { fs::canonicalize(file).ok() }
+        });
         self.found
             .write()
             .unwrap_or_else(PoisonError::into_inner)
@@ -42,16 +52,16 @@ impl FileLookup {
     }
 }
 
-fn find_file(target: &Path) -> Option<PathBuf> {
+fn find_file(target: &Path, is_file: impl Fn(&Path) -> bool) -> Option<PathBuf> {
     let extension = target.extension().and_then(|extension| extension.to_str());
     if let Some(sources) = SOURCES_OF.iter().find(|(js, _)| Some(*js) == extension) {
         let stem = target.with_extension("");
         if let Some(file) =
-            sources.1.iter().map(|source| appended(&stem, source)).find(|p| p.is_file())
+            sources.1.iter().map(|source| appended(&stem, source)).find(|p| is_file(p))
         {
             return Some(file);
         }
-    } else if extension.is_some() && target.is_file() {
+    } else if extension.is_some() && is_file(target) {
         // Written with its extension (`./x.ts`, `./styles.css`): the file itself.
         return Some(target.to_path_buf());
     }
@@ -60,7 +70,7 @@ fn find_file(target: &Path) -> Option<PathBuf> {
         .iter()
         .map(|extension| appended(target, extension))
         .chain(EXTENSIONS.iter().map(|extension| appended(&target.join("index"), extension)))
-        .find(|path| path.is_file())
+        .find(|path| is_file(path))
 }
 
 fn appended(path: &Path, extension: &str) -> PathBuf {

@@ -106,6 +106,14 @@ impl ModuleResolver {
         Self { root, lib, generated_folders, folders, files: FileLookup::default() }
     }
 
+    /// Takes `overlaid` (the session's in-memory files, resolved as the project's paths are)
+    /// for files that exist, as an editor's new, unsaved module does.
+    #[must_use]
+    pub fn with_overlays(mut self, overlaid: impl IntoIterator<Item = PathBuf>) -> Self {
+        self.files = FileLookup::with_overlays(overlaid);
+        self
+    }
+
     /// What `specifier`, imported by the file at `from` (absolute, canonical, in source folder
     /// `folder`), names.
     pub fn resolve(&self, from: &Path, folder: usize, specifier: &str) -> Resolution {

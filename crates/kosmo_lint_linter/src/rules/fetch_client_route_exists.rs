@@ -1,11 +1,16 @@
 //! `fetch-client-route-exists`: every fetch-client reference names an existing route and method.
 
+use std::collections::HashMap;
+
 use kosmo_lint_core::RouteTree;
-use kosmo_lint_core::facts::{FetchClientRef, FolderImport};
+use kosmo_lint_core::facts::{
+    ExportedValue, FetchClientRef, FolderImport, ImportedClientRef, ImportedRefForm, RefForm,
+};
 use kosmo_lint_core::project::NamedFolder;
 use kosmo_lint_core::tree::{FolderTree, RefFolder, RefResolution};
 
 use crate::context::FindingExt;
+use crate::modules::graph::{Followed, ModuleGraph};
 use crate::{FileContext, Reporter, Rule, declare_rule};
 
 declare_rule! {
@@ -22,7 +27,18 @@ declare_rule! {
     ///   `const { GET, POST } = fetchClients["users"]`, `const user = fetchClients["users/[id]"];
     ///   user.PATCH(...)`;
     /// - the response-type map: `ResponseT["users/[id]"]["GET"]`, which names a route and a
-    ///   method as much as a call does.
+    ///   method as much as a call does;
+    /// - the same through the project's own modules: with `export const api = fetchClients`
+    ///   (or `export default fetchClients`, `export const users = fetchClients["users"]`,
+    ///   `export type { ResponseT }`) in `lib/api.ts`, `api["users/[id]"].PATCH(...)`,
+    ///   `const user = api["users/[id]"]; user.PATCH(...)`, `users.GET()` and
+    ///   `ResponseT["users"]["GET"]` in any page or component that imports them (named,
+    ///   default or namespace imports, through re-exports and `export * from` barrels, as far
+    ///   as the module graph follows them). A key read by name off such an import
+    ///   (`api.users.GET()`) is checked when a method is read in the same expression. The
+    ///   generated import in the exporting module says whose client it is (for G5, that
+    ///   module's own folder). What cannot be followed (a package, an import that resolves to
+    ///   no file, a value that is not a client) is not reported.
     ///
     /// Whose client it is, is written in the import path up to G4, and only there: the
     /// generated client builds its URLs from that folder's configuration, whichever folder
@@ -83,21 +99,112 @@ impl Rule for FetchClientRouteExists {
         for reference in &ctx.facts.fetch_refs {
             // A folder that does not exist was reported at its import; an alias that may be
             // set where kosmo-lint does not look cannot be checked.
-            let RefFolder::Found(index) =
+            if let RefFolder::Found(index) =
                 ctx.tree.ref_folder(ctx.file.folder, reference.folder.as_ref())
-            else {
-                continue;
-            };
-            let folder = ctx.tree.folder(index);
-            match folder.resolve(reference) {
-                // A member read off a client named elsewhere: the route was reported there.
-                RefResolution::Resolved
-                | RefResolution::UnknownFolder
-                | RefResolution::UnverifiedFolder => {}
-                RefResolution::UnknownRoute if !reference.names_route() => {}
-                RefResolution::UnknownRoute => unknown_route(folder, reference, report),
-                RefResolution::UnknownMethod => unknown_method(folder, reference, report),
+            {
+                check_reference(ctx.tree.folder(index), reference, report);
             }
+        }
+        if let Some(modules) = ctx.modules {
+            let mut clients = ImportedClients::new(ctx, modules);
+            for imported in &ctx.facts.imported_refs {
+                if let Some((index, reference)) = clients.reference(imported) {
+                    check_reference(ctx.tree.folder(index), &reference, report);
+                }
+            }
+        }
+    }
+}
+
+/// Checks a reference against the routes of the folder whose client it is.
+fn check_reference(folder: &FolderTree, reference: &FetchClientRef, report: &mut Reporter<'_>) {
+    match folder.resolve(reference) {
+        // A member read off a client named elsewhere: the route was reported there.
+        RefResolution::Resolved
+        | RefResolution::UnknownFolder
+        | RefResolution::UnverifiedFolder => {}
+        RefResolution::UnknownRoute if !reference.names_route() => {}
+        RefResolution::UnknownRoute => unknown_route(folder, reference, report),
+        RefResolution::UnknownMethod => unknown_method(folder, reference, report),
+    }
+}
+
+/// What the file's imports hold, as far as fetch clients go: each import is followed through
+/// the module graph once per file.
+struct ImportedClients<'c> {
+    ctx: &'c FileContext<'c>,
+    modules: &'c ModuleGraph,
+    followed: HashMap<(&'c str, &'c str), Option<(usize, ImportedClient)>>,
+}
+
+/// A generated client exported under another name.
+#[derive(Clone)]
+enum ImportedClient {
+    Map,
+    Route(String),
+    ResponseTypes,
+}
+
+impl<'c> ImportedClients<'c> {
+    fn new(ctx: &'c FileContext<'c>, modules: &'c ModuleGraph) -> Self {
+        Self { ctx, modules, followed: HashMap::new() }
+    }
+
+    /// The fetch-client reference a key read off an import makes, and the folder whose
+    /// routes it reads; `None` when the import is no client or cannot be followed (nothing
+    /// is certain about it).
+    fn reference(&mut self, imported: &'c ImportedClientRef) -> Option<(usize, FetchClientRef)> {
+        let (index, client) = self.client(&imported.source, &imported.export)?;
+        let key = &imported.key;
+        let (route, member, form) = match (client, imported.form) {
+            (ImportedClient::Map, ImportedRefForm::Key) => {
+                (key.value.clone(), imported.member.clone(), RefForm::ClientMap)
+            }
+            (ImportedClient::Map, ImportedRefForm::Alias) => {
+                (key.value.clone(), imported.member.clone(), RefForm::Member)
+            }
+            (ImportedClient::Route(route), ImportedRefForm::Key) => {
+                (route, Some(key.clone()), RefForm::Member)
+            }
+            (ImportedClient::ResponseTypes, ImportedRefForm::Type) => {
+                (key.value.clone(), imported.member.clone(), RefForm::ResponseType)
+            }
+            _ => return None,
+        };
+        Some((index, FetchClientRef { route, route_span: key.span, member, form, folder: None }))
+    }
+
+    /// What `export` of `source` holds, and the folder whose routes it reads.
+    fn client(&mut self, source: &'c str, export: &'c str) -> Option<(usize, ImportedClient)> {
+        if let Some(known) = self.followed.get(&(source, export)) {
+            return known.clone();
+        }
+        let client = self.follow(source, export);
+        self.followed.insert((source, export), client.clone());
+        client
+    }
+
+    fn follow(&self, source: &str, export: &str) -> Option<(usize, ImportedClient)> {
+        let (file, tree) = (self.ctx.file, self.ctx.tree);
+        let Followed::Value { module, value } =
+            self.modules.follow(&file.path, file.folder, source, export)
+        else {
+            return None;
+        };
+        let (folder, client) = match value {
+            ExportedValue::ClientMap { folder } => (folder, ImportedClient::Map),
+            ExportedValue::ClientRoute { folder, route } => (folder, ImportedClient::Route(route)),
+            ExportedValue::ResponseTypeMap { folder } => (folder, ImportedClient::ResponseTypes),
+            _ => return None,
+        };
+        // A G5 import (`_/fetch`) means the folder of the module that writes it, which must
+        // be a source folder for that to mean anything.
+        let exporting =
+            tree.folders.iter().position(|f| module.path.starts_with(&f.folder.path))?;
+        match tree.ref_folder(exporting, folder.as_ref()) {
+            RefFolder::Found(index) => Some((index, client)),
+            // Reported at the import in the exporting module, or not certain.
+            RefFolder::Missing | RefFolder::Unverifiable => None,
         }
     }
 }
@@ -170,127 +277,5 @@ fn nearest_route<'f>(folder: &'f FolderTree, name: &str) -> Option<&'f str> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::FetchClientRouteExists;
-    use crate::tester::{Fixture, Tester};
-
-    #[test]
-    fn passes() {
-        let pass = vec![
-            Fixture::G1.file(
-                "components/UserCard.tsx",
-                r#"
-import { GET as fetchUser, path } from "@front/{api}/users/[id]/fetch";
-export const load = (id: number) => fetchUser([id]);
-export const href = (id: number) => path([id]);
-"#,
-            ),
-            Fixture::G5.file(
-                "hooks/useUsers.ts",
-                r#"
-import fetchClients, { type ResponseT } from "_/fetch";
-const { GET, POST } = fetchClients["users"];
-const user = fetchClients["users/[id]"];
-export type User = ResponseT["users/[id]"]["GET"];
-export const list = () => GET();
-export const add = (u: unknown) => POST([], { json: u });
-export const one = (id: string) => user.GET([id]);
-export const all = () => fetchClients.users.GET();
-export const dynamic = (name: string) => (fetchClients as any)[name];
-"#,
-            ),
-            Fixture::G2.file(
-                "components/UserCard.tsx",
-                r#"
-import { GET as fetchUser, path } from "_/front/fetch/users/[id]";
-import usersClient from "_/front/fetch/users";
-export const load = (id: number) => fetchUser([id]);
-export const href = (id: number) => path([id]);
-export const add = (u: unknown) => usersClient.POST([], u);
-"#,
-            ),
-            Fixture::G3.file(
-                "pages/users/index.tsx",
-                r#"
-import { createAsync, query } from "@solidjs/router";
-import { GET, POST } from "_/front/fetch/users";
-const getUsers = query(() => GET(), "users");
-export const preload = () => { void getUsers(); };
-export const add = (u: unknown) => POST([], { json: u });
-export default function Page() { const u = createAsync(() => getUsers()); return <p>{String(u())}</p>; }
-"#,
-            ),
-            Fixture::G4.file(
-                "hooks/useUsers.ts",
-                r#"
-import fetchClients, { type ResponseT } from "_/front/fetch";
-const { GET, POST } = fetchClients["users"];
-export type User = ResponseT["users/[id]"]["GET"];
-export const list = () => GET();
-export const add = (u: unknown) => POST([], { json: u });
-export const one = (id: number) => fetchClients["users/[id]"].GET([id]);
-"#,
-            ),
-        ];
-        Tester::new(&FetchClientRouteExists).pass(pass).test();
-    }
-
-    #[test]
-    fn fails() {
-        let fail = vec![
-            Fixture::G1.file(
-                "components/UserCard.tsx",
-                r#"
-import { GET as fetchUser } from "@front/{api}/user/[id]/fetch";
-export const load = (id: number) => fetchUser([id]);
-"#,
-            ),
-            Fixture::G1.file(
-                "components/UserActions.tsx",
-                r#"
-import { DELETE as deleteUser } from "@front/{api}/users/[id]/fetch";
-export const remove = (id: number) => deleteUser([id]);
-"#,
-            ),
-            Fixture::G5.file(
-                "hooks/useUsers.ts",
-                r#"
-import fetchClients, { type ResponseT } from "_/fetch";
-export const one = (id: string) => fetchClients["user/[id]"].GET([id]);
-export const remove = (id: string) => fetchClients["users/[id]"].DELETE([id]);
-export type Created = ResponseT["users"]["PUT"];
-export const { PATCH } = fetchClients["users"];
-export const nothing = () => fetchClients["completely/unrelated/route"].GET();
-"#,
-            ),
-            Fixture::G2.file(
-                "components/UserCard.tsx",
-                r#"
-import { GET as fetchUser } from "_/front/fetch/user/[id]";
-export const load = (id: number) => fetchUser([id]);
-"#,
-            ),
-            Fixture::G3.file(
-                "pages/users/[id]/index.tsx",
-                r#"
-import { createAsync, query, useParams } from "@solidjs/router";
-import userClient, { GET } from "_/front/fetch/users/[id]";
-const getUser = query((id: string) => GET([id]), "users/[id]");
-export const preload = ({ params }) => { void getUser(params.id); };
-export const remove = (id: string) => userClient.DELETE([id]);
-export default function Page() { const p = useParams(); const u = createAsync(() => getUser(p.id)); return <p>{String(u())}</p>; }
-"#,
-            ),
-            Fixture::G4.file(
-                "hooks/useUsers.ts",
-                r#"
-import fetchClients, { type ResponseT } from "_/front/fetch";
-export const list = () => fetchClients["user"].GET();
-export type Updated = ResponseT["users/[id]"]["PATCH"];
-export const { PUT } = fetchClients["users"];
-"#,
-            ),
-        ];
-        Tester::new(&FetchClientRouteExists).fail(fail).test_and_snapshot();
-    }
-}
+#[path = "fetch_client_route_exists_tests.rs"]
+mod tests;

@@ -433,6 +433,16 @@ pub enum Target {
         /// namespace.
         export: String,
     },
+    /// A member call on an imported value: `api["users"].GET()` (`path`: `users`, `GET`),
+    /// `users.GET()` (`path`: `GET`). A method of a generated client when the module graph
+    /// finds the import is the fetch map (or a route's client) under another name.
+    ImportedMember {
+        /// As written: `api["users"].GET`.
+        name: String,
+        source: String,
+        export: String,
+        path: Vec<String>,
+    },
     Unresolved {
         text: String,
     },

@@ -417,7 +417,9 @@ pub fn describe_target(target: &Target, page: &PageFacts) -> Vec<String> {
             if inner.is_empty() { vec![format!("function {name} → nothing")] } else { inner }
         }
         Target::RawFetch { name } => vec![format!("raw {name}")],
-        Target::Imported { name, source, .. } => vec![format!("imported {name} from \"{source}\"")],
+        Target::Imported { name, source, .. } | Target::ImportedMember { name, source, .. } => {
+            vec![format!("imported {name} from \"{source}\"")]
+        }
         Target::Unresolved { text } => vec![format!("unresolved `{text}`")],
     }
 }

@@ -73,6 +73,12 @@ pub(crate) enum Binding {
         export: String,
         key: String,
     },
+    /// A member of an imported key: `api["users"].GET`.
+    ImportedMember {
+        source: String,
+        export: String,
+        path: Vec<String>,
+    },
     /// A `@solidjs/router` export, by its exported name (`query`, `useParams`, …).
     SolidRouter {
         name: String,
@@ -112,6 +118,11 @@ impl Binding {
                 export: export.clone(),
                 key: name.to_owned(),
             },
+            Self::ImportedKey { source, export, key } => Self::ImportedMember {
+                source: source.clone(),
+                export: export.clone(),
+                path: vec![key.clone(), name.to_owned()],
+            },
             _ => Self::Other,
         }
     }
@@ -128,6 +139,20 @@ impl Binding {
                 name: name.clone(),
                 source: source.clone(),
                 export: export.clone(),
+            }),
+            // `users.GET()` on an imported route client, `api["users"].GET()` on an imported
+            // map: the module graph tells whether they are generated clients.
+            Self::ImportedKey { source, export, key } => Some(Target::ImportedMember {
+                name: format!("{export}.{key}"),
+                source: source.clone(),
+                export: export.clone(),
+                path: vec![key.clone()],
+            }),
+            Self::ImportedMember { source, export, path } => Some(Target::ImportedMember {
+                name: format!("{export}[\"{}\"].{}", path[0], path[1]),
+                source: source.clone(),
+                export: export.clone(),
+                path: path.clone(),
             }),
             _ => None,
         }

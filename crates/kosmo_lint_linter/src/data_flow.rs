@@ -36,7 +36,7 @@ impl Source {
             }
             Target::LocalFunction { name, .. } => Self::Local { name: name.clone() },
             Target::RawFetch { name } => Self::Raw { name: name.clone() },
-            Target::Imported { name, source, .. } => {
+            Target::Imported { name, source, .. } | Target::ImportedMember { name, source, .. } => {
                 Self::Imported { name: name.clone(), source: source.clone() }
             }
             Target::Unresolved { .. } => Self::Unresolved,
@@ -60,7 +60,8 @@ impl Source {
             }
             Target::LocalFunction { name, .. }
             | Target::RawFetch { name }
-            | Target::Imported { name, .. } => format!("`{name}`"),
+            | Target::Imported { name, .. }
+            | Target::ImportedMember { name, .. } => format!("`{name}`"),
             Target::Unresolved { text } => format!("`{text}`"),
         }
     }
@@ -196,6 +197,9 @@ impl Reach {
             Target::Imported { name, source, export } => {
                 self.add_import(name, source, export, at, scope);
             }
+            Target::ImportedMember { name, source, export, path } => {
+                self.add_imported_member(name, (source, export), path, at, scope);
+            }
             Target::Unresolved { text } => self.opaque.push((format!("`{text}`"), at)),
         }
     }
@@ -233,6 +237,45 @@ impl Reach {
             }
             Followed::Value { module, .. } => {
                 format!("not a function of {}", graph.shown(&module.path))
+            }
+            Followed::Generated => "generated code that is not a fetch client".to_owned(),
+            Followed::Package(package) => format!("the package `{package}`"),
+            Followed::NotFollowed(why) => why,
+        };
+        self.opaque.push((format!("{imported} ({why})"), at));
+    }
+
+    /// `api["users"].GET()` / `users.GET()` on an imported value: a generated client call when
+    /// the import is the fetch map (or a route's client) under another name.
+    fn add_imported_member(
+        &mut self,
+        name: &str,
+        (source, export): (&str, &str),
+        path: &[String],
+        at: Span,
+        scope: Scope<'_>,
+    ) {
+        let imported = format!("`{name}` from \"{source}\"");
+        let (Some(graph), Some((from, folder))) = (scope.graph, scope.module) else {
+            self.opaque.push((imported, at));
+            return;
+        };
+        let is_method = |m: &str| m.parse::<kosmo_lint_core::HttpMethod>().is_ok();
+        let why = match graph.follow(from, folder, source, export) {
+            Followed::Value { value: ExportedValue::ClientMap { .. }, .. }
+                if path.len() == 2 && is_method(&path[1]) =>
+            {
+                self.clients.push((path[0].clone(), path[1].clone(), at));
+                return;
+            }
+            Followed::Value { value: ExportedValue::ClientRoute { route, .. }, .. }
+                if path.len() == 1 && is_method(&path[0]) =>
+            {
+                self.clients.push((route, path[0].clone(), at));
+                return;
+            }
+            Followed::Value { module, .. } => {
+                format!("not a generated client of {}", graph.shown(&module.path))
             }
             Followed::Generated => "generated code that is not a fetch client".to_owned(),
             Followed::Package(package) => format!("the package `{package}`"),

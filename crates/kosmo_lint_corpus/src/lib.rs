@@ -6,7 +6,8 @@
 //! KosmoJS generation ([`Generation::G1`]: `front/`, `@front/{api}` imports, positional
 //! handler generics) or the current one ([`Generation::G5`]: `src/app/`, `_/fetch`,
 //! `query()` wrappers, object generics), with helper modules, components, layouts, shared
-//! code and, in G5, a generated `lib/` a linter must ignore. Every rule has violations
+//! code and, in G5, shared query modules pages import their wrappers from, an alias of the
+//! fetch map and a generated `lib/` a linter must ignore. Every rule has violations
 //! planted, written as users write them, and the correct code around them comes in the
 //! several shapes users write, so that any finding the manifest does not list is a false
 //! positive. The output is a pure function of the [`Options`]: the same options give the
@@ -32,7 +33,7 @@ use serde_json::json;
 pub use plan::rules;
 
 /// Bumped whenever the same options would give different files.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Generation {
@@ -167,6 +168,7 @@ impl Corpus {
                 "api_routes": count("/index.ts", "api/"),
                 "pages": count("/index.tsx", "pages/"),
                 "layouts": count("/layout.tsx", "pages/"),
+                "query_modules": count(".ts", "queries/"),
             },
             "violation_counts": counts,
             "violations": self.violations.iter().map(|v| json!({
@@ -236,7 +238,7 @@ mod tests {
     fn the_same_options_give_the_same_bytes() {
         for (generation, expected) in [
             (Generation::G1, 8_818_310_827_575_294_388),
-            (Generation::G5, 4_536_858_454_628_001_310),
+            (Generation::G5, 6_480_189_256_628_946_248),
         ] {
             let options = Options { routes: 50, seed: 3, generation };
             let corpus = Corpus::generate(options);
@@ -253,6 +255,33 @@ mod tests {
         assert_eq!(manifest["stats"]["api_routes"], 100);
         assert_eq!(manifest["stats"]["pages"], 100);
         assert!(corpus.files().any(|(path, _)| path == "src/app/kosmo.config.ts"));
+    }
+
+    /// Some G5 pages import their `query()` wrapper from a shared module, with hand-written
+    /// ones planted there (reported on the importing page's preload), and some helper
+    /// modules read the clients through the app's alias of the fetch map.
+    #[test]
+    fn g5_pages_and_helpers_read_through_shared_modules() {
+        let corpus = Corpus::generate(Options { routes: 300, seed: 7, generation: Generation::G5 });
+        let file = |path: &str| corpus.files().find(|(p, _)| *p == path).map(|(_, text)| text);
+        let behind_imports: Vec<_> =
+            corpus.violations().iter().filter(|v| v.detail.contains("imported from")).collect();
+        assert!(!behind_imports.is_empty());
+        for violation in behind_imports {
+            assert_eq!(violation.rule, super::rules::PRELOAD_GENERATED_FETCH);
+            let page = file(&violation.path).unwrap();
+            let module = page
+                .lines()
+                .find_map(|line| line.split("from \"~/queries/").nth(1))
+                .and_then(|rest| rest.strip_suffix("\";"))
+                .expect("the page imports its wrapper");
+            let module = file(&format!("src/app/queries/{module}.ts")).unwrap();
+            assert!(module.contains("fetch(`/api"), "the hand-written wrapper is in the module");
+        }
+        assert!(file("src/app/lib/api.ts").unwrap().contains("export const api = fetchClients;"));
+        assert!(corpus.files().any(|(path, text)| path.starts_with("src/app/hooks/")
+            && text.contains("import { api } from \"~/lib/api\";")
+            && text.contains("api[\"")));
     }
 
     #[test]

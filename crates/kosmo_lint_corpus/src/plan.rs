@@ -65,6 +65,10 @@ pub struct RoutePlan {
     /// Planted `response-type-declared`: this handler declares no response type.
     pub undeclared: Option<&'static str>,
     pub page: Page,
+    /// G5: the page imports its `query()` wrapper from the shared module of its route's
+    /// first folder (`~/queries/<area>.ts`) instead of defining it (correct pages, and
+    /// planted `preload-generated-fetch` ones, whose hand-written wrapper then sits there).
+    pub shared: bool,
     pub reference: Reference,
 }
 
@@ -134,11 +138,16 @@ impl Plan {
                     methods.push("DELETE");
                 }
                 let undeclared = undeclared.contains_key(&index).then(|| *rng.pick(&methods));
+                let page = pages.get(&index).copied().unwrap_or(Page::Clean);
+                // Its own stream: the draws above stay those of a corpus without modules.
+                let shared = matches!(page, Page::Clean | Page::HandWrittenFetch)
+                    && Rng::keyed(options.seed, &format!("shared/{}", route.path)).percent(30);
                 RoutePlan {
                     route,
                     methods,
                     undeclared,
-                    page: pages.get(&index).copied().unwrap_or(Page::Clean),
+                    page,
+                    shared,
                     reference: references.get(&index).copied().unwrap_or(Reference::None),
                 }
             })

@@ -46,6 +46,14 @@ impl Source {
         self
     }
 
+    /// Drops the blank lines at the end (parts written with a blank after each).
+    pub fn trim_end(&mut self) -> &mut Self {
+        while self.lines.last().is_some_and(String::is_empty) {
+            self.lines.pop();
+        }
+        self
+    }
+
     pub fn len(&self) -> usize {
         self.lines.len()
     }

@@ -4,6 +4,7 @@
 
 use crate::page::{self, Component};
 mod project;
+mod shared;
 
 use crate::plan::{Page, Plan, Reference, RoutePlan, rules};
 use crate::rng::Rng;
@@ -16,13 +17,16 @@ const SRC: &str = "src/app";
 
 pub fn write(plan: &Plan, corpus: &mut Corpus) {
     project::scaffolding(corpus);
+    let mut query_modules = shared::QueryModules::default();
     for plan_route in &plan.routes {
         let mut rng = Rng::keyed(plan.seed, &plan_route.route.path);
         api_route(plan_route, &mut rng, corpus);
-        page(plan_route, &mut rng, corpus);
+        page(plan_route, &mut rng, &mut query_modules, corpus);
     }
+    query_modules.write(corpus);
+    shared::api_alias(corpus);
     for (domain, routes) in plan.by_domain() {
-        if let Some(source) = client_module(plan, &routes) {
+        if let Some(source) = client_module(plan, domain, &routes) {
             corpus.add(format!("{SRC}/hooks/{domain}.ts"), source);
         }
     }
@@ -139,7 +143,20 @@ enum Access {
     Dot,
 }
 
-fn page(plan: &RoutePlan, rng: &mut Rng, corpus: &mut Corpus) {
+impl Access {
+    fn pick(plan: &RoutePlan, rng: &mut Rng) -> Self {
+        match rng.below(4) {
+            // A module of several wrappers cannot destructure each route's `GET`.
+            0 if plan.shared => Self::Indexed,
+            0 => Self::Destructured,
+            1 => Self::Alias,
+            2 if plan.route.is_identifier() => Self::Dot,
+            _ => Self::Indexed,
+        }
+    }
+}
+
+fn page(plan: &RoutePlan, rng: &mut Rng, modules: &mut shared::QueryModules, corpus: &mut Corpus) {
     let route = &plan.route;
     let name = &route.path;
     let params = route.params();
@@ -155,18 +172,16 @@ fn page(plan: &RoutePlan, rng: &mut Rng, corpus: &mut Corpus) {
         kind,
         Page::Clean | Page::SecondReader | Page::HandWrittenFetch | Page::StaleSuppression
     );
-    let access = match rng.below(4) {
-        0 => Access::Destructured,
-        1 => Access::Alias,
-        2 if route.is_identifier() => Access::Dot,
-        _ => Access::Indexed,
-    };
+    let access = Access::pick(plan, rng);
     let function_preload = kind != Page::HandWrittenFetch && rng.percent(25);
     let store = matches!(kind, Page::Clean | Page::StaleSuppression) && rng.percent(15);
 
     let mut source = Source::default();
     if loads {
-        let mut router = vec![if store { "createAsyncStore" } else { "createAsync" }, "query"];
+        let mut router = vec![if store { "createAsyncStore" } else { "createAsync" }];
+        if !plan.shared {
+            router.push("query");
+        }
         if !params.is_empty() {
             router.push("useParams");
             if has_preload {
@@ -176,11 +191,12 @@ fn page(plan: &RoutePlan, rng: &mut Rng, corpus: &mut Corpus) {
         source.line(format!("import {{ {} }} from \"@solidjs/router\";", router.join(", ")));
     }
     source.line("import { For, Show, createSignal } from \"solid-js\";");
-    if loads && kind != Page::HandWrittenFetch {
+    if loads && kind != Page::HandWrittenFetch && !plan.shared {
         source.line("import fetchClients from \"_/fetch\";");
     }
     source.line("import { Spinner } from \"~/components/Spinner\";");
     source.line("import { formatValue } from \"~/utils/format\";");
+    let shared_from = plan.shared.then(|| import_shared(route, &wrapper, modules, &mut source));
     if has_panel {
         source.line(format!("import {{ {panel} }} from \"./{panel}\";"));
         corpus.add(
@@ -190,13 +206,21 @@ fn page(plan: &RoutePlan, rng: &mut Rng, corpus: &mut Corpus) {
     }
     source.blank();
 
-    query_wrappers(route, kind, &access, &mut source, rng);
+    if let Some((module, exported)) = &shared_from {
+        let mut wrappers = Source::default();
+        query_wrappers(route, kind, &access, Some(exported), &mut wrappers, rng);
+        modules.add(module, kind != Page::HandWrittenFetch, wrappers);
+    } else {
+        query_wrappers(route, kind, &access, None, &mut source, rng);
+    }
 
     let reads = format!(
         "{wrapper}({})",
         params.iter().map(|p| format!("params.{p}")).collect::<Vec<_>>().join(", ")
     );
-    let mut preload = has_preload.then(|| preload_export(route, kind, function_preload, &reads));
+    let from = shared_from.as_ref().map(|(module, _)| format!("~/queries/{module}"));
+    let mut preload =
+        has_preload.then(|| preload_export(route, kind, function_preload, &reads, from.as_deref()));
     if preload_first && let Some(preload) = preload.take() {
         source.append(preload).blank();
     }
@@ -237,12 +261,37 @@ fn page(plan: &RoutePlan, rng: &mut Rng, corpus: &mut Corpus) {
     corpus.add(format!("{SRC}/pages/{name}/index.tsx"), source);
 }
 
+/// `import { getX } from "~/queries/<area>"` (`getX2 as getX` when the name is taken
+/// there): the shared module the wrapper goes to, and its name there.
+fn import_shared(
+    route: &Route,
+    wrapper: &str,
+    modules: &mut shared::QueryModules,
+    source: &mut Source,
+) -> (String, String) {
+    let (module, exported) = modules.name(route, wrapper);
+    let imported =
+        if exported == wrapper { wrapper.to_owned() } else { format!("{exported} as {wrapper}") };
+    source.line(format!("import {{ {imported} }} from \"~/queries/{module}\";"));
+    (module, exported)
+}
+
 /// The `query()` wrappers the page reads through (with a hand-written `fetch` when the
 /// page plants `preload-generated-fetch`), and a second one when it reads the wrong one.
-fn query_wrappers(route: &Route, kind: Page, access: &Access, source: &mut Source, rng: &mut Rng) {
+/// `exported`: the wrapper's name in a shared query module, which exports it.
+fn query_wrappers(
+    route: &Route,
+    kind: Page,
+    access: &Access,
+    exported: Option<&str>,
+    source: &mut Source,
+    rng: &mut Rng,
+) {
     let name = &route.path;
     let params = route.params();
-    let wrapper = format!("get{}", route.stem());
+    let local = format!("get{}", route.stem());
+    let declared =
+        exported.map_or_else(|| format!("const {local}"), |e| format!("export const {e}"));
     let second = format!("load{}View", route.stem());
     let stem = route.stem();
     let signature = params.iter().map(|p| format!("{p}: string")).collect::<Vec<_>>().join(", ");
@@ -251,14 +300,14 @@ fn query_wrappers(route: &Route, kind: Page, access: &Access, source: &mut Sourc
     if kind == Page::HandWrittenFetch {
         let url = route.url_template();
         if rng.percent(50) {
-            source.line(format!("const {wrapper} = query("));
+            source.line(format!("{declared} = query("));
             source.line(format!(
                 "  ({signature}) => fetch(`{url}`).then((response) => response.json()),"
             ));
             source.line(format!("  \"{name}\","));
             source.line(");");
         } else {
-            source.line(format!("const {wrapper} = query(async ({signature}) => {{"));
+            source.line(format!("{declared} = query(async ({signature}) => {{"));
             source.line(format!("  const response = await fetch(`{url}`);"));
             source.lines([
                 "  if (!response.ok) {",
@@ -278,13 +327,14 @@ fn query_wrappers(route: &Route, kind: Page, access: &Access, source: &mut Sourc
                 "GET".to_owned()
             }
             Access::Alias => {
-                let alias = format!("{}Client", camel(&stem));
+                // Named after the exported wrapper in a module, unique there.
+                let alias = exported.map_or_else(|| camel(&stem), str::to_owned) + "Client";
                 source.line(format!("const {alias} = fetchClients[\"{name}\"];"));
                 format!("{alias}.GET")
             }
         };
         source.line(format!(
-            "const {wrapper} = query(({signature}) => {client}({client_args}), \"{name}\");"
+            "{declared} = query(({signature}) => {client}({client_args}), \"{name}\");"
         ));
         if kind == Page::SecondReader {
             source.line(format!(
@@ -296,7 +346,14 @@ fn query_wrappers(route: &Route, kind: Page, access: &Access, source: &mut Sourc
 }
 
 /// `export const preload = …` or `export function preload`, warming `reads`.
-fn preload_export(route: &Route, kind: Page, function_preload: bool, reads: &str) -> Source {
+/// `from`: the shared module the page imports its wrapper from, if it does.
+fn preload_export(
+    route: &Route,
+    kind: Page,
+    function_preload: bool,
+    reads: &str,
+    from: Option<&str>,
+) -> Source {
     let wrapper = format!("get{}", route.stem());
     let params = route.params();
     let args = if params.is_empty() { "" } else { "{ params }: RoutePreloadFuncArgs" };
@@ -307,7 +364,12 @@ fn preload_export(route: &Route, kind: Page, function_preload: bool, reads: &str
         format!("export const preload = ({args}) => {{")
     };
     if kind == Page::HandWrittenFetch {
-        let detail = format!("preload calls {wrapper}, a query() over a hand-written fetch()");
+        let detail = match from {
+            Some(module) => format!(
+                "preload calls {wrapper}, imported from {module}: a query() over a hand-written fetch() there"
+            ),
+            None => format!("preload calls {wrapper}, a query() over a hand-written fetch()"),
+        };
         preload.planted(rules::PRELOAD_GENERATED_FETCH, detail, open);
     } else {
         preload.line(open);
@@ -319,18 +381,27 @@ fn preload_export(route: &Route, kind: Page, function_preload: bool, reads: &str
 
 /// `hooks/<domain>.ts`: actions and readers over the clients of one domain's routes, the
 /// helper modules where stale references hide (a page's are checked by the page rules).
-fn client_module(plan: &Plan, routes: &[&RoutePlan]) -> Option<Source> {
+/// Some read the correct routes through the app's alias of the fetch map (`api` of
+/// `~/lib/api`); the planted references stay on `fetchClients` itself.
+fn client_module(plan: &Plan, domain: &str, routes: &[&RoutePlan]) -> Option<Source> {
     let referenced: Vec<&&RoutePlan> =
         routes.iter().filter(|r| r.reference != Reference::None).collect();
     if referenced.is_empty() {
         return None;
     }
-    let mut source: Source = [
-        "import { action, reload } from \"@solidjs/router\";",
-        "import fetchClients, { type ResponseT } from \"_/fetch\";",
-    ]
-    .into_iter()
-    .collect();
+    let through_alias = Rng::keyed(plan.seed, &format!("alias/{domain}")).percent(40);
+    let valid = if through_alias { "api" } else { "fetchClients" };
+    let mut source: Source =
+        ["import { action, reload } from \"@solidjs/router\";"].into_iter().collect();
+    if through_alias {
+        if referenced.iter().any(|r| r.reference != Reference::Valid) {
+            source.line("import fetchClients from \"_/fetch\";");
+        }
+        source.line("import type { ResponseT } from \"_/fetch\";");
+        source.line("import { api } from \"~/lib/api\";");
+    } else {
+        source.line("import fetchClients, { type ResponseT } from \"_/fetch\";");
+    }
     for (n, plan_route) in referenced.into_iter().enumerate() {
         let route = &plan_route.route;
         let name = &route.path;
@@ -364,7 +435,7 @@ fn client_module(plan: &Plan, routes: &[&RoutePlan]) -> Option<Source> {
                 source
                     .line(format!("export type {stem}Response = ResponseT[\"{name}\"][\"GET\"];"));
                 source.line(format!(
-                    "export const read{stem} = (params: string[]): Promise<{stem}Response> => fetchClients[\"{name}\"].GET(params);"
+                    "export const read{stem} = (params: string[]): Promise<{stem}Response> => {valid}[\"{name}\"].GET(params);"
                 ));
                 for method in plan_route.methods.iter().filter(|m| **m != "GET") {
                     let body =
@@ -373,8 +444,7 @@ fn client_module(plan: &Plan, routes: &[&RoutePlan]) -> Option<Source> {
                         "export const {}{stem} = action(async (params: string[], form: FormData) => {{",
                         method.to_lowercase()
                     ));
-                    source
-                        .line(format!("  await fetchClients[\"{name}\"].{method}(params{body});"));
+                    source.line(format!("  await {valid}[\"{name}\"].{method}(params{body});"));
                     source.line(format!("  throw reload({{ revalidate: \"{name}\" }});"));
                     source.line(format!("}}, \"{name}#{}\");", method.to_lowercase()));
                 }

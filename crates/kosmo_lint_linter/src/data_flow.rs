@@ -133,6 +133,27 @@ impl<'a> Scope<'a> {
         Self { queries: &page.queries, module: Some((&file.path, file.folder)), graph, depth: 0 }
     }
 
+    /// Whether calling `target` calls a `query()` wrapper: one of this file's, or one an
+    /// import leads to through the module graph.
+    pub fn is_query_wrapper(&self, target: &Target) -> bool {
+        match target {
+            Target::Query { .. } => true,
+            Target::Imported { source, export, .. } => {
+                let (Some(graph), Some((from, folder))) = (self.graph, self.module) else {
+                    return false;
+                };
+                matches!(
+                    graph.follow(from, folder, source, export),
+                    Followed::Value {
+                        value: ExportedValue::Callable { target: Target::Query { .. } },
+                        ..
+                    }
+                )
+            }
+            _ => false,
+        }
+    }
+
     /// The page's own targets, imports not followed.
     pub fn local(page: &'a PageFacts) -> Self {
         Self { queries: &page.queries, module: None, graph: None, depth: 0 }

@@ -129,7 +129,8 @@ fn check_read(
     let name = read.describe(page);
     let same: Vec<&(Read<'_>, Source)> = warmed.iter().filter(|(_, s)| *s == source).collect();
     if !same.is_empty() {
-        same_function_read(page, &same, function, read, &name, report);
+        let is_query = scope.is_query_wrapper(read.target);
+        same_function_read(page, (&same, is_query), function, read, &name, report);
         return;
     }
     let reach = Reach::of_target(read.target, read.span, scope);
@@ -215,7 +216,7 @@ fn check_read(
 /// A read of the same function the preload warms: the arguments must give the same key.
 fn same_function_read(
     page: &PageFacts,
-    same: &[&(Read<'_>, Source)],
+    (same, is_query): (&[&(Read<'_>, Source)], bool),
     function: &str,
     read: &Read<'_>,
     name: &str,
@@ -223,7 +224,7 @@ fn same_function_read(
 ) {
     let Some(args) = read.args else {
         // A bare plain function (G1's `createAsync(fetchData)`) has no query cache to miss.
-        if matches!(read.target, Target::Query { .. }) {
+        if is_query {
             bare_query_reference(page, same, function, read, report);
         }
         return;

@@ -33,6 +33,11 @@ pub(crate) fn collect<'a>(
     let mut candidates = HashSet::new();
     for stmt in &program.body {
         let Statement::ImportDeclaration(import) = stmt else { continue };
+        // A bare package name (`solid-js`, `react`) is never the project's alias of the
+        // fetch map; scoped names stay, since `@front/…` may be a folder alias.
+        if import.source.value.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+            continue;
+        }
         for specifier in import.specifiers.iter().flatten() {
             let local = specifier.local();
             let imported = local.symbol_id.get().is_some_and(|symbol| {

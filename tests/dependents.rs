@@ -124,3 +124,17 @@ fn an_edited_shared_module_is_reported_on_the_pages_that_import_it() {
     insta::assert_snapshot!("dependents_module_edited", findings);
     assert!(files > 1, "the importing pages are checked");
 }
+
+#[test]
+fn the_configurations_ignore_patterns_pass_over_dependents_too() {
+    let dir = aged_repo_copy("tests/fixtures/modules/g5-shared-queries");
+    write(dir.path(), "src/app/pages/stock/index.tsx", STOCK_PAGE);
+    write(dir.path(), "kosmo-lint.json", r#"{ "ignorePatterns": ["src/app/pages/stock/"] }"#);
+    common::age(dir.path());
+    kosmo(&["check", arg(dir.path())]);
+    fs::remove_file(dir.path().join("src/app/api/products/index.ts")).unwrap();
+    let (code, findings, _) = check_cart_page(dir.path());
+    assert_eq!(code, 1);
+    assert!(findings.contains("src/app/queries.ts"), "{findings}");
+    assert!(!findings.contains("src/app/pages/stock/"), "{findings}");
+}

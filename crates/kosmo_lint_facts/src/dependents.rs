@@ -298,10 +298,15 @@ impl DependencyIndex {
     pub fn save(&self, project: &Project) -> io::Result<()> {
         let folder = cache_folder(&project.root);
         let file = folder.join(FILE_NAME);
+        let encoded = encode(self)?;
+        // Full runs over an unchanged project record the same index: not written again.
+        if fs::read(&file).is_ok_and(|saved| saved == encoded) {
+            return Ok(());
+        }
         fs::create_dir_all(&folder)?;
         keep_out_of_version_control(&file)?;
         let mut temporary = tempfile::Builder::new().prefix(".dependents-").tempfile_in(&folder)?;
-        temporary.as_file_mut().write_all(&encode(self)?)?;
+        temporary.as_file_mut().write_all(&encoded)?;
         temporary.persist(&file).map_err(|e| e.error)?;
         Ok(())
     }

@@ -96,7 +96,7 @@ fn a_deleted_route_is_reported_on_the_files_that_read_it() {
     let report = common::json(&full);
     let full_findings = report["diagnostics"].as_array().unwrap();
     let missing_route = full_findings.iter().filter(|d| d["rule"] == "fetch-client-route-exists");
-    assert_eq!(missing_route.count(), 2, "{}", full.stdout);
+    assert_eq!(missing_route.count(), 3, "{}", full.stdout);
     assert_eq!(check_cart_page(dir.path()), (0, String::new(), 1));
 }
 
@@ -137,4 +137,27 @@ fn the_configurations_ignore_patterns_pass_over_dependents_too() {
     assert_eq!(code, 1);
     assert!(findings.contains("src/app/queries.ts"), "{findings}");
     assert!(!findings.contains("src/app/pages/stock/"), "{findings}");
+}
+
+#[test]
+fn a_deleted_route_read_through_an_alias_of_the_fetch_map_is_reported() {
+    let dir = aged_repo_copy("tests/fixtures/modules/g5-fetch-map-alias");
+    kosmo(&["check", arg(dir.path())]);
+    fs::remove_file(dir.path().join("src/app/api/collections/[id]/emails/index.ts")).unwrap();
+    let page = dir.path().join("src/app/pages/index/index.tsx");
+    let run = kosmo(&["check", "--format", "json", arg(&page)]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    let report = common::json(&run);
+    let found: Vec<String> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| format!("{} {} {}", d["rule"], d["path"], d["message"]))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            r#""fetch-client-route-exists" "src/app/components/EmailList.tsx" "no API route `collections/[id]/emails` in source folder `src/app`""#
+        ]
+    );
 }

@@ -38,6 +38,14 @@ pub(crate) fn file_reads(
             RefFolder::Missing | RefFolder::Unverifiable => None,
         })
         .collect();
+    // A key read off an import (`api["users"].GET()`) is a route when the module exports
+    // the fetch map under that name, and of the folder that map's import names: which, only
+    // the module graph tells. Taken as a read of that name in every folder, a change to any
+    // such route brings the file in (it reports only what the change brought).
+    for imported in &facts.imported_refs {
+        let name = &imported.key.value;
+        routes.extend((0..tree.folders.len()).map(|folder| (folder, name.clone())));
+    }
     routes.sort_unstable();
     routes.dedup();
     let modules = modules.iter().map(|path| project.relative(path)).collect();

@@ -31,10 +31,14 @@ pub fn run(args: &CheckArgs) -> Result<u8, Report> {
     let mut fixed_stdin: Option<FileChange> = None;
     for run in &mut runs {
         let (targets, settings) = (run.targets.as_slice(), &run.settings);
+        // A run over named files also checks the files whose routes or modules changed
+        // since the last full run (pre-commit never names a deleted route).
+        run.session.retain_dependents(|path| !settings.ignores(path));
         let selected =
             |path: &Path| targets.iter().any(|t| path.starts_with(t)) && !settings.ignores(path);
         let only_files = files_only(targets, stdin.as_ref()).then_some(targets);
-        let selection = Selection { selected: &selected, only_files };
+        let whole_project = targets.iter().any(|t| run.session.project.root.starts_with(t));
+        let selection = Selection { selected: &selected, only_files, whole_project };
         let mut checked = run.session.check(&run.linter, selection);
         if let Some(options) = fix_options {
             let outcome = phase("fix", || run.session.fix(&run.linter, &mut checked, options));

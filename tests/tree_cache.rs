@@ -22,11 +22,20 @@ fn check_files(files: &[&Path], extra: &[&str]) -> (serde_json::Value, bool) {
     (common::json(&run), tree_from_cache)
 }
 
-/// Checks `file` with the caches and without: both report the same.
+/// Checks `file` with the caches and without: both report the same on `file`. (With the
+/// caches, the files whose routes changed since the full run are checked too, and their
+/// findings say so: `tests/dependents.rs`. They are left out here.)
 fn check_file(file: &Path) -> (serde_json::Value, bool) {
-    let (cached, from_cache) = check_files(&[file], &[]);
+    let (mut cached, from_cache) = check_files(&[file], &[]);
     let (uncached, _) = check_files(&[file], &["--no-cache"]);
-    assert_eq!(cached, uncached, "{}", file.display());
+    let diagnostics = cached["diagnostics"].as_array_mut().unwrap();
+    let before = diagnostics.len();
+    diagnostics.retain(|d| !d["help"].as_str().is_some_and(|h| h.contains("was not named")));
+    if diagnostics.len() == before {
+        assert_eq!(cached, uncached, "{}", file.display());
+    } else {
+        assert_eq!(cached["diagnostics"], uncached["diagnostics"], "{}", file.display());
+    }
     (cached, from_cache)
 }
 

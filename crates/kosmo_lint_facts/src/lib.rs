@@ -8,6 +8,7 @@ mod bindings;
 mod cache;
 mod cache_format;
 mod config;
+mod dependents;
 mod exports;
 mod facts_file;
 mod fetch_module;
@@ -38,6 +39,10 @@ use rayon::prelude::*;
 
 pub use cache::{CACHE_DIR, FactCache, Stamp};
 pub use cache_format::CacheError;
+pub use dependents::{
+    Change, DependencyIndex, DependencyRecorder, Dependent, FileReads, decode_dependents_file,
+    fingerprint,
+};
 pub use facts_file::decode_facts_file;
 pub use module_check::{ModuleCheck, check_module};
 pub use nesting::{NESTING_LIMIT, PARSER_STACK_SIZE};

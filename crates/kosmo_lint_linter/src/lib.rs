@@ -21,6 +21,7 @@
 
 mod context;
 mod data_flow;
+mod dependents;
 pub mod docs;
 mod isolation;
 mod lint_fix;

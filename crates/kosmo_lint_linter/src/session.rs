@@ -5,7 +5,7 @@
 //! is found. Both walks hand each file to the worker pool as they find it, so reading and
 //! parsing overlap the walk.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -14,10 +14,11 @@ use kosmo_lint_core::walk::{
     WalkError, WalkErrorKind, WalkInputs, WalkScope, project_file, walk_scope_recording,
 };
 use kosmo_lint_core::{Finding, Project, ProjectFile, RouteTree};
-use kosmo_lint_facts::{FactCache, TreeRecorder};
+use kosmo_lint_facts::{DependencyRecorder, FactCache, TreeRecorder};
 use rayon::prelude::*;
 
 use crate::Linter;
+use crate::dependents::{Dependent, dependents, file_reads};
 use crate::isolation::per_file;
 use crate::modules::graph::ModuleGraph;
 use crate::source::Sources;
@@ -43,6 +44,9 @@ pub struct Selection<'a> {
     /// When the run names files only: the files to check besides the route definitions. No
     /// other page is walked or read.
     pub only_files: Option<&'a [PathBuf]>,
+    /// Whether the paths named hold the whole project (a run over its root): such a run,
+    /// with the caches, records what each file reads for later runs over named files.
+    pub whole_project: bool,
 }
 
 /// What checking a project found.
@@ -79,6 +83,12 @@ pub struct Session {
     /// What the tree was built from, to save it with at the end of the run (after the route
     /// definitions' facts are dropped, so that the two are not in memory at once).
     tree_recorder: Option<TreeRecorder>,
+    /// What each file read, recorded by a run that may check every file (saved only when
+    /// one did: see `Session::check`).
+    dependency_recorder: Option<DependencyRecorder>,
+    /// A run that names files: the files it checks besides, because something they read
+    /// changed since the last full run, each with the note its findings carry.
+    dependents: BTreeMap<PathBuf, Dependent>,
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -95,6 +105,7 @@ impl Session {
     pub fn load(project: Project, sources: Sources, options: LoadOptions) -> Self {
         // An overlaid route definition is not what the saved tree was built from, and a tree
         // built from it is not the disk's: such a session neither reads nor saves the tree.
+        let overlaid = sources.overlaid().next().is_some();
         let overlays_routes = sources
             .overlaid()
             .filter_map(|path| project_file(&project, path))
@@ -106,6 +117,8 @@ impl Session {
                 phase("cached tree", || kosmo_lint_facts::load_cached_tree(&project))
         {
             let modules = module_graph(&project, &tree, &sources);
+            // An editor's buffer is linted alone; a commit's files bring their dependents.
+            let dependents = if overlaid { BTreeMap::new() } else { dependents(&project, &tree) };
             return Self {
                 project,
                 tree,
@@ -120,6 +133,8 @@ impl Session {
                 partial: false,
                 tree_from_cache: true,
                 tree_recorder: None,
+                dependency_recorder: None,
+                dependents,
             };
         }
         let cache = phase("cache", || {
@@ -156,6 +171,12 @@ impl Session {
         let unreadable = walk_errors.iter().any(|e| e.kind == WalkErrorKind::Unreadable);
         let tree_recorder = recorder.filter(|_| !unreadable);
         let modules = module_graph(&project, &tree, &sources);
+        let record_dependencies = options.use_cache && !options.files_only && !overlaid;
+        let dependents = if options.use_cache && options.files_only && !overlaid {
+            dependents(&project, &tree)
+        } else {
+            BTreeMap::new()
+        };
         Self {
             project,
             tree,
@@ -169,6 +190,8 @@ impl Session {
             partial: false,
             tree_from_cache: false,
             tree_recorder,
+            dependency_recorder: record_dependencies.then(DependencyRecorder::default),
+            dependents,
         }
     }
 
@@ -176,7 +199,7 @@ impl Session {
     /// for later checks), then the second walk over pages and the rest. Findings are not
     /// sorted.
     pub fn check(&mut self, linter: &Linter, selection: Selection<'_>) -> Checked {
-        let Selection { selected, only_files } = selection;
+        let Selection { selected, only_files, whole_project } = selection;
         // The route definitions are checked once; their facts are then dropped, so that the
         // walk over the pages runs beside the route tree alone.
         let (route_findings, route_files) = match self.route_results.take() {
@@ -203,8 +226,16 @@ impl Session {
         let mut files = route_files;
         self.partial |= only_files.is_some();
         let rest = Mutex::new((Vec::new(), 0));
+        // The dependency index is of every file: a run over part of the project saves none.
+        if only_files.is_some() || !whole_project {
+            self.dependency_recorder = None;
+        }
+        if let Some(named) = only_files {
+            // A file named is checked as such, whatever it reads.
+            self.dependents.retain(|path, _| !named.contains(path));
+        }
         let visit = |file: ProjectFile| {
-            if !selected(&file.path) {
+            if !selected(&file.path) && !self.dependents.contains_key(&file.path) {
                 return;
             }
             let found = self.checked_file(linter, &file);
@@ -217,8 +248,10 @@ impl Session {
             // below `pages/` needs walking.
             Some(paths) => {
                 let tree_from_cache = self.tree_from_cache;
+                let dependents: Vec<&PathBuf> = self.dependents.keys().collect();
                 paths
                     .par_iter()
+                    .chain(dependents.into_par_iter())
                     .filter_map(|path| project_file(&self.project, path))
                     .filter(|file| file.scope == WalkScope::Rest || tree_from_cache)
                     .for_each(visit);
@@ -234,6 +267,19 @@ impl Session {
             findings.push(walk_finding(&self.project, error));
         }
         Checked { findings, files }
+    }
+
+    /// A run that names files: the files to check besides those named, because a route or
+    /// module they read changed since the last full run (their findings say so). Empty for
+    /// other runs, and when no full run saved what files read.
+    pub fn dependents(&self) -> impl Iterator<Item = &Path> {
+        self.dependents.keys().map(PathBuf::as_path)
+    }
+
+    /// Keeps the dependents `keep` accepts (the configuration's ignore patterns pass over
+    /// some); [`Session::check`] checks the rest besides the files named.
+    pub fn retain_dependents(&mut self, keep: impl Fn(&Path) -> bool) {
+        self.dependents.retain(|path, _| keep(path));
     }
 
     /// What a file is linted against: the route tree and the module graph.
@@ -285,16 +331,38 @@ impl Session {
     pub fn finish(self) {
         save_tree(self.tree_recorder, &self.project, &self.tree);
         save_cache(self.cache, self.partial);
+        save_dependencies(self.dependency_recorder, &self.project, &self.tree);
     }
 
     /// A file's facts (from its overlay, the cache or the disk) and findings; a panic in
     /// either is the file's `internal-error` finding.
     pub(crate) fn checked_file(&self, linter: &Linter, file: &ProjectFile) -> Vec<Finding> {
-        per_file(file, || {
-            let facts = self.sources.facts(&self.cache, file);
-            linter.lint_file(file, &facts, &self.tree, Some(&self.modules))
-        })
-        .unwrap_or_else(|internal_error| vec![*internal_error])
+        let Some(recorder) = &self.dependency_recorder else {
+            let findings = per_file(file, || {
+                let facts = self.sources.facts(&self.cache, file);
+                linter.lint_file(file, &facts, &self.tree, Some(&self.modules))
+            })
+            .unwrap_or_else(|internal_error| vec![*internal_error]);
+            return match self.dependents.get(&file.path) {
+                Some(dependent) => dependent.new_findings(findings),
+                None => findings,
+            };
+        };
+        let (checked, followed) = ModuleGraph::recording(|| {
+            per_file(file, || {
+                let facts = self.sources.facts(&self.cache, file);
+                let findings = linter.lint_file(file, &facts, &self.tree, Some(&self.modules));
+                (findings, facts)
+            })
+        });
+        match checked {
+            Ok((findings, facts)) => {
+                let checked = (&facts, findings.as_slice());
+                recorder.file(file_reads(&self.project, file, checked, &self.tree, &followed));
+                findings
+            }
+            Err(internal_error) => vec![*internal_error],
+        }
     }
 }
 
@@ -345,6 +413,15 @@ fn save_tree(recorder: Option<TreeRecorder>, project: &Project, tree: &RouteTree
     };
     if let Err(err) = phase("save tree", || inputs.save(project, tree)) {
         eprintln!("kosmo-lint: warning: cannot write the route tree cache: {err}");
+    }
+}
+
+fn save_dependencies(recorder: Option<DependencyRecorder>, project: &Project, tree: &RouteTree) {
+    let Some(index) = recorder.and_then(|r| phase("dependents", || r.finish(project, tree))) else {
+        return;
+    };
+    if let Err(err) = phase("save dependents", || index.save(project)) {
+        eprintln!("kosmo-lint: warning: cannot write the dependency index: {err}");
     }
 }
 

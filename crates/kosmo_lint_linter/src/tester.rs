@@ -168,7 +168,10 @@ impl Case {
         // No cache: the fixtures are shared and never written.
         let options = LoadOptions { use_cache: false, files_only: false };
         let mut session = Session::load(project, sources.clone(), options);
-        let checked = session.check(linter, Selection { selected: &|_| true, only_files: None });
+        let checked = session.check(
+            linter,
+            Selection { selected: &|_| true, only_files: None, whole_project: true },
+        );
         let mut findings = checked.findings;
         sort_findings(&mut findings);
 

@@ -69,7 +69,7 @@ fn check(dir: &Path, sources: Sources, linter: &Linter) -> (Session, Checked) {
     let project = Project::discover(dir).unwrap();
     let options = LoadOptions { use_cache: false, files_only: false };
     let mut session = Session::load(project, sources, options);
-    let selection = Selection { selected: &|_| true, only_files: None };
+    let selection = Selection { selected: &|_| true, only_files: None, whole_project: true };
     let checked = session.check(linter, selection);
     (session, checked)
 }

@@ -5,7 +5,8 @@
 //! and kept for the rest of the run, so only the modules that pages' data functions reach
 //! are read.
 
-use std::collections::HashMap;
+use std::cell::RefCell;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -43,6 +44,11 @@ pub enum Followed {
     NotFollowed(String),
 }
 
+thread_local! {
+    /// The modules followed on this thread since [`ModuleGraph::recording`] began, if it did.
+    static FOLLOWED: RefCell<Option<BTreeSet<PathBuf>>> = const { RefCell::new(None) };
+}
+
 /// The project's modules as far as they have been followed in this run.
 pub struct ModuleGraph {
     project_root: PathBuf,
@@ -72,6 +78,16 @@ impl ModuleGraph {
         self.follow_in(from, folder, source, name, &mut Vec::new())
     }
 
+    /// Runs `lint` (one file's rules, on this thread) and returns with its result every
+    /// project module the graph followed meanwhile: what the file's findings depend on
+    /// besides the file and the route tree.
+    pub fn recording<R>(lint: impl FnOnce() -> R) -> (R, BTreeSet<PathBuf>) {
+        let outer = FOLLOWED.with(|followed| followed.replace(Some(BTreeSet::new())));
+        let result = lint();
+        let followed = FOLLOWED.with(|followed| followed.replace(outer)).unwrap_or_default();
+        (result, followed)
+    }
+
     fn follow_in(
         &self,
         from: &Path,
@@ -81,7 +97,14 @@ impl ModuleGraph {
         seen: &mut Vec<(PathBuf, String)>,
     ) -> Followed {
         let path = match self.resolver.resolve(from, folder, source) {
-            Resolution::Module(path) => path,
+            Resolution::Module(path) => {
+                FOLLOWED.with(|followed| {
+                    if let Some(followed) = followed.borrow_mut().as_mut() {
+                        followed.insert(path.clone());
+                    }
+                });
+                path
+            }
             Resolution::Generated { .. } => return Followed::Generated,
             Resolution::Package(package) => return Followed::Package(package),
             Resolution::Unresolved(why) => return Followed::NotFollowed(why),

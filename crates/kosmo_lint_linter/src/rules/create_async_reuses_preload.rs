@@ -43,6 +43,17 @@ declare_rule! {
     /// query cache exists there to miss. It does fetch twice (nothing caches a plain
     /// function), which is a question for a rule about the query cache, not this one.
     ///
+    /// ### Functions of other modules
+    ///
+    /// Imports of the project's own modules are followed as `preload-generated-fetch`
+    /// follows them. A function imported from another module that makes a hand-written
+    /// request (`createAsync(() => loadProducts())` with `loadProducts` calling `fetch`) is
+    /// reported, and a bare reference to an imported `query()` wrapper is reported as a
+    /// local one is. Which wrapper an imported function calls in the end is not compared
+    /// with the preload's (a re-exported preload and the page's import may reach the same
+    /// wrapper by different names), and a preload that calls what cannot be followed (a
+    /// package, an unresolved import) is not judged.
+    ///
     /// ### Why is this bad?
     ///
     /// Solid Router reuses preloaded data only through the `query()` cache, whose key is the

@@ -84,8 +84,9 @@ const KINDS: [FileKind; 6] = [
     FileKind::Middleware,
 ];
 
-/// The first byte picks the file's kind and extension, the rest is its text. Extraction
-/// never panics, gives the same facts twice, and every span it records lies inside the text
+/// The first byte picks the file's kind and extension, the rest is its text. Extraction (the
+/// file's facts, and its exports as the module graph reads them) never panics, gives the same
+/// facts twice, and every span it records lies inside the text
 /// on character boundaries (a span outside would misplace or crash the report).
 fn extract(data: &[u8]) {
     let Some((&selector, rest)) = data.split_first() else { return };
@@ -98,6 +99,13 @@ fn extract(data: &[u8]) {
     assert_eq!(facts, again, "extraction is deterministic");
     let value = serde_json::to_value(&facts).expect("facts serialise");
     check_spans(&value, text);
+    // The module graph's own reading of the same text: a module's exports.
+    if let Ok(exports) = kosmo_lint_facts::extract_exports(&path, text) {
+        let again = kosmo_lint_facts::extract_exports(&path, text);
+        assert_eq!(Ok(&exports), again.as_ref(), "export extraction is deterministic");
+        let value = serde_json::to_value(&exports).expect("exports serialise");
+        check_spans(&value, text);
+    }
 }
 
 /// Every `{ "start": n, "end": m }` object in the facts.

@@ -15,7 +15,10 @@ declare_rule! {
     ///
     /// Flags a SolidJS page that reads a generated fetch client through `createAsync` (or
     /// `createAsyncStore`), directly or through a `query()` wrapper, but exports no
-    /// `preload` (nor the deprecated `load`).
+    /// `preload` (nor the deprecated `load`). Wrappers and loaders imported from the
+    /// project's own modules (a shared `~/queries` module, a barrel, `components/`) are
+    /// followed as `preload-generated-fetch` follows them; one from a package is not, and
+    /// its page is not flagged.
     ///
     /// `export const route = { preload }` is not a preload here: KosmoJS's generated route
     /// table reads only the page module's own `preload` export. The route object is

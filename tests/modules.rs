@@ -10,7 +10,7 @@ mod common;
 
 use std::fmt::Write as _;
 
-use common::{kosmo, redact_timing, repo_copy};
+use common::{aged_repo_copy, kosmo, redact_timing};
 
 /// `severity rule path:line message` and the help, one line each.
 fn findings(report: &serde_json::Value) -> String {
@@ -36,7 +36,8 @@ fn findings(report: &serde_json::Value) -> String {
 /// cache being written and with it warm: the three reports must be the same. Snapshots the
 /// findings (`modules_<snapshot>`) and the pretty report (`modules_<snapshot>_pretty`).
 fn assert_followed(fixture: &str, snapshot: &str) {
-    let dir = repo_copy(&format!("tests/fixtures/modules/{fixture}"));
+    // Aged, so that the caches remember the files (the module cache among them).
+    let dir = aged_repo_copy(&format!("tests/fixtures/modules/{fixture}"));
     let root = dir.path().to_str().unwrap();
     let mut reports = Vec::new();
     for args in [&["--no-cache"][..], &[], &[]] {
@@ -82,4 +83,37 @@ fn g3_imports_of_per_route_clients_are_followed() {
 #[test]
 fn g4_imports_of_the_fetch_map_are_followed() {
     assert_followed("g4-shared-queries", "g4_shared_queries");
+}
+
+/// The module cache (`modules.bin`) keeps the exports of the modules a run followed, and a
+/// module edited since is read again: the report is the one `--no-cache` gives.
+#[test]
+fn the_module_cache_follows_an_edited_module() {
+    let dir = aged_repo_copy("tests/fixtures/modules/g5-shared-queries");
+    let root = dir.path().to_str().unwrap();
+    let report = |extra: &[&str]| {
+        let mut command = vec!["check", "--format", "json"];
+        command.extend(extra);
+        command.push(root);
+        kosmo(&command).stdout
+    };
+    let before = report(&[]);
+    let cache = dir.path().join(".kosmo-lint-cache");
+    let written = std::fs::read_dir(&cache)
+        .unwrap()
+        .flatten()
+        .any(|version| version.path().join("modules.bin").is_file());
+    assert!(written, "modules.bin is written");
+    assert!(before.contains("src/app/pages/reviews/[id]/index.tsx"));
+    // The hand-written wrapper is fixed: the reviews page is clean, cached or not.
+    let queries = dir.path().join("src/app/queries.ts");
+    let text = std::fs::read_to_string(&queries).unwrap().replace(
+        "fetch(`/api/reviews/${id}`).then((response) => response.json())",
+        "fetchClients[\"products/[id]\"].GET([id])",
+    );
+    std::fs::write(&queries, text).unwrap();
+    common::age(dir.path());
+    let after = report(&[]);
+    assert!(!after.contains("src/app/pages/reviews/[id]/index.tsx"), "{after}");
+    assert_eq!(after, report(&["--no-cache"]));
 }

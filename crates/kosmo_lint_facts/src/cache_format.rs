@@ -110,6 +110,46 @@ pub(crate) fn decode_checked<T: DeserializeOwned>(
     decode_msgpack(bytes)
 }
 
+/// A file of one MessagePack body: the preamble, the body's length and checksum, a checksum
+/// of everything before the body, then the body.
+pub(crate) fn encode_single<T: serde::Serialize>(
+    magic: [u8; 8],
+    value: &T,
+) -> std::io::Result<Vec<u8>> {
+    let body = rmp_serde::to_vec(value).map_err(std::io::Error::other)?;
+    let mut out = Vec::with_capacity(SINGLE_PREFIX_LEN + body.len());
+    out.extend_from_slice(&preamble(magic));
+    out.extend_from_slice(&(body.len() as u64).to_le_bytes());
+    out.extend_from_slice(&checksum(&body).to_le_bytes());
+    out.extend_from_slice(&checksum(&out).to_le_bytes());
+    out.extend_from_slice(&body);
+    Ok(out)
+}
+
+const SINGLE_PREFIX_LEN: usize = PREAMBLE_LEN + 3 * 8;
+
+/// Decodes a file of [`encode_single`], checking the preamble, the length and both
+/// checksums before anything is decoded. Never panics, whatever `bytes` hold.
+pub(crate) fn decode_single<T: DeserializeOwned>(
+    bytes: &[u8],
+    magic: [u8; 8],
+) -> Result<T, CacheError> {
+    let mut fields = Fields(strip_preamble(bytes, magic)?);
+    let (body_len, body_sum, prefix_sum) =
+        (fields.next_u64()?, fields.next_u64()?, fields.next_u64()?);
+    let (start, body) = bytes.split_at(SINGLE_PREFIX_LEN);
+    if checksum(&start[..SINGLE_PREFIX_LEN - 8]) != prefix_sum {
+        return Err(CacheError::Checksum);
+    }
+    if body.len() as u64 != body_len {
+        return Err(CacheError::Bounds);
+    }
+    if checksum(body) != body_sum {
+        return Err(CacheError::Checksum);
+    }
+    decode_msgpack(body)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

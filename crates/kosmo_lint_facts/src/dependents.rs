@@ -34,14 +34,10 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::cache::{Stamp, cache_folder, into_inner, keep_out_of_version_control, lock, now_nanos};
-use crate::cache_format::{
-    CacheError, Fields, PREAMBLE_LEN, checksum, decode_msgpack, preamble, strip_preamble,
-};
+use crate::cache_format::{CacheError, checksum, decode_single, encode_single};
 
 const FILE_NAME: &str = "dependents.bin";
 const MAGIC: [u8; 8] = *b"KLDEPS\0\0";
-/// The preamble and three `u64` fields.
-const PREFIX_LEN: usize = PREAMBLE_LEN + 3 * 8;
 
 /// What one file read while it was linted.
 pub struct FileReads {
@@ -325,33 +321,13 @@ impl DependencyIndex {
 }
 
 fn encode(index: &DependencyIndex) -> io::Result<Vec<u8>> {
-    let body = rmp_serde::to_vec(index).map_err(io::Error::other)?;
-    let mut out = Vec::with_capacity(PREFIX_LEN + body.len());
-    out.extend_from_slice(&preamble(MAGIC));
-    out.extend_from_slice(&(body.len() as u64).to_le_bytes());
-    out.extend_from_slice(&checksum(&body).to_le_bytes());
-    out.extend_from_slice(&checksum(&out).to_le_bytes());
-    out.extend_from_slice(&body);
-    Ok(out)
+    encode_single(MAGIC, index)
 }
 
 /// Decodes a whole `dependents.bin`, checking the preamble, the length and both checksums
 /// before anything is decoded. Never panics, whatever `bytes` hold.
 pub fn decode_dependents_file(bytes: &[u8]) -> Result<DependencyIndex, CacheError> {
-    let mut fields = Fields(strip_preamble(bytes, MAGIC)?);
-    let (body_len, body_sum, prefix_sum) =
-        (fields.next_u64()?, fields.next_u64()?, fields.next_u64()?);
-    let (start, body) = bytes.split_at(PREFIX_LEN);
-    if checksum(&start[..PREFIX_LEN - 8]) != prefix_sum {
-        return Err(CacheError::Checksum);
-    }
-    if body.len() as u64 != body_len {
-        return Err(CacheError::Bounds);
-    }
-    if checksum(body) != body_sum {
-        return Err(CacheError::Checksum);
-    }
-    decode_msgpack(body)
+    decode_single(bytes, MAGIC)
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ mod facts_file;
 mod fetch_module;
 mod fetch_refs;
 mod imported_refs;
+mod module_cache;
 mod module_check;
 mod nesting;
 mod page;
@@ -44,6 +45,7 @@ pub use dependents::{
     fingerprint,
 };
 pub use facts_file::decode_facts_file;
+pub use module_cache::{ModuleCache, ModuleEntries, ModuleEntry, decode_modules_file};
 pub use module_check::{ModuleCheck, check_module};
 pub use nesting::{NESTING_LIMIT, PARSER_STACK_SIZE};
 pub use read::read_source;

@@ -116,7 +116,7 @@ impl Session {
             && let Some(tree) =
                 phase("cached tree", || kosmo_lint_facts::load_cached_tree(&project))
         {
-            let modules = module_graph(&project, &tree, &sources);
+            let modules = module_graph(&project, &tree, &sources, options.use_cache);
             // An editor's buffer is linted alone; a commit's files bring their dependents.
             let dependents = if overlaid { BTreeMap::new() } else { dependents(&project, &tree) };
             return Self {
@@ -170,7 +170,7 @@ impl Session {
         // A walk that could not read a folder may have missed routes: such a tree is not kept.
         let unreadable = walk_errors.iter().any(|e| e.kind == WalkErrorKind::Unreadable);
         let tree_recorder = recorder.filter(|_| !unreadable);
-        let modules = module_graph(&project, &tree, &sources);
+        let modules = module_graph(&project, &tree, &sources, options.use_cache);
         let record_dependencies = options.use_cache && !options.files_only && !overlaid;
         let dependents = if options.use_cache && options.files_only && !overlaid {
             dependents(&project, &tree)
@@ -332,6 +332,9 @@ impl Session {
         save_tree(self.tree_recorder, &self.project, &self.tree);
         save_cache(self.cache, self.partial);
         save_dependencies(self.dependency_recorder, &self.project, &self.tree);
+        if let Err(err) = phase("save modules", || self.modules.save_cache()) {
+            eprintln!("kosmo-lint: warning: cannot write the module cache: {err}");
+        }
     }
 
     /// A file's facts (from its overlay, the cache or the disk) and findings; a panic in
@@ -402,9 +405,19 @@ fn walk_with_overlays(
 
 /// The module graph of a project whose route tree is `tree` (each folder's generation decides
 /// its aliases).
-fn module_graph(project: &Project, tree: &RouteTree, sources: &Sources) -> ModuleGraph {
+fn module_graph(
+    project: &Project,
+    tree: &RouteTree,
+    sources: &Sources,
+    use_cache: bool,
+) -> ModuleGraph {
     let generations: Vec<_> = tree.folders.iter().map(|folder| folder.generation).collect();
-    ModuleGraph::new(project, &generations, sources.clone())
+    let cache = if use_cache {
+        kosmo_lint_facts::ModuleCache::open(&project.root)
+    } else {
+        kosmo_lint_facts::ModuleCache::disabled()
+    };
+    ModuleGraph::new(project, &generations, sources.clone(), cache)
 }
 
 fn save_tree(recorder: Option<TreeRecorder>, project: &Project, tree: &RouteTree) {

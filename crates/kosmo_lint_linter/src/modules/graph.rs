@@ -14,6 +14,8 @@ use kosmo_lint_core::facts::{ExportedValue, ModuleExports};
 use kosmo_lint_core::{Generation, Project};
 
 use super::resolve::{ModuleResolver, Resolution};
+use kosmo_lint_facts::ModuleCache;
+
 use crate::source::Sources;
 
 /// How many modules deep an import is followed (re-exports and calls into other modules
@@ -52,6 +54,8 @@ thread_local! {
 /// The project's modules as far as they have been followed in this run.
 pub struct ModuleGraph {
     project_root: PathBuf,
+    /// Module exports saved by earlier runs, and those read in this one.
+    cache: ModuleCache,
     /// Each source folder's path, to tell which folder a module is in.
     folders: Vec<PathBuf>,
     resolver: ModuleResolver,
@@ -61,8 +65,15 @@ pub struct ModuleGraph {
 }
 
 impl ModuleGraph {
-    pub fn new(project: &Project, generations: &[Generation], sources: Sources) -> Self {
+    /// `cache`: the exports saved by earlier runs (`ModuleCache::disabled()` for none).
+    pub fn new(
+        project: &Project,
+        generations: &[Generation],
+        sources: Sources,
+        cache: ModuleCache,
+    ) -> Self {
         Self {
+            cache,
             project_root: project.root.clone(),
             folders: project.folders.iter().map(|folder| folder.path.clone()).collect(),
             resolver: ModuleResolver::new(project, generations)
@@ -161,17 +172,40 @@ impl ModuleGraph {
 
     fn read(&self, path: &Path) -> Result<Arc<Module>, String> {
         let shown = self.shown(path);
-        let text = self.sources.read(path).map_err(|_| format!("{shown} cannot be read"))?;
-        let exports = kosmo_lint_facts::extract_exports(path, &text)
-            .map_err(|_| format!("{shown} does not parse"))?;
+        // An overlay is not what the disk holds: never taken from the cache nor put in it.
+        let on_disk = self.sources.overlay(path).is_none();
+        let rel = self.relative(path);
+        let stamp = self.cache.stamp(path).filter(|_| on_disk);
+        let cached = stamp.and_then(|stamp| self.cache.get(&rel, stamp));
+        let exports = if let Some(exports) = cached {
+            exports
+        } else {
+            let text = self.sources.read(path).map_err(|_| format!("{shown} cannot be read"))?;
+            let exports = kosmo_lint_facts::extract_exports(path, &text)
+                .map_err(|_| format!("{shown} does not parse"))?;
+            if let Some(stamp) = stamp {
+                self.cache.put(&rel, stamp, &exports);
+            }
+            exports
+        };
         let folder = self.folders.iter().position(|f| path.starts_with(f)).unwrap_or_default();
         Ok(Arc::new(Module { path: path.to_path_buf(), folder, exports }))
     }
 
+    /// Saves the exports of the modules this run followed for later runs.
+    pub fn save_cache(self) -> std::io::Result<()> {
+        self.cache.save()
+    }
+
+    /// A module's path relative to the project root, `/`-separated.
+    fn relative(&self, path: &Path) -> String {
+        let relative = path.strip_prefix(&self.project_root).unwrap_or(path);
+        relative.to_string_lossy().replace('\\', "/")
+    }
+
     /// A module's path as messages show it: relative to the project root.
     pub fn shown(&self, path: &Path) -> String {
-        let relative = path.strip_prefix(&self.project_root).unwrap_or(path);
-        format!("`{}`", relative.to_string_lossy().replace('\\', "/"))
+        format!("`{}`", self.relative(path))
     }
 }
 

@@ -150,6 +150,23 @@ pub(crate) fn decode_single<T: DeserializeOwned>(
     decode_msgpack(body)
 }
 
+/// Asserts that `decode` refuses every truncation and every single-bit flip of `bytes`.
+#[cfg(test)]
+pub(crate) fn assert_refuses_every_damage<T>(
+    bytes: &[u8],
+    decode: impl Fn(&[u8]) -> Result<T, CacheError>,
+) {
+    for len in 0..bytes.len() {
+        assert!(decode(&bytes[..len]).is_err(), "truncated to {len}");
+    }
+    let mut damaged = bytes.to_vec();
+    for bit in 0..bytes.len() * 8 {
+        damaged[bit / 8] ^= 1 << (bit % 8);
+        assert!(decode(&damaged).is_err(), "bit {bit} flipped");
+        damaged[bit / 8] ^= 1 << (bit % 8);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -337,5 +337,4 @@ fn display(args: &[String]) -> String {
 }
 
 #[cfg(test)]
-#[path = "create_async_reuses_preload_tests.rs"]
 mod tests;

@@ -277,5 +277,4 @@ fn nearest_route<'f>(folder: &'f FolderTree, name: &str) -> Option<&'f str> {
 }
 
 #[cfg(test)]
-#[path = "fetch_client_route_exists_tests.rs"]
 mod tests;

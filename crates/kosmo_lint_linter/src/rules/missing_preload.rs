@@ -273,5 +273,4 @@ fn is_route_param(arg: &str) -> bool {
 }
 
 #[cfg(test)]
-#[path = "missing_preload_tests.rs"]
 mod tests;

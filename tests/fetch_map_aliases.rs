@@ -8,48 +8,17 @@
 
 mod common;
 
-use std::fmt::Write as _;
-
-use common::{kosmo, redact_timing, repo_copy};
-
-/// `severity rule path:line:column message` and the help, one line each.
-fn findings(report: &serde_json::Value) -> String {
-    let mut out = String::new();
-    for d in report["diagnostics"].as_array().unwrap() {
-        let _ = writeln!(
-            out,
-            "{} {} {}:{}:{} {}",
-            d["severity"].as_str().unwrap(),
-            d["rule"].as_str().unwrap(),
-            d["path"].as_str().unwrap(),
-            d["line"],
-            d["column"],
-            d["message"].as_str().unwrap(),
-        );
-        if let Some(help) = d["help"].as_str() {
-            let _ = writeln!(out, "    help: {help}");
-        }
-    }
-    out
-}
+use common::{
+    findings_summary, kosmo, redact_timing, repo_copy, same_report_with_and_without_caches,
+};
 
 #[test]
 fn references_through_an_alias_of_the_fetch_map_are_checked() {
     let dir = repo_copy("tests/fixtures/modules/g5-fetch-map-alias");
     let root = dir.path().to_str().unwrap();
-    let mut reports = Vec::new();
-    for args in [&["--no-cache"][..], &[], &[]] {
-        let mut command = vec!["check", "--format", "json"];
-        command.extend(args);
-        command.push(root);
-        let run = kosmo(&command);
-        assert_eq!(run.code, 1, "a route typo is an error: {}", run.stderr);
-        reports.push(run.stdout);
-    }
-    assert_eq!(reports[0], reports[1], "a cold cache changes nothing");
-    assert_eq!(reports[0], reports[2], "a warm cache changes nothing");
-    let report: serde_json::Value = serde_json::from_str(&reports[0]).unwrap();
-    insta::assert_snapshot!("fetch_map_aliases", findings(&report));
+    // A route typo is an error.
+    let report = same_report_with_and_without_caches(root);
+    insta::assert_snapshot!("fetch_map_aliases", findings_summary(&report));
 
     let pretty = kosmo(&["check", "--no-cache", root]);
     insta::assert_snapshot!("fetch_map_aliases_pretty", redact_timing(&pretty.stdout));
@@ -66,7 +35,7 @@ fn a_file_named_alone_is_checked_through_its_imports() {
         assert_eq!(run.code, 1, "{}", run.stderr);
         let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
         assert_eq!(
-            findings(&report),
+            findings_summary(&report),
             "error fetch-client-route-exists src/app/components/EmailList.tsx:8:30 API route \
              `collections/[id]/emails` defines no `DELETE` handler\n    help: \
              `collections/[id]/emails` defines GET\n"

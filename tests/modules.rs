@@ -8,29 +8,9 @@
 
 mod common;
 
-use std::fmt::Write as _;
-
-use common::{aged_repo_copy, kosmo, redact_timing};
-
-/// `severity rule path:line message` and the help, one line each.
-fn findings(report: &serde_json::Value) -> String {
-    let mut out = String::new();
-    for d in report["diagnostics"].as_array().unwrap() {
-        let _ = writeln!(
-            out,
-            "{} {} {}:{} {}",
-            d["severity"].as_str().unwrap(),
-            d["rule"].as_str().unwrap(),
-            d["path"].as_str().unwrap(),
-            d["line"],
-            d["message"].as_str().unwrap(),
-        );
-        if let Some(help) = d["help"].as_str() {
-            let _ = writeln!(out, "    help: {help}");
-        }
-    }
-    out
-}
+use common::{
+    aged_repo_copy, findings_summary, kosmo, redact_timing, same_report_with_and_without_caches,
+};
 
 /// Checks the fixture `tests/fixtures/modules/<fixture>` cold (`--no-cache`), then with a
 /// cache being written and with it warm: the three reports must be the same. Snapshots the
@@ -39,19 +19,9 @@ fn assert_followed(fixture: &str, snapshot: &str) {
     // Aged, so that the caches remember the files (the module cache among them).
     let dir = aged_repo_copy(&format!("tests/fixtures/modules/{fixture}"));
     let root = dir.path().to_str().unwrap();
-    let mut reports = Vec::new();
-    for args in [&["--no-cache"][..], &[], &[]] {
-        let mut command = vec!["check", "--format", "json"];
-        command.extend(args);
-        command.push(root);
-        let run = kosmo(&command);
-        assert_eq!(run.code, 1, "the hand-written request is an error: {}", run.stderr);
-        reports.push(run.stdout);
-    }
-    assert_eq!(reports[0], reports[1], "a cold cache changes nothing");
-    assert_eq!(reports[0], reports[2], "a warm cache changes nothing");
-    let report: serde_json::Value = serde_json::from_str(&reports[0]).unwrap();
-    insta::assert_snapshot!(format!("modules_{snapshot}"), findings(&report));
+    // The hand-written request is an error.
+    let report = same_report_with_and_without_caches(root);
+    insta::assert_snapshot!(format!("modules_{snapshot}"), findings_summary(&report));
 
     let pretty = kosmo(&["check", "--no-cache", root]);
     insta::assert_snapshot!(format!("modules_{snapshot}_pretty"), redact_timing(&pretty.stdout));

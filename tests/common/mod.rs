@@ -216,3 +216,44 @@ pub fn git_apply(root: &Path, diff: &str) -> bool {
         .env("GIT_CEILING_DIRECTORIES", root.parent().unwrap());
     apply_diff(git, root, diff)
 }
+
+/// `severity rule path:line:column message` and the help, one line each: a report's
+/// findings as a snapshot reads them.
+pub fn findings_summary(report: &serde_json::Value) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    for d in report["diagnostics"].as_array().unwrap() {
+        let _ = writeln!(
+            out,
+            "{} {} {}:{}:{} {}",
+            d["severity"].as_str().unwrap(),
+            d["rule"].as_str().unwrap(),
+            d["path"].as_str().unwrap(),
+            d["line"],
+            d["column"],
+            d["message"].as_str().unwrap(),
+        );
+        if let Some(help) = d["help"].as_str() {
+            let _ = writeln!(out, "    help: {help}");
+        }
+    }
+    out
+}
+
+/// `check --format json` of the project at `root` with `--no-cache`, then cold and warm
+/// with the caches: asserts the three reports are the same and the exit code is 1, and
+/// returns the report.
+pub fn same_report_with_and_without_caches(root: &str) -> serde_json::Value {
+    let mut reports = Vec::new();
+    for args in [&["--no-cache"][..], &[], &[]] {
+        let mut command = vec!["check", "--format", "json"];
+        command.extend(args);
+        command.push(root);
+        let run = kosmo(&command);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        reports.push(run.stdout);
+    }
+    assert_eq!(reports[0], reports[1], "a cold cache changes nothing");
+    assert_eq!(reports[0], reports[2], "a warm cache changes nothing");
+    serde_json::from_str(&reports[0]).unwrap()
+}

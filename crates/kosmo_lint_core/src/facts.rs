@@ -38,6 +38,27 @@ impl Framework {
         }
     }
 
+    /// Whether a folder of this framework reads pages and layouts with extension `ext`
+    /// (spec §1.3); the others are the user's files to KosmoJS.
+    pub fn owns_extension(self, ext: &str) -> bool {
+        match self {
+            Self::Solid | Self::React => matches!(ext, "tsx" | "jsx" | "ts"),
+            Self::Vue => ext == "vue",
+            Self::Svelte => ext == "svelte",
+            Self::Mdx => matches!(ext, "mdx" | "md"),
+            Self::Unknown => true,
+        }
+    }
+
+    /// The data-loading export a page of this framework has: `preload` (SolidJS), `loader`
+    /// (React Router, and Vue, Svelte and MDX through KosmoJS's router).
+    pub const fn data_export(self) -> &'static str {
+        match self {
+            Self::Solid => "preload",
+            _ => "loader",
+        }
+    }
+
     /// From an import source such as `solid-js` or `react-router-dom`.
     pub fn from_import(source: &str) -> Option<Self> {
         match source {
@@ -299,4 +320,23 @@ pub struct ConfigFacts {
     pub frontend_stack: Option<String>,
     /// `frontend: {…}` / `backend: {…}` blocks (G5+).
     pub has_blocks: bool,
+}
+
+impl ConfigFacts {
+    /// A folder's facts from its config files (G1–G4 have `config/index.ts` and
+    /// `vite.config.ts`): what one file leaves open, another may say.
+    pub fn merge(self, other: Self) -> Self {
+        let absolute = if self.api_base.is_some() {
+            self.api_base_is_absolute
+        } else {
+            other.api_base_is_absolute
+        };
+        Self {
+            base: self.base.or(other.base),
+            api_base: self.api_base.or(other.api_base),
+            api_base_is_absolute: absolute,
+            frontend_stack: self.frontend_stack.or(other.frontend_stack),
+            has_blocks: self.has_blocks || other.has_blocks,
+        }
+    }
 }

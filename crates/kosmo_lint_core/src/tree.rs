@@ -39,6 +39,11 @@ pub struct FolderTree {
     pub base: String,
     pub api_base: String,
     pub framework: Option<Framework>,
+    /// Whether the folder's config names `framework` (`frontend.stack`, a generator, a G1–G4
+    /// Vite plugin), rather than package.json's dependencies suggesting it: only a configured
+    /// framework makes the folder ignore other frameworks' pages.
+    #[serde(skip)]
+    pub framework_configured: bool,
     pub api_routes: BTreeMap<String, ApiRoute>,
     pub pages: BTreeMap<String, PageRoute>,
     pub layouts: BTreeMap<String, LayoutRoute>,
@@ -203,8 +208,13 @@ fn folder_settings<'f>(
     let mut config = None;
     for (file, fact) in in_folder {
         evidence.add(&file_evidence(fact));
-        if file.kind == FileKind::Config {
-            config = fact.config.as_deref().cloned().or(config);
+        if file.kind == FileKind::Config
+            && let Some(facts) = fact.config.as_deref()
+        {
+            config = Some(match config {
+                Some(seen) => facts.clone().merge(seen),
+                None => facts.clone(),
+            });
         }
     }
     let config = config.unwrap_or_default();
@@ -219,17 +229,17 @@ fn folder_settings<'f>(
     // An API-only folder (a `backend` block and no `frontend`, or no `pages/`) has no
     // frontend framework, whatever package.json depends on (spec §1.1).
     let api_only = config.has_blocks && config.frontend_stack.is_none() && config.base.is_none();
-    let framework = config
-        .frontend_stack
-        .as_deref()
-        .and_then(Framework::from_stack)
+    let has_pages = !api_only && folder.path.join("pages").is_dir();
+    let configured =
+        config.frontend_stack.as_deref().and_then(Framework::from_stack).filter(|_| has_pages);
+    let framework = configured
         .or_else(|| {
             [("solid-js", Framework::Solid), ("react", Framework::React), ("vue", Framework::Vue)]
                 .into_iter()
                 .find(|(dep, _)| project.depends_on(dep))
                 .map(|(_, f)| f)
         })
-        .filter(|_| !api_only && folder.path.join("pages").is_dir());
+        .filter(|_| has_pages);
     FolderTree {
         folder: folder.clone(),
         generation,
@@ -238,6 +248,7 @@ fn folder_settings<'f>(
         base,
         api_base,
         framework,
+        framework_configured: configured.is_some(),
         api_routes: BTreeMap::new(),
         pages: BTreeMap::new(),
         layouts: BTreeMap::new(),
@@ -258,6 +269,11 @@ pub fn file_evidence(facts: &FileFacts) -> GenerationEvidence {
 }
 
 impl FolderTree {
+    /// The framework whose pages this folder reads, when its config names one.
+    pub fn owning_framework(&self) -> Option<Framework> {
+        self.framework.filter(|_| self.framework_configured)
+    }
+
     /// Puts the new facts of a file of the route walk (not the config) in place of its old
     /// ones, whose evidence was `old_evidence`. Returns `false`, changing nothing, when the
     /// folder's generation would change: every route's response rule depends on it, so the
@@ -301,13 +317,16 @@ fn add_route_file(tree: &mut FolderTree, file: &ProjectFile, fact: &FileFacts) {
             );
         }
         FileKind::Page => {
+            let Some(framework) = page_framework(file, page, tree) else {
+                return;
+            };
             tree.pages.insert(
                 route.name.clone(),
                 PageRoute {
                     name: route.name.clone(),
                     url: join_url(&tree.base, &route.url_path()),
                     file: file.rel.clone(),
-                    framework: page_framework(file, page, tree.framework),
+                    framework,
                     layouts: Vec::new(),
                     exports: export_names(page),
                     preload: page.and_then(preload_summary),
@@ -315,12 +334,15 @@ fn add_route_file(tree: &mut FolderTree, file: &ProjectFile, fact: &FileFacts) {
             );
         }
         FileKind::Layout => {
+            let Some(framework) = page_framework(file, page, tree) else {
+                return;
+            };
             tree.layouts.insert(
                 route.name.clone(),
                 LayoutRoute {
                     name: route.name.clone(),
                     file: file.rel.clone(),
-                    framework: page_framework(file, page, tree.framework),
+                    framework,
                     exports: export_names(page),
                     preload: page.and_then(preload_summary),
                 },
@@ -366,17 +388,24 @@ fn api_methods(fact: &FileFacts, generation: Generation) -> (RouteDefinition, Ve
     }
 }
 
-/// A page's or layout's framework: by extension, then by its imports, then the folder's.
+/// A page's or layout's framework: the folder's (from its config, spec §5), else by
+/// extension, then by its imports. `None` when the folder's framework does not own the file's
+/// extension: KosmoJS ignores an `index.vue` in a React folder, and so does the linter.
 pub fn page_framework(
     file: &ProjectFile,
     page: Option<&PageFacts>,
-    default: Option<Framework>,
-) -> Framework {
+    folder: &FolderTree,
+) -> Option<Framework> {
     let ext = file.rel.rsplit_once('.').map_or("", |(_, ext)| ext);
-    Framework::from_extension(ext)
-        .or_else(|| page.map(|p| p.framework).filter(|f| *f != Framework::Unknown))
-        .or(default)
-        .unwrap_or(Framework::Unknown)
+    if let Some(framework) = folder.owning_framework() {
+        return framework.owns_extension(ext).then_some(framework);
+    }
+    Some(
+        Framework::from_extension(ext)
+            .or_else(|| page.map(|p| p.framework).filter(|f| *f != Framework::Unknown))
+            .or(folder.framework)
+            .unwrap_or(Framework::Unknown),
+    )
 }
 
 fn export_names(page: Option<&PageFacts>) -> Vec<String> {

@@ -76,7 +76,11 @@ pub fn classify(parts: &[&str]) -> Option<(FileKind, Option<RoutePath>)> {
             .then(|| RoutePath::from_folders(folders[1..].iter().copied()))
     };
     match (folders.first().copied(), stem, ext) {
-        (None, "kosmo.config", "ts") | (Some("config"), "index", "ts") if folders.len() <= 1 => {
+        (None, "kosmo.config", "ts")
+        | (None, "vite.config", "ts" | "js" | "mts" | "mjs")
+        | (Some("config"), "index", "ts")
+            if folders.len() <= 1 =>
+        {
             return Some((FileKind::Config, None));
         }
         (Some("api"), "index", "ts") if folders.len() >= 2 => {

@@ -1,4 +1,6 @@
-//! Facts of a source folder's `kosmo.config.ts`: bases and the frontend stack.
+//! Facts of a source folder's config files: bases and the frontend stack, from
+//! `kosmo.config.ts` (G5), `config/index.ts` (G1–G4 URLs) and `vite.config.ts` (G1–G4
+//! frontend plugin).
 
 use kosmo_lint_core::facts::ConfigFacts;
 use oxc_ast::ast::{
@@ -17,13 +19,20 @@ pub(crate) fn extract(program: &Program<'_>) -> ConfigFacts {
             _ => {}
         }
     }
+    // G1–G4 `vite.config.ts`: the frontend is the Vite plugin (or KosmoJS generator) it
+    // imports. A `kosmo.config.ts` stack, read below, takes precedence.
+    facts.frontend_stack = imported_stack(program);
+    if imports(program, "vite") {
+        // Its `base` is Vite's, not the folder's; `config/index.ts` holds the URLs.
+        return facts;
+    }
     let Some(config) = default_export_object(program) else { return facts };
-    facts.base = string_prop(config, "base");
-    facts.api_base = string_prop(config, "apiBase");
+    facts.base = string_prop(config, "base").or(facts.base);
+    facts.api_base = string_prop(config, "apiBase").or(facts.api_base);
     if let Some(frontend) = object_prop(config, "frontend") {
         facts.has_blocks = true;
         facts.base = string_prop(frontend, "base").or(facts.base);
-        facts.frontend_stack = string_prop(frontend, "stack");
+        facts.frontend_stack = string_prop(frontend, "stack").or(facts.frontend_stack);
     }
     if let Some(backend) = object_prop(config, "backend") {
         facts.has_blocks = true;
@@ -32,11 +41,41 @@ pub(crate) fn extract(program: &Program<'_>) -> ConfigFacts {
             facts.api_base_is_absolute = true;
         }
     }
-    if facts.frontend_stack.is_none() {
-        facts.frontend_stack = generator_names(config)
-            .find(|name| kosmo_lint_core::facts::Framework::from_stack(name).is_some());
+    if let Some(generator) = generator_names(config)
+        .find(|name| kosmo_lint_core::facts::Framework::from_stack(name).is_some())
+    {
+        facts.frontend_stack = Some(generator);
     }
     facts
+}
+
+fn imports(program: &Program<'_>, source: &str) -> bool {
+    program.body.iter().any(
+        |stmt| matches!(stmt, Statement::ImportDeclaration(import) if import.source.value == source),
+    )
+}
+
+/// The frontend of the Vite plugin or KosmoJS generator package a config imports:
+/// `vite-plugin-solid`, `@vitejs/plugin-react`, `@kosmojs/vue-generator`…
+fn imported_stack(program: &Program<'_>) -> Option<String> {
+    const PLUGINS: &[(&str, &str)] = &[
+        ("vite-plugin-solid", "solid"),
+        ("@vitejs/plugin-react", "react"),
+        ("@vitejs/plugin-react-swc", "react"),
+        ("@vitejs/plugin-vue", "vue"),
+        ("@sveltejs/vite-plugin-svelte", "svelte"),
+        ("@mdx-js/rollup", "mdx"),
+    ];
+    program.body.iter().find_map(|stmt| {
+        let Statement::ImportDeclaration(import) = stmt else { return None };
+        let source = import.source.value.as_str();
+        let plugin = PLUGINS.iter().find(|(package, _)| *package == source).map(|(_, s)| *s);
+        let generator = source
+            .strip_prefix("@kosmojs/")
+            .and_then(|name| name.strip_suffix("-generator"))
+            .filter(|name| kosmo_lint_core::facts::Framework::from_stack(name).is_some());
+        plugin.or(generator).map(str::to_owned)
+    })
 }
 
 /// `export const name = "text"` statements.

@@ -42,9 +42,15 @@ impl<'p> FileContext<'p> {
     /// The page or layout facts of a SolidJS page or layout: the preload rules apply to
     /// these only.
     pub fn solid_page(&self) -> Option<&'p PageFacts> {
+        self.page().filter(|(_, framework)| *framework == Framework::Solid).map(|(page, _)| page)
+    }
+
+    /// The facts and framework of a page or layout that its folder reads (not another
+    /// framework's file lying in its `pages/`).
+    pub fn page(&self) -> Option<(&'p PageFacts, Framework)> {
         let page = self.facts.page.as_deref()?;
-        (page_framework(self.file, Some(page), self.folder.framework) == Framework::Solid)
-            .then_some(page)
+        let framework = page_framework(self.file, Some(page), self.folder)?;
+        Some((page, framework))
     }
 }
 

@@ -12,6 +12,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use kosmo_lint_core::facts::Framework;
 use kosmo_lint_core::walk::project_file;
 use kosmo_lint_core::{Applicability, Finding, Generation, Project};
 use kosmo_lint_fix::{FixOptions, applies};
@@ -47,10 +48,24 @@ pub enum Fixture {
     /// `src/app/` with a `kosmo.config.ts` (`frontend`/`backend` blocks): `_/api`,
     /// `defineRoute<"route/name">`, object generics.
     G5,
+    /// As G5 with `frontend.stack: "react"` (React Router loaders).
+    G5React,
+    /// As G5 with `frontend.stack: "vue"`: `index.vue` pages.
+    G5Vue,
+    /// As G5 with `frontend.stack: "svelte"`: `index.svelte` pages.
+    G5Svelte,
+    /// As G5 with `frontend.stack: "mdx"`: `index.mdx` pages.
+    G5Mdx,
+    /// As G1, a React folder: `@vitejs/plugin-react` in `@front/vite.config.ts`.
+    G1React,
 }
 
 impl Fixture {
+    /// The SolidJS fixture of each generation.
     pub const ALL: [Fixture; 5] = [Fixture::G1, Fixture::G2, Fixture::G3, Fixture::G4, Fixture::G5];
+    /// One fixture per frontend that is not SolidJS.
+    pub const OTHER_FRONTENDS: [Fixture; 5] =
+        [Fixture::G5React, Fixture::G5Vue, Fixture::G5Svelte, Fixture::G5Mdx, Fixture::G1React];
 
     /// The fixture's project root: canonical, as the project names its files.
     pub fn root(self) -> PathBuf {
@@ -60,6 +75,11 @@ impl Fixture {
             Fixture::G3 => "g3",
             Fixture::G4 => "g4",
             Fixture::G5 => "g5",
+            Fixture::G5React => "g5-react",
+            Fixture::G5Vue => "g5-vue",
+            Fixture::G5Svelte => "g5-svelte",
+            Fixture::G5Mdx => "g5-mdx",
+            Fixture::G1React => "g1-react",
         };
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(name);
         std::fs::canonicalize(&root)
@@ -69,20 +89,39 @@ impl Fixture {
     /// The source folder, relative to the root.
     pub fn folder(self) -> &'static str {
         match self {
-            Fixture::G1 => "@front",
+            Fixture::G1 | Fixture::G1React => "@front",
             Fixture::G2 | Fixture::G3 | Fixture::G4 => "src/front",
-            Fixture::G5 => "src/app",
+            Fixture::G5
+            | Fixture::G5React
+            | Fixture::G5Vue
+            | Fixture::G5Svelte
+            | Fixture::G5Mdx => "src/app",
         }
     }
 
     /// The generation the fixture stands for; every load asserts that it is detected.
     pub fn generation(self) -> Generation {
         match self {
-            Fixture::G1 => Generation::G1,
+            Fixture::G1 | Fixture::G1React => Generation::G1,
             Fixture::G2 => Generation::G2,
             Fixture::G3 => Generation::G3,
             Fixture::G4 => Generation::G4,
-            Fixture::G5 => Generation::G5Plus,
+            Fixture::G5
+            | Fixture::G5React
+            | Fixture::G5Vue
+            | Fixture::G5Svelte
+            | Fixture::G5Mdx => Generation::G5Plus,
+        }
+    }
+
+    /// The frontend of the fixture's source folder; every load asserts that it is detected.
+    pub fn framework(self) -> Framework {
+        match self {
+            Fixture::G1 | Fixture::G2 | Fixture::G3 | Fixture::G4 | Fixture::G5 => Framework::Solid,
+            Fixture::G5React | Fixture::G1React => Framework::React,
+            Fixture::G5Vue => Framework::Vue,
+            Fixture::G5Svelte => Framework::Svelte,
+            Fixture::G5Mdx => Framework::Mdx,
         }
     }
 
@@ -182,6 +221,12 @@ impl Case {
             self.fixture.generation(),
             "the case is detected as another generation ({}); {}",
             folders[0].generation_evidence,
+            self.describe()
+        );
+        assert_eq!(
+            folders[0].framework,
+            Some(self.fixture.framework()),
+            "the case's folder is detected as another frontend; {}",
             self.describe()
         );
         if let Some(finding) = findings.iter().find(|f| NOT_LINTED.contains(&f.rule)) {

@@ -116,6 +116,7 @@ struct CachedFolder {
     base: String,
     api_base: String,
     framework: Option<Framework>,
+    framework_configured: bool,
     api_routes: Vec<ApiRoute>,
 }
 
@@ -128,6 +129,7 @@ struct FolderToSave<'t> {
     base: &'t str,
     api_base: &'t str,
     framework: Option<Framework>,
+    framework_configured: bool,
     api_routes: Vec<&'t ApiRoute>,
 }
 
@@ -140,6 +142,7 @@ impl<'t> FolderToSave<'t> {
             base: &tree.base,
             api_base: &tree.api_base,
             framework: tree.framework,
+            framework_configured: tree.framework_configured,
             api_routes: tree.api_routes.values().collect(),
         }
     }
@@ -325,6 +328,7 @@ fn folder_tree((cached, folder): (CachedFolder, &SourceFolder)) -> FolderTree {
         base: cached.base,
         api_base: cached.api_base,
         framework: cached.framework,
+        framework_configured: cached.framework_configured,
         api_routes: cached.api_routes.into_iter().map(|r| (r.name.clone(), r)).collect(),
         pages: BTreeMap::new(),
         layouts: BTreeMap::new(),

@@ -186,8 +186,8 @@ export function preload({ params }) { void getUser(params.id); }
 export default function Page() { const p = useParams(); const u = createAsync(() => getUser(p.id)); return <p>{String(u())}</p>; }
 "#,
             ),
-            // React pages have loaders, not preloads: out of scope.
-            Fixture::G5.file(
+            // React Router reads `loader`: a React page's `preload` is not its data export.
+            Fixture::G5React.file(
                 "pages/users/index.tsx",
                 r#"
 import { useLoaderData } from "react-router";

@@ -116,7 +116,7 @@ fn assert_fails_with(test: impl FnOnce(), expected: &str) {
 /// ignore file hides one), and the routes are those the vectors are written against.
 #[test]
 fn fixtures_yield_their_generation() {
-    for fixture in Fixture::ALL {
+    for fixture in Fixture::ALL.into_iter().chain(Fixture::OTHER_FRONTENDS) {
         let loaded = fixture.file("pages/about/index.tsx", ABOUT).load(&Linter::with_rules(&[]));
         let folder = &loaded.session.tree.folders[0];
         assert_eq!(folder.generation, fixture.generation(), "{}", folder.generation_evidence);
@@ -124,6 +124,25 @@ fn fixtures_yield_their_generation() {
         let on_disk = files_below(&fixture.root().join(fixture.folder()));
         assert_eq!(loaded.files, on_disk + 1, "{fixture:?}: every file and the page, checked");
     }
+}
+
+/// A folder whose config names its frontend ignores other frameworks' pages, as KosmoJS
+/// does (spec §1.3): an `index.tsx` in a Vue folder is no page, an `index.vue` is.
+#[test]
+fn folders_ignore_other_frameworks_pages() {
+    let vue = "<script setup lang=\"ts\">\nconst a = 1;\n</script>\n<template><p>{{ a }}</p></template>\n";
+    let loaded = Fixture::G5Vue
+        .file("pages/about/index.tsx", ABOUT)
+        .with("pages/contact/index.vue", vue)
+        .load(&Linter::with_rules(&[]));
+    let (tree, _) = loaded.session.full_tree();
+    assert_eq!(tree.folders[0].pages.keys().collect::<Vec<_>>(), ["contact"]);
+    let loaded = Fixture::G5React
+        .file("pages/about/index.tsx", ABOUT)
+        .with("pages/contact/index.vue", vue)
+        .load(&Linter::with_rules(&[]));
+    let (tree, _) = loaded.session.full_tree();
+    assert_eq!(tree.folders[0].pages.keys().collect::<Vec<_>>(), ["about"]);
 }
 
 /// Files below `dir`, hidden ones aside (`pages/.gitkeep`).

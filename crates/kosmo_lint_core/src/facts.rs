@@ -325,6 +325,7 @@ pub struct ConfigFacts {
 impl ConfigFacts {
     /// A folder's facts from its config files (G1–G4 have `config/index.ts` and
     /// `vite.config.ts`): what one file leaves open, another may say.
+    #[must_use]
     pub fn merge(self, other: Self) -> Self {
         let absolute = if self.api_base.is_some() {
             self.api_base_is_absolute

@@ -216,6 +216,7 @@ declare_rule! {
         severity: {severity},
         category: {category},
         fix: {fix},
+        frontends: [Solid, React, Vue, Svelte, Mdx],
         summary: "TODO: what the rule checks, in one sentence without its final period",
     }}
 }}

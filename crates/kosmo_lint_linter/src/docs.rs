@@ -24,16 +24,17 @@ pub fn page(meta: &RuleMeta) -> String {
     );
     let _ = writeln!(out, "# `{}`\n", meta.name);
     let _ = writeln!(out, "{}.\n", meta.summary);
-    let _ = writeln!(out, "| Default severity | Category | Fix |");
-    let _ = writeln!(out, "|---|---|---|");
+    let _ = writeln!(out, "| Default severity | Category | Fix | Frontends |");
+    let _ = writeln!(out, "|---|---|---|---|");
     let builtin = BUILTIN.iter().any(|b| b.name == meta.name);
     let kind = if builtin { "built-in (cannot be turned off)" } else { "rule" };
     let _ = writeln!(
         out,
-        "| {} | {} ({kind}) | {} |\n",
+        "| {} | {} ({kind}) | {} | {} |\n",
         meta.severity,
         format!("{:?}", meta.category).to_lowercase(),
-        meta.fix
+        meta.fix,
+        frontends(meta)
     );
     // Doc comments carry one leading space per line (`/// text`).
     for line in meta.docs.lines() {
@@ -82,16 +83,45 @@ pub fn with_readme_table(readme: &str) -> Result<String, String> {
 
 /// One table row per rule, each linking to its page at `{link_prefix}<name>.md`.
 fn table(metas: &[&RuleMeta], link_prefix: &str) -> String {
-    let mut out =
-        String::from("| Rule | Default severity | Fix | What it checks |\n|---|---|---|---|\n");
+    let mut out = String::from(
+        "| Rule | Default severity | Fix | Frontends | What it checks |\n|---|---|---|---|---|\n",
+    );
     for meta in metas {
         let _ = writeln!(
             out,
-            "| [`{0}`]({link_prefix}{0}.md) | {1} | {2} | {3} |",
-            meta.name, meta.severity, meta.fix, meta.summary
+            "| [`{0}`]({link_prefix}{0}.md) | {1} | {2} | {3} | {4} |",
+            meta.name,
+            meta.severity,
+            meta.fix,
+            frontends(meta),
+            meta.summary
         );
     }
     out
+}
+
+/// The frontends a rule checks, as the tables name them.
+fn frontends(meta: &RuleMeta) -> String {
+    use kosmo_lint_core::facts::Framework;
+    if meta.frontends.is_empty() {
+        return "any file".to_owned();
+    }
+    if meta.frontends.len() == 5 {
+        return "all".to_owned();
+    }
+    let names: Vec<&str> = meta
+        .frontends
+        .iter()
+        .map(|f| match f {
+            Framework::Solid => "SolidJS",
+            Framework::React => "React",
+            Framework::Vue => "Vue",
+            Framework::Svelte => "Svelte",
+            Framework::Mdx => "MDX",
+            Framework::Unknown => "unknown",
+        })
+        .collect();
+    names.join(", ")
 }
 
 #[cfg(test)]

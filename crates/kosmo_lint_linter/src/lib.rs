@@ -55,6 +55,7 @@ pub use suppress::apply_suppressions;
 pub use timings::phase;
 
 use kosmo_lint_core::Severity;
+use kosmo_lint_core::facts::Framework;
 
 /// What a rule is about, as oxc groups rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -99,6 +100,9 @@ pub struct RuleMeta {
     pub fix: FixKind,
     /// The first line of the docs: what the rule checks, in one sentence.
     pub summary: &'static str,
+    /// The frontends whose pages, layouts and modules the rule checks; empty for what is
+    /// not frontend code (API routes, every file alike).
+    pub frontends: &'static [Framework],
     /// The rule's doc comment: *What it does*, *Why is this bad?*, *Examples*, and where it
     /// applies, *Fix*.
     pub docs: &'static str,
@@ -126,6 +130,7 @@ macro_rules! declare_rule {
             severity: $severity:ident,
             category: $category:ident,
             fix: $fix:ident,
+            frontends: [$($frontend:ident),* $(,)?],
             summary: $summary:literal $(,)?
         }
     ) => {
@@ -140,6 +145,7 @@ macro_rules! declare_rule {
                 category: $crate::Category::$category,
                 fix: $crate::FixKind::$fix,
                 summary: $summary,
+                frontends: &[$(::kosmo_lint_core::facts::Framework::$frontend),*],
                 docs: concat!($($doc, "\n"),*),
             };
         }

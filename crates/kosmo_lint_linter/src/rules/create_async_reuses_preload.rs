@@ -93,6 +93,7 @@ declare_rule! {
         severity: Error,
         category: Perf,
         fix: None,
+        frontends: [Solid],
         summary: "`createAsync` must read data through the same function, with the same arguments, as `preload`",
     }
 }

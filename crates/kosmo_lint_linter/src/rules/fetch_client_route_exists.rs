@@ -85,6 +85,7 @@ declare_rule! {
         severity: Error,
         category: Correctness,
         fix: None,
+        frontends: [Solid, React, Vue, Svelte, Mdx],
         summary: "Every fetch-client reference must name an existing API route and a method it defines",
     }
 }

@@ -79,6 +79,7 @@ declare_rule! {
         severity: Warning,
         category: Perf,
         fix: Sometimes,
+        frontends: [Solid],
         summary: "A page that reads a generated fetch client with `createAsync` should export `preload`",
     }
 }

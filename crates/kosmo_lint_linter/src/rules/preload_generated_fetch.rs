@@ -76,6 +76,7 @@ declare_rule! {
         severity: Error,
         category: Correctness,
         fix: None,
+        frontends: [Solid],
         summary: "A page's `preload` must load its data through a generated fetch client",
     }
 }

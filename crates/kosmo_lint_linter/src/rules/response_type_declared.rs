@@ -60,6 +60,7 @@ declare_rule! {
         severity: Error,
         category: Correctness,
         fix: None,
+        frontends: [],
         summary: "Every API route handler must declare its response type, or its client returns `Promise<unknown>`",
     }
 }

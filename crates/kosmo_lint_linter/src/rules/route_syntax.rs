@@ -61,6 +61,7 @@ declare_rule! {
         severity: Error,
         category: Correctness,
         fix: None,
+        frontends: [Solid, React, Vue, Svelte, Mdx],
         summary: "Route folder names must be valid in the param syntax of the folder's generation",
     }
 }

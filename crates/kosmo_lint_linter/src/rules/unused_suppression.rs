@@ -74,6 +74,7 @@ declare_rule! {
         severity: Warning,
         category: Correctness,
         fix: Safe,
+        frontends: [],
         summary: "An inline `kosmo-lint-disable` comment should suppress something",
     }
 }

@@ -173,6 +173,7 @@ mod tests {
                     severity: Warning,
                     category: Correctness,
                     fix: Safe,
+                    frontends: [Solid],
                     summary: "test rule",
                 }
             }

@@ -19,6 +19,7 @@ declare_rule! {
         severity: Warning,
         category: Correctness,
         fix: Safe,
+        frontends: [Solid],
         summary: "test rule",
     }
 }

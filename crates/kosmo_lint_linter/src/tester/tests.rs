@@ -29,6 +29,7 @@ macro_rules! inserting_rule {
                 severity: Warning,
                 category: Correctness,
                 fix: $kind,
+                frontends: [Solid],
                 summary: "test rule",
             }
         }
@@ -71,6 +72,7 @@ declare_rule! {
         severity: Warning,
         category: Correctness,
         fix: Safe,
+        frontends: [Solid],
         summary: "test rule",
     }
 }

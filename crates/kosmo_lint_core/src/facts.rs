@@ -10,10 +10,12 @@ use crate::span::Span;
 mod client_refs;
 mod data;
 mod suppression;
+mod tanstack;
 
 pub use client_refs::*;
 pub use data::*;
 pub use suppression::*;
+pub use tanstack::*;
 
 /// The UI framework of a page or layout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -79,7 +79,8 @@ pub(crate) enum Binding {
         export: String,
         path: Vec<String>,
     },
-    /// A `@solidjs/router` export, by its exported name (`query`, `useParams`, …).
+    /// A `@solidjs/router` export, by its exported name (`query`, `useParams`, …), or React
+    /// Router's `useParams`.
     SolidRouter {
         name: String,
     },
@@ -521,6 +522,11 @@ pub(crate) fn import_binding(source: &str, imported: Option<&str>, local: &str) 
 fn other_import_binding(source: &str, imported: Option<&str>, local: &str) -> Binding {
     if source == "@solidjs/router" {
         return Binding::SolidRouter { name: imported.unwrap_or(local).to_owned() };
+    }
+    // React Router's `useParams()` reads the route params its `loader` gets, as Solid
+    // Router's does for `preload`.
+    if matches!(source, "react-router" | "react-router-dom") && imported == Some("useParams") {
+        return Binding::SolidRouter { name: "useParams".to_owned() };
     }
     // `axios` (default) and `{ get }` (named) of a request library both make requests;
     // a namespace import keeps its name so `ky.get` reads as one.

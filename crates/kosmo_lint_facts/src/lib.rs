@@ -20,6 +20,7 @@ mod nesting;
 mod page;
 mod read;
 mod suppressions;
+mod tanstack;
 mod tree_cache;
 mod type_args;
 

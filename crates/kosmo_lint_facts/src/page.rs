@@ -38,6 +38,8 @@ pub(crate) fn extract<'a>(program: &Program<'a>, bindings: &mut Bindings<'_, 'a>
         queries: Vec::new(),
         create_async: Vec::new(),
         module: module_facts(program, bindings),
+        query_prefetches: Vec::new(),
+        query_reads: Vec::new(),
     };
     for stmt in &program.body {
         collect_exports(stmt, bindings, &mut facts);
@@ -49,6 +51,7 @@ pub(crate) fn extract<'a>(program: &Program<'a>, bindings: &mut Bindings<'_, 'a>
         finder.visit_program(program);
         facts.create_async = finder.calls;
     }
+    (facts.query_prefetches, facts.query_reads) = crate::tanstack::extract(program, bindings);
     facts.queries = std::mem::take(&mut bindings.queries);
     facts
 }

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Framework;
+use super::{Framework, QueryOptions, QueryPrefetch};
 use crate::project::NamedFolder;
 use crate::span::Span;
 
@@ -24,6 +24,10 @@ pub struct PageFacts {
     pub queries: Vec<QueryWrapper>,
     pub create_async: Vec<CreateAsyncCall>,
     pub module: ModuleFacts,
+    /// What the `preload` / `loader` export prefetches into TanStack Query's cache.
+    pub query_prefetches: Vec<QueryPrefetch>,
+    /// TanStack Query reads (`useQuery`, `createQuery`…) outside the data export.
+    pub query_reads: Vec<QueryOptions>,
 }
 
 /// What a fix that inserts a statement needs to know about the module's layout and style.

@@ -114,8 +114,6 @@ pub struct FileFacts {
 pub enum FileStatus {
     #[default]
     Parsed,
-    /// A file kind the extractor does not read (`.vue`, `.svelte`, `.mdx`, `.md` pages).
-    Unsupported,
     SyntaxErrors {
         errors: Vec<SyntaxError>,
     },

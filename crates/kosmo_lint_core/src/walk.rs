@@ -25,7 +25,8 @@ pub enum FileKind {
     Layout,
     /// The source folder's `kosmo.config.ts` (G5), or `config/index.ts` (G1–G4).
     Config,
-    /// Any other script file in the folder: the user's own code.
+    /// Any other script file in the folder, and any other `.vue`, `.svelte` or `.mdx`
+    /// component (read through its script blocks): the user's own code.
     Helper,
 }
 
@@ -62,6 +63,9 @@ pub enum WalkErrorKind {
 }
 
 const SCRIPT_EXTENSIONS: &[&str] = &["ts", "tsx", "js", "jsx", "mts", "cts", "mjs", "cjs"];
+/// Components of the other frontends (`components/OrderRow.vue`): helpers too, read through
+/// their script blocks. A `.md` file outside `pages/` is documentation (a README), not code.
+const COMPONENT_EXTENSIONS: &[&str] = &["vue", "svelte", "mdx"];
 const PAGE_EXTENSIONS: &[&str] = &["tsx", "jsx", "ts", "vue", "svelte", "mdx", "md"];
 const LAYOUT_EXTENSIONS: &[&str] = &["tsx", "jsx", "vue", "svelte", "mdx"];
 /// Folders inside a source folder that hold generated or installed code.
@@ -95,7 +99,8 @@ pub fn classify(parts: &[&str]) -> Option<(FileKind, Option<RoutePath>)> {
         }
         _ => {}
     }
-    SCRIPT_EXTENSIONS.contains(&ext).then_some((FileKind::Helper, None))
+    (SCRIPT_EXTENSIONS.contains(&ext) || COMPONENT_EXTENSIONS.contains(&ext))
+        .then_some((FileKind::Helper, None))
 }
 
 /// Which files a walk visits. Checking a project takes two walks: the route definitions
@@ -475,6 +480,13 @@ mod tests {
         assert_eq!(kind("pages/index.tsx"), Some((FileKind::Helper, None)));
         assert_eq!(kind("pages/users/Card.tsx"), Some((FileKind::Helper, None)));
         assert_eq!(kind("pages/users/layout.md"), None);
+        // Components of the other frontends are the user's code, read through their
+        // scripts; Markdown outside `pages/` is documentation.
+        for path in ["components/OrderRow.vue", "pages/users/Row.svelte", "content/intro.mdx"] {
+            assert_eq!(kind(path), Some((FileKind::Helper, None)), "{path}");
+        }
+        assert_eq!(kind("README.md"), None);
+        assert_eq!(kind("components/notes.md"), None);
         assert_eq!(kind("pages/users/style.css"), None);
         assert_eq!(kind("kosmo.config.ts"), Some((FileKind::Config, None)));
         assert_eq!(kind("config/index.ts"), Some((FileKind::Config, None)));

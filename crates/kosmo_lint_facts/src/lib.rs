@@ -19,6 +19,7 @@ mod module_check;
 mod nesting;
 mod page;
 mod read;
+mod script_blocks;
 mod suppressions;
 mod tanstack;
 mod tree_cache;
@@ -39,6 +40,8 @@ use oxc_semantic::SemanticBuilder;
 use oxc_span::SourceType;
 use rayon::prelude::*;
 
+use crate::script_blocks::Script;
+
 pub use cache::{CACHE_DIR, FactCache, Stamp};
 pub use cache_format::CacheError;
 pub use dependents::{
@@ -50,6 +53,7 @@ pub use module_cache::{ModuleCache, ModuleEntries, ModuleEntry, decode_modules_f
 pub use module_check::{ModuleCheck, check_module};
 pub use nesting::{NESTING_LIMIT, PARSER_STACK_SIZE};
 pub use read::read_source;
+pub use script_blocks::{ScriptSource, has_script_blocks, script_source};
 pub use tree_cache::{
     SavedTree, TreeInputs, TreeRecorder, decode_tree_file, load as load_cached_tree,
 };
@@ -74,18 +78,27 @@ pub fn extract_file(kind: FileKind, path: &Path) -> FileFacts {
 /// Extracts the facts of `text` as the content of `path` (for a fix, before it is written).
 ///
 /// Every way a file's facts are made (uncached, through the fact cache, for a fix, for the
-/// route tree cache) ends here, so whether a file is read as a script is decided once.
+/// route tree cache) ends here, so how a file is read as a script is decided once: whole,
+/// or through its script blocks (`.vue`, `.svelte`, `.mdx`, `.md`; see [`script_source`]).
 pub fn extract_text(kind: FileKind, path: &Path, text: &str) -> FileFacts {
-    if is_unsupported(kind, path) {
-        return FileFacts { status: FileStatus::Unsupported, ..FileFacts::default() };
-    }
     inject_panic_for_tests(text);
-    let source_type = SourceType::from_path(path).unwrap_or_else(|_| SourceType::tsx());
-    let facts = ALLOCATOR.with(|cell| {
-        let mut allocator = cell.borrow_mut();
-        allocator.reset();
-        extract_source(&allocator, kind, source_type, text)
-    });
+    let facts = match Script::of(path, text) {
+        Ok(script) => {
+            let mut facts = ALLOCATOR.with(|cell| {
+                let mut allocator = cell.borrow_mut();
+                allocator.reset();
+                extract_source(&allocator, kind, script.source_type, &script.text, script.instance)
+            });
+            for suppression in &mut facts.suppressions {
+                suppression.removal = script.within_block(suppression.span, suppression.removal);
+            }
+            facts
+        }
+        Err(error) => {
+            let status = FileStatus::SyntaxErrors { errors: vec![error] };
+            FileFacts { status, ..FileFacts::default() }
+        }
+    };
     // Only the first 8 KiB are searched for a NUL before parsing (as git does); a file that
     // then does not parse and has one further on is binary too, not a pile of syntax errors.
     // A file that parses may hold a NUL in a string or comment, as JavaScript allows.
@@ -101,15 +114,17 @@ pub fn extract_text(kind: FileKind, path: &Path, text: &str) -> FileFacts {
 /// (its own parse, made only for the modules a page's data functions import), or why they
 /// cannot be read: the module does not parse, or is nested too deeply to.
 pub fn extract_exports(path: &Path, text: &str) -> Result<ModuleExports, FileStatus> {
+    let script =
+        Script::of(path, text).map_err(|error| FileStatus::SyntaxErrors { errors: vec![error] })?;
+    let text = &*script.text;
     if let Some(offset) = nesting::too_deep(text) {
         let offset = u32::try_from(offset).unwrap_or(u32::MAX);
         return Err(FileStatus::TooDeeplyNested { offset, limit: NESTING_LIMIT });
     }
-    let source_type = SourceType::from_path(path).unwrap_or_else(|_| SourceType::tsx());
     ALLOCATOR.with(|cell| {
         let mut allocator = cell.borrow_mut();
         allocator.reset();
-        let ret = Parser::new(&allocator, text, source_type).parse();
+        let ret = Parser::new(&allocator, text, script.source_type).parse();
         if ret.panicked || !ret.diagnostics.is_empty() {
             let errors = ret.diagnostics.iter().map(syntax_error).collect();
             return Err(FileStatus::SyntaxErrors { errors });
@@ -119,14 +134,6 @@ pub fn extract_exports(path: &Path, text: &str) -> Result<ModuleExports, FileSta
         let mut bindings = bindings::Bindings::new(&semantic, text, program);
         Ok(exports::extract(program, &mut bindings))
     })
-}
-
-/// Pages and layouts of the single-file-component and markdown frameworks are not scripts
-/// that oxc can parse whole; they are counted, not read for facts.
-fn is_unsupported(kind: FileKind, path: &Path) -> bool {
-    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-    matches!(kind, FileKind::Page | FileKind::Layout)
-        && matches!(extension, "vue" | "svelte" | "mdx" | "md")
 }
 
 /// The end-to-end tests of panic isolation need a file whose analysis panics: in debug builds
@@ -151,11 +158,18 @@ fn mentions_generated_fetch(text: &str) -> bool {
 }
 
 /// Parses `text` in `allocator` and extracts the facts for a file of `kind`.
+///
+/// `instance_script` is the content of a component's per-instance block (Vue's `<script
+/// setup>`, Svelte's instance `<script>`: [`ScriptSource::instance`]) when `text` is the
+/// padded script of a component, `None` otherwise. Its top-level statements are the
+/// component's body, not module code: the framework compiles them into a function, so a
+/// name declared both there and in the module block is no redeclaration.
 pub fn extract_source(
     allocator: &Allocator,
     kind: FileKind,
     source_type: SourceType,
     text: &str,
+    instance_script: Option<oxc_span::Span>,
 ) -> FileFacts {
     if let Some(offset) = nesting::too_deep(text) {
         // Offsets of files over 4 GiB are not representable in a span anyway.
@@ -189,13 +203,18 @@ pub fn extract_source(
                 return facts;
             }
             let semantic = SemanticBuilder::new().with_build_nodes(true).build(program);
-            if !semantic.diagnostics.is_empty() {
+            let errors: Vec<_> = semantic
+                .diagnostics
+                .iter()
+                .filter(|error| !across_instance(error, instance_script))
+                .map(syntax_error)
+                .collect();
+            if !errors.is_empty() {
                 // A helper that names no generated module was never checked this way; its
                 // semantic errors are not reported now either.
                 if !names_generated {
                     return facts;
                 }
-                let errors = semantic.diagnostics.iter().map(syntax_error).collect();
                 return FileFacts { status: FileStatus::SyntaxErrors { errors }, ..facts };
             }
             let semantic = semantic.semantic;
@@ -203,7 +222,7 @@ pub fn extract_source(
             // Page facts first: resolving a name registers its `query()` wrapper, and the page
             // registers them in source order before anything else resolves one.
             if kind != FileKind::Helper {
-                facts.page = Some(Box::new(page::extract(program, &mut bindings)));
+                facts.page = Some(Box::new(page::extract(program, &mut bindings, instance_script)));
             }
             facts.fetch_refs = fetch_refs::collect(program, &mut bindings);
             facts.folder_imports = fetch_refs::folder_imports(program);
@@ -211,6 +230,16 @@ pub fn extract_source(
         }
     }
     facts
+}
+
+/// Whether `error` points both into the component's instance block and out of it: a name
+/// declared in both blocks, which the framework does not merge into one scope (Vue even
+/// drops an import repeated in `<script setup>`).
+fn across_instance(error: &OxcDiagnostic, instance: Option<oxc_span::Span>) -> bool {
+    let Some(instance) = instance else { return false };
+    let labels = &error.labels;
+    let inside = |span: oxc_span::Span| instance.start <= span.start && span.end <= instance.end;
+    labels.iter().any(|l| inside(l.span())) && labels.iter().any(|l| !inside(l.span()))
 }
 
 fn syntax_error(diagnostic: &OxcDiagnostic) -> SyntaxError {

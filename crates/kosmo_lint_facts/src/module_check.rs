@@ -12,8 +12,8 @@ use kosmo_lint_core::facts::SyntaxError;
 use oxc_allocator::Allocator;
 use oxc_parser::{ParseOptions, Parser};
 use oxc_semantic::SemanticBuilder;
-use oxc_span::SourceType;
 
+use crate::script_blocks::Script;
 use crate::syntax_error;
 
 /// The binding facts of one module text.
@@ -25,15 +25,20 @@ pub struct ModuleCheck {
     pub redeclared: BTreeMap<String, usize>,
     /// Names referenced but declared nowhere in the module (globals, or mistakes).
     pub unresolved: BTreeSet<String>,
+    /// The text outside the script blocks of a component or MDX page, block by block
+    /// (empty for a whole script): a fix must not touch it.
+    pub markup: Vec<String>,
 }
 
-/// Parses `text` as the content of `path` and checks its bindings; the syntax errors when it
-/// does not parse.
+/// Parses `text` as the content of `path` (its script blocks, for a component or MDX page)
+/// and checks its bindings; the syntax errors when it does not parse.
 pub fn check_module(path: &Path, text: &str) -> Result<ModuleCheck, Vec<SyntaxError>> {
-    let source_type = SourceType::from_path(path).unwrap_or_else(|_| SourceType::tsx());
+    let script = Script::of(path, text).map_err(|error| vec![error])?;
+    let markup = script.markup(text);
+    let text = &*script.text;
     // A fix is rare and the arena of the extraction threads may be in use: a fresh one.
     let allocator = Allocator::default();
-    let parsed = Parser::new(&allocator, text, source_type)
+    let parsed = Parser::new(&allocator, text, script.source_type)
         .with_options(ParseOptions { parse_regular_expression: true, ..ParseOptions::default() })
         .parse();
     if parsed.panicked || !parsed.diagnostics.is_empty() {
@@ -52,7 +57,7 @@ pub fn check_module(path: &Path, text: &str) -> Result<ModuleCheck, Vec<SyntaxEr
     let unresolved =
         scoping.root_unresolved_references().keys().map(|name| name.as_str().to_owned()).collect();
     let errors = built.diagnostics.iter().map(|e| e.message.to_string()).collect();
-    Ok(ModuleCheck { errors, redeclared, unresolved })
+    Ok(ModuleCheck { errors, redeclared, unresolved, markup })
 }
 
 #[cfg(test)]

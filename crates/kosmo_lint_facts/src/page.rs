@@ -18,7 +18,15 @@ use crate::span;
 /// Export names a router reads from a page module.
 const ROUTER_EXPORTS: &[&str] = &["preload", "load", "loader", "route"];
 
-pub(crate) fn extract<'a>(program: &Program<'a>, bindings: &mut Bindings<'_, 'a>) -> PageFacts {
+/// The page facts of `program`. `_instance_script` is the content of a component's
+/// per-instance block (Vue's `<script setup>`, Svelte's instance `<script>`), whose top-level
+/// statements are the component's body rather than module code; `None` for a `.tsx` page
+/// and for MDX. Passed through for the loader facts, which tell the two apart.
+pub(crate) fn extract<'a>(
+    program: &Program<'a>,
+    bindings: &mut Bindings<'_, 'a>,
+    _instance_script: Option<oxc_span::Span>,
+) -> PageFacts {
     register_top_level_queries(program, bindings);
     let framework = program
         .body

@@ -235,7 +235,7 @@ mod tests {
 
     fn directives(kind: FileKind, text: &str) -> Vec<Suppression> {
         let allocator = Allocator::default();
-        let facts = crate::extract_source(&allocator, kind, SourceType::tsx(), text);
+        let facts = crate::extract_source(&allocator, kind, SourceType::tsx(), text, None);
         assert_eq!(facts.status, FileStatus::Parsed, "{text}");
         facts.suppressions
     }
@@ -346,7 +346,8 @@ mod tests {
     fn directives_round_trip_through_the_cache_encoding() {
         let text = "// kosmo-lint-disable a -- why\nconst x = 1; // kosmo-lint-disable-line\n";
         let allocator = Allocator::default();
-        let facts = crate::extract_source(&allocator, FileKind::Helper, SourceType::ts(), text);
+        let facts =
+            crate::extract_source(&allocator, FileKind::Helper, SourceType::ts(), text, None);
         assert_eq!(facts.suppressions.len(), 2);
         let bytes = rmp_serde::to_vec(&facts).unwrap();
         let back: kosmo_lint_core::facts::FileFacts = rmp_serde::from_slice(&bytes).unwrap();

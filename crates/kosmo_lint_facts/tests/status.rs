@@ -1,5 +1,5 @@
 //! File status: syntax errors with their spans, reading files from disk (BOM, helpers that
-//! need no parse, unsupported page types, unreadable files).
+//! need no parse, components read through their script blocks, unreadable files).
 
 mod common;
 
@@ -134,12 +134,15 @@ fn extract_file_statuses() {
     assert_eq!(facts.fetch_refs.len(), 1);
     assert_eq!(facts.page, None);
 
+    // A component is read through its script blocks, on every path to its facts.
     let vue = dir.join("index.vue");
     fs::write(&vue, "<template><div /></template>\n").unwrap();
-    assert_eq!(extract_file(FileKind::Page, &vue).status, FileStatus::Unsupported);
-    // The fact cache reads the text itself; the same function decides.
+    assert_eq!(extract_file(FileKind::Page, &vue).status, FileStatus::Parsed);
     let text = fs::read_to_string(&vue).unwrap();
-    assert_eq!(extract_text(FileKind::Page, &vue, &text).status, FileStatus::Unsupported);
+    assert_eq!(extract_text(FileKind::Page, &vue, &text).status, FileStatus::Parsed);
+    let unclosed = "<template><div /></template>\n<script setup>\nconst a = 1;\n";
+    let facts = extract_text(FileKind::Page, &vue, unclosed);
+    assert_eq!(errors(&facts.status)[0].span, kosmo_lint_core::Span::new(29, 43));
 
     let broken = dir.join("index.tsx");
     fs::write(&broken, "export const preload = (;\n").unwrap();

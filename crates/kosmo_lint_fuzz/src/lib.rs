@@ -8,4 +8,4 @@ mod shop;
 mod targets;
 
 pub use seeds::seeds;
-pub use targets::Target;
+pub use targets::{SCRIPT_BLOCK_EXTENSIONS, Target};

@@ -27,16 +27,19 @@ pub enum Target {
     TreeCache,
     /// `--fix --unsafe-fixes` on arbitrary text as a page of the shop example.
     Fix,
+    /// The script blocks of arbitrary text as a `.vue`, `.svelte`, `.mdx` or `.md` file.
+    ScriptBlocks,
 }
 
 impl Target {
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::Extract,
         Self::RouteFolder,
         Self::ConfigFiles,
         Self::FactCache,
         Self::TreeCache,
         Self::Fix,
+        Self::ScriptBlocks,
     ];
 
     pub const fn name(self) -> &'static str {
@@ -47,6 +50,7 @@ impl Target {
             Self::FactCache => "fact_cache",
             Self::TreeCache => "tree_cache",
             Self::Fix => "fix",
+            Self::ScriptBlocks => "script_blocks",
         }
     }
 
@@ -71,6 +75,7 @@ impl Target {
             Self::FactCache => fact_cache(data),
             Self::TreeCache => tree_cache(data),
             Self::Fix => fix(data),
+            Self::ScriptBlocks => script_blocks(data),
         }
     }
 }
@@ -105,6 +110,59 @@ fn extract(data: &[u8]) {
         assert_eq!(Ok(&exports), again.as_ref(), "export extraction is deterministic");
         let value = serde_json::to_value(&exports).expect("exports serialise");
         check_spans(&value, text);
+    }
+}
+
+/// The extensions read through their script blocks, picked by the first byte of a
+/// `script_blocks` input.
+pub const SCRIPT_BLOCK_EXTENSIONS: [&str; 4] = ["vue", "svelte", "mdx", "md"];
+
+/// The first byte picks the extension, the rest is the file's text. `script_source` never
+/// panics; its text is as long as the input, has the input's line breaks where the input
+/// has them, and every other byte is the input's own or a space (or the line break that
+/// separates two blocks on one line, in place of a `<`); the blocks are in order, inside
+/// the text, on character boundaries, kept as written, and the instance block is one of
+/// them. An error points inside the text. The file's facts then obey the `extract` target's
+/// checks.
+fn script_blocks(data: &[u8]) {
+    let Some((&selector, rest)) = data.split_first() else { return };
+    let Ok(text) = std::str::from_utf8(rest) else { return };
+    let extension = SCRIPT_BLOCK_EXTENSIONS[usize::from(selector) % SCRIPT_BLOCK_EXTENSIONS.len()];
+    match kosmo_lint_facts::script_source(extension, text).expect("a script-block extension") {
+        Ok(script) => check_script(&script, text),
+        Err(error) => {
+            let (start, end) = (error.span.start as usize, error.span.end as usize);
+            assert!(start < end && end <= text.len(), "error span {start}..{end}");
+            assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
+        }
+    }
+    let path = Path::new("src/app/pages/fuzz").join(format!("index.{extension}"));
+    for kind in [FileKind::Page, FileKind::Helper] {
+        let facts = kosmo_lint_facts::extract_text(kind, &path, text);
+        check_spans(&serde_json::to_value(&facts).expect("facts serialise"), text);
+    }
+}
+
+fn check_script(script: &kosmo_lint_facts::ScriptSource, text: &str) {
+    let (out, input) = (script.text.as_bytes(), text.as_bytes());
+    assert_eq!(out.len(), input.len(), "the script is as long as the text");
+    for (at, (&o, &i)) in out.iter().zip(input).enumerate() {
+        if matches!(i, b'\n' | b'\r') {
+            assert_eq!(o, i, "line break at {at} kept");
+        } else if o != b' ' {
+            assert!(o == i || (o == b'\n' && i == b'<'), "byte {at}: {o:#x} for {i:#x}");
+        }
+    }
+    let mut previous_end = 0;
+    for &(start, end) in &script.blocks {
+        let (start, end) = (start as usize, end as usize);
+        assert!(previous_end <= start && start <= end && end <= text.len(), "block {start}..{end}");
+        assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
+        assert_eq!(&script.text[start..end], &text[start..end], "a block is kept as written");
+        previous_end = end;
+    }
+    if let Some(instance) = script.instance {
+        assert!(script.blocks.contains(&instance), "the instance block is a block");
     }
 }
 

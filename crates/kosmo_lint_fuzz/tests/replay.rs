@@ -71,6 +71,11 @@ fn fix_replays() {
 }
 
 #[test]
+fn script_blocks_replays() {
+    replay(Target::ScriptBlocks);
+}
+
+#[test]
 fn every_target_has_a_replay_test() {
     let source = include_str!("replay.rs");
     for target in Target::ALL {

@@ -29,6 +29,8 @@ mod linter;
 pub mod modules;
 mod registry;
 pub mod rules;
+#[cfg(test)]
+mod script_blocks_tests;
 mod session;
 mod session_fix;
 mod settings;

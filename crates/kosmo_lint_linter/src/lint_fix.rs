@@ -113,11 +113,17 @@ pub fn fix_findings(
         .any(|f| applies(f.applicability, options));
     Ok(current)
 }
-/// Refuses a fixed text that does not parse, has a semantic error the original did not
-/// have, declares a name once more, or uses a name the original did not leave unresolved
-/// (a name bound in the component, used by a new top-level statement).
+/// Refuses a fixed text that does not parse, changes a component's markup, has a semantic
+/// error the original did not have, declares a name once more, or uses a name the original
+/// did not leave unresolved (a name bound in the component, used by a new top-level
+/// statement).
 fn check_fixed(file: &ProjectFile, fixed: &str, original: &ModuleCheck) -> Result<(), FixRefusal> {
     let after = check_module(&file.path, fixed).map_err(|errors| does_not_parse(&errors))?;
+    // A component's template, style and tags, and an MDX page's prose, are kept byte for
+    // byte: rules see only the scripts, and their fixes edit only those.
+    if after.markup != original.markup {
+        return Err(refusal("it would change the file outside its script blocks"));
+    }
     for (name, count) in &after.redeclared {
         if original.redeclared.get(name).is_none_or(|before| before < count) {
             return Err(refusal(&format!("it would declare `{name}` a second time")));

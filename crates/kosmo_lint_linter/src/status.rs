@@ -30,7 +30,7 @@ pub fn status_findings(file: &ProjectFile, facts: &FileFacts) -> Vec<Finding> {
         Finding::whole_file("io-error", file.path.clone(), file.rel.clone(), message)
     };
     match &facts.status {
-        FileStatus::Parsed | FileStatus::Unsupported => Vec::new(),
+        FileStatus::Parsed => Vec::new(),
         FileStatus::Unreadable { message } => {
             vec![whole_file(format!("cannot read file: {message}"))]
         }

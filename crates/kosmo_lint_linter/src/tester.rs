@@ -444,13 +444,19 @@ impl Tester {
     /// [`Tester::test`], then the fail cases' findings against the snapshot
     /// `src/rules/snapshots/kosmo_lint_linter__rules__<rule>__tests__fails.snap`.
     pub fn test_and_snapshot(&self) -> String {
+        self.test_and_snapshot_as("fails")
+    }
+
+    /// [`Tester::test_and_snapshot`] into the snapshot `…__tests__<name>.snap`: a rule's
+    /// second set of fail cases, such as those of the other frontends' files.
+    pub fn test_and_snapshot_as(&self, name: &str) -> String {
         let rendered = self.test();
         let snapshot = rendered.join("\n");
         if rendered.is_empty() {
             return snapshot;
         }
         let module = self.rules[0].meta().name.replace('-', "_");
-        let name = format!("kosmo_lint_linter__rules__{module}__tests__fails");
+        let name = format!("kosmo_lint_linter__rules__{module}__tests__{name}");
         let mut settings = insta::Settings::clone_current();
         settings.set_snapshot_path("rules/snapshots");
         settings.set_prepend_module_to_snapshot(false);

@@ -21,7 +21,7 @@ pub fn facts(kind: FileKind, text: &str) -> FileFacts {
 /// Extracts the facts of `text` as a file of `kind` and `source_type`.
 pub fn facts_as(kind: FileKind, source_type: SourceType, text: &str) -> FileFacts {
     let allocator = Allocator::default();
-    extract_source(&allocator, kind, source_type, text)
+    extract_source(&allocator, kind, source_type, text, None)
 }
 
 /// The facts of an API route file (`api/**/index.ts`), which must parse.

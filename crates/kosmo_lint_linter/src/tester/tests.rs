@@ -250,6 +250,17 @@ fn a_refused_fix_fails() {
     );
 }
 
+/// Rules see only a component's scripts: a fix that would edit its template is refused.
+#[test]
+fn a_fix_outside_a_components_script_blocks_is_refused() {
+    let vue = "<template><p>About</p></template>\n<script setup>\nconst a = 1;\n</script>\n";
+    let case = Fixture::G5Vue.file("pages/about/index.vue", vue);
+    assert_fails_with(
+        || drop(Tester::new(&SafeOffersSafe).fail(vec![case]).test()),
+        "because it would change the file outside its script blocks",
+    );
+}
+
 /// Safe fixes alone leave an unsafe fix's file as it is; `unsafe_fix` applies it.
 #[test]
 fn fix_vectors_apply_the_fixes_their_options_allow() {

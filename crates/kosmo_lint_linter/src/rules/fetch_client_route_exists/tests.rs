@@ -240,3 +240,125 @@ export const list = () => api["user"].GET();
     ];
     Tester::new(&FetchClientRouteExists).fail(fail).test_and_snapshot();
 }
+
+/// Vue, Svelte and MDX files are read through their script blocks: references in markup,
+/// in a `<script>` inside the markup, in frontmatter or in a code fence are not code.
+#[test]
+fn passes_in_script_blocks() {
+    let pass = vec![
+        Fixture::G5Vue.file(
+            "pages/users/index.vue",
+            r#"
+<script lang="ts">
+import fetchClients from "_/fetch";
+export const loader = () => fetchClients["users"].GET();
+</script>
+
+<script setup lang="ts">
+import fetchClients from "_/fetch";
+import { useLoaderData } from "_/use";
+const users = useLoaderData();
+const one = (id: string) => fetchClients["users/[id]"].GET([id]);
+</script>
+
+<template>
+  <p>{{ fetchClients["nope"] }}</p>
+  <script>fetchClients["nope"].GET();</script>
+</template>
+"#,
+        ),
+        Fixture::G5Vue.file(
+            "components/UserRow.vue",
+            "<template><li /></template>\n<script setup>\nimport fetchClients from \"_/fetch\";\nconst add = () => fetchClients[\"users\"].POST([], { json: {} });\n</script>\n",
+        ),
+        Fixture::G5Svelte.file(
+            "pages/users/index.svelte",
+            r#"
+<script module lang="ts">
+  import fetchClients from "_/fetch";
+  export const loader = () => fetchClients["users"].GET();
+</script>
+
+<script lang="ts">
+  import { useLoaderData } from "_/use";
+  const users = useLoaderData();
+</script>
+
+<svelte:head>
+  <script>fetchClients["nope"].GET();</script>
+</svelte:head>
+<p>{JSON.stringify(users)}</p>
+"#,
+        ),
+        Fixture::G5Mdx.file(
+            "pages/users/index.mdx",
+            r#"
+---
+route: fetchClients["nope"]
+---
+
+import fetchClients from "_/fetch";
+export const loader = () => fetchClients["users"].GET();
+
+# Users
+
+```ts
+fetchClients["nope"].GET();
+```
+"#,
+        ),
+    ];
+    Tester::new(&FetchClientRouteExists).pass(pass).test();
+}
+
+/// A typo in a script block is reported at its line and column in the file, past markup
+/// with characters of several bytes.
+#[test]
+fn fails_in_script_blocks() {
+    let fail = vec![
+        Fixture::G5Vue.file(
+            "pages/users/index.vue",
+            r#"
+<template>
+  <h1>Benutzer – Übersicht</h1>
+</template>
+
+<script lang="ts">
+import fetchClients from "_/fetch";
+export const loader = () => fetchClients["user"].GET();
+</script>
+"#,
+        ),
+        Fixture::G5Vue.file(
+            "components/UserRow.vue",
+            "<template><li>✓</li></template><script setup lang=\"ts\">\nimport fetchClients from \"_/fetch\";\nconst remove = (id: string) => fetchClients[\"users/[id]\"].DELETE([id]);\n</script>\n",
+        ),
+        Fixture::G5Svelte.file(
+            "pages/users/index.svelte",
+            r#"
+<svelte:head><title>Benutzer</title></svelte:head>
+<h1>Übersicht</h1>
+
+<script module lang="ts">
+  import fetchClients from "_/fetch";
+  export const loader = () => fetchClients["users"].PUT();
+</script>
+"#,
+        ),
+        Fixture::G5Mdx.file(
+            "pages/users/index.mdx",
+            r#"
+---
+title: Benutzer
+---
+
+# Übersicht
+
+import fetchClients from "_/fetch";
+export const loader = () =>
+  fetchClients["userz"].GET();
+"#,
+        ),
+    ];
+    Tester::new(&FetchClientRouteExists).fail(fail).test_and_snapshot_as("fails_in_script_blocks");
+}

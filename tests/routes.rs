@@ -284,10 +284,11 @@ fn shop_example_two_g5_plus_folders() {
     let (stdout, tree) = routes_json("examples/shop");
 
     // `lib/` is generated code, not a source folder.
-    assert_eq!(folder_rels(&tree), ["src/admin", "src/app"]);
+    assert_eq!(folder_rels(&tree), ["src/admin", "src/app", "src/dashboard"]);
     let admin = folder(&tree, "src/admin");
     let app = folder(&tree, "src/app");
-    for f in [admin, app] {
+    let dashboard = folder(&tree, "src/dashboard");
+    for f in [admin, app, dashboard] {
         assert_eq!(f["generation"], "G5+", "{}", f["rel"]);
         assert_eq!(f["layout"], "KosmoConfig");
     }
@@ -306,6 +307,17 @@ fn shop_example_two_g5_plus_folders() {
         [("GET", "declared"), ("PUT", "declared"), ("DELETE", "declared")]
     );
     assert!(keys(admin, "pages").is_empty());
+
+    // The Vue folder: its pages' `loader` (in their `<script>` blocks) is the data export.
+    assert_eq!(dashboard["framework"], "vue");
+    assert_eq!(dashboard["base"], "/dashboard");
+    assert_eq!(keys(dashboard, "pages"), ["index", "orders", "orders/[id]"]);
+    assert_eq!(page(dashboard, "orders")["preload"]["export"], "loader");
+    assert_eq!(preload(dashboard, "index"), Some(("function", vec!["client GET stats"])));
+    assert_eq!(
+        page(dashboard, "orders")["layouts"],
+        serde_json::json!(["src/dashboard/pages/orders/layout.vue"])
+    );
 
     assert_eq!(app["base"], "/");
     assert_eq!(app["api_base"], "/api");

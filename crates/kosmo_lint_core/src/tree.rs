@@ -329,7 +329,7 @@ fn add_route_file(tree: &mut FolderTree, file: &ProjectFile, fact: &FileFacts) {
                     framework,
                     layouts: Vec::new(),
                     exports: export_names(page),
-                    preload: page.and_then(preload_summary),
+                    preload: page.and_then(|page| preload_summary(page, framework)),
                 },
             );
         }
@@ -344,7 +344,7 @@ fn add_route_file(tree: &mut FolderTree, file: &ProjectFile, fact: &FileFacts) {
                     file: file.rel.clone(),
                     framework,
                     exports: export_names(page),
-                    preload: page.and_then(preload_summary),
+                    preload: page.and_then(|page| preload_summary(page, framework)),
                 },
             );
         }
@@ -412,8 +412,13 @@ fn export_names(page: Option<&PageFacts>) -> Vec<String> {
     page.map(|p| p.exports.iter().map(|e| e.name.clone()).collect()).unwrap_or_default()
 }
 
-fn preload_summary(page: &PageFacts) -> Option<PreloadSummary> {
-    let preload = page.preload.as_ref()?;
+/// The data export the folder's router calls: `preload` in SolidJS, `loader` elsewhere.
+fn preload_summary(page: &PageFacts, framework: Framework) -> Option<PreloadSummary> {
+    let preload = match framework {
+        Framework::Solid => page.preload.as_ref(),
+        Framework::Unknown => page.preload.as_ref().or(page.loader.as_ref()),
+        _ => page.loader.as_ref(),
+    }?;
     let (value, reaches) = match &preload.value {
         FunctionValue::Reference { target, .. } => ("reference", describe_target(target, page)),
         FunctionValue::Function { calls, .. } => ("function", describe_calls(calls, page)),

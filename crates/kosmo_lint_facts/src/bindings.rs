@@ -463,11 +463,21 @@ impl<'s, 'a> Bindings<'s, 'a> {
         out
     }
 
+    /// The data calls a statement makes as it runs, not those of the functions it defines
+    /// (an event handler declared in a component's body runs later, if ever).
+    pub(crate) fn immediate_calls(&mut self, stmt: &oxc_ast::ast::Statement<'a>) -> Vec<DataCall> {
+        let mut collector =
+            CallCollector { bindings: self, calls: Vec::new(), enter_functions: false };
+        collector.visit_statement(stmt);
+        collector.calls
+    }
+
     fn collect_calls(
         &mut self,
         visit: impl FnOnce(&mut CallCollector<'_, 's, 'a>),
     ) -> Vec<DataCall> {
-        let mut collector = CallCollector { bindings: self, calls: Vec::new() };
+        let mut collector =
+            CallCollector { bindings: self, calls: Vec::new(), enter_functions: true };
         visit(&mut collector);
         collector.calls
     }
@@ -477,6 +487,8 @@ impl<'s, 'a> Bindings<'s, 'a> {
 pub(crate) struct CallCollector<'b, 's, 'a> {
     bindings: &'b mut Bindings<'s, 'a>,
     calls: Vec<DataCall>,
+    /// Whether the calls inside nested functions count (they do for a function's calls).
+    enter_functions: bool,
 }
 
 impl<'a> Visit<'a> for CallCollector<'_, '_, 'a> {
@@ -486,6 +498,25 @@ impl<'a> Visit<'a> for CallCollector<'_, '_, 'a> {
             self.calls.push(DataCall { target, span: span(call.span), args });
         }
         walk::walk_call_expression(self, call);
+    }
+
+    fn visit_function(
+        &mut self,
+        func: &oxc_ast::ast::Function<'a>,
+        flags: oxc_semantic::ScopeFlags,
+    ) {
+        if self.enter_functions {
+            walk::walk_function(self, func, flags);
+        }
+    }
+
+    fn visit_arrow_function_expression(
+        &mut self,
+        arrow: &oxc_ast::ast::ArrowFunctionExpression<'a>,
+    ) {
+        if self.enter_functions {
+            walk::walk_arrow_function_expression(self, arrow);
+        }
     }
 }
 

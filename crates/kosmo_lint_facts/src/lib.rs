@@ -16,6 +16,7 @@ mod fetch_refs;
 mod imported_refs;
 mod module_cache;
 mod module_check;
+mod mount;
 mod nesting;
 mod page;
 mod read;

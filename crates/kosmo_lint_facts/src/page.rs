@@ -18,14 +18,14 @@ use crate::span;
 /// Export names a router reads from a page module.
 const ROUTER_EXPORTS: &[&str] = &["preload", "load", "loader", "route"];
 
-/// The page facts of `program`. `_instance_script` is the content of a component's
+/// The page facts of `program`. `instance_script` is the content of a component's
 /// per-instance block (Vue's `<script setup>`, Svelte's instance `<script>`), whose top-level
-/// statements are the component's body rather than module code; `None` for a `.tsx` page
-/// and for MDX. Passed through for the loader facts, which tell the two apart.
+/// statements are the component's body rather than module code: the data calls they make
+/// are mount fetches (`mount.rs`). `None` for a `.tsx` page and for MDX.
 pub(crate) fn extract<'a>(
     program: &Program<'a>,
     bindings: &mut Bindings<'_, 'a>,
-    _instance_script: Option<oxc_span::Span>,
+    instance_script: Option<oxc_span::Span>,
 ) -> PageFacts {
     register_top_level_queries(program, bindings);
     let framework = program
@@ -48,6 +48,9 @@ pub(crate) fn extract<'a>(
         module: module_facts(program, bindings),
         query_prefetches: Vec::new(),
         query_reads: Vec::new(),
+        loader: None,
+        loader_data_reads: Vec::new(),
+        mount_fetches: Vec::new(),
     };
     for stmt in &program.body {
         collect_exports(stmt, bindings, &mut facts);
@@ -60,6 +63,8 @@ pub(crate) fn extract<'a>(
         facts.create_async = finder.calls;
     }
     (facts.query_prefetches, facts.query_reads) = crate::tanstack::extract(program, bindings);
+    let mount = crate::mount::extract(program, bindings, instance_script);
+    (facts.loader_data_reads, facts.mount_fetches) = (mount.loader_data_reads, mount.fetches);
     facts.queries = std::mem::take(&mut bindings.queries);
     facts
 }
@@ -132,8 +137,10 @@ fn page_export(name: &str) -> bool {
     name == "default" || ROUTER_EXPORTS.contains(&name)
 }
 
-fn preload_name(name: &str) -> bool {
-    matches!(name, "preload" | "load")
+/// The exports a router calls to load a page's data: `preload` (or the deprecated `load`)
+/// in SolidJS, `loader` in the other frontends.
+fn data_export_name(name: &str) -> bool {
+    matches!(name, "preload" | "load" | "loader")
 }
 
 fn collect_exports<'a>(
@@ -156,7 +163,7 @@ fn collect_exports<'a>(
                     }
                     facts.exports.push(export(name, decl.span));
                     let Some(init) = &declarator.init else { continue };
-                    if preload_name(name) {
+                    if data_export_name(name) {
                         // `export const preload = query(…)` is the wrapper itself, as a bare
                         // `preload = getUser` is.
                         let value = match id.symbol_id.get().map(|s| bindings.resolve_symbol(s)) {
@@ -181,7 +188,7 @@ fn collect_exports<'a>(
                     return;
                 }
                 facts.exports.push(export(name, decl.span));
-                if preload_name(name) {
+                if data_export_name(name) {
                     let calls =
                         func.body.as_ref().map(|b| bindings.body_calls(b)).unwrap_or_default();
                     let value = FunctionValue::Function { span: span(func.span), calls };
@@ -210,7 +217,7 @@ fn specifier_exports(
         }
         facts.exports.push(export(exported.as_str(), named.span));
         if let ModuleExportName::IdentifierReference(local) = &specifier.local
-            && preload_name(exported.as_str())
+            && data_export_name(exported.as_str())
         {
             let target = bindings
                 .ident_target(local)
@@ -241,7 +248,7 @@ fn re_exports(from: &oxc_ast::ast::ExportFromDeclaration<'_>, facts: &mut PageFa
             continue;
         }
         facts.exports.push(export(exported.as_str(), from.span));
-        if preload_name(exported.as_str()) {
+        if data_export_name(exported.as_str()) {
             // `export { GET as preload } from "@front/{api}/users/fetch"` re-exports a
             // generated client method, as the import of it would bind one.
             let name = specifier.local.name().to_string();
@@ -263,7 +270,8 @@ fn re_exports(from: &oxc_ast::ast::ExportFromDeclaration<'_>, facts: &mut PageFa
     }
 }
 
-/// `preload` wins over the deprecated `load` when a module exports both.
+/// `preload` wins over the deprecated `load` when a module exports both; `loader` is kept
+/// apart, since which of the two a router calls depends on the folder's frontend.
 fn set_preload(
     facts: &mut PageFacts,
     (name, name_span): (&str, oxc_span::Span),
@@ -271,6 +279,17 @@ fn set_preload(
     at: oxc_span::Span,
     value: FunctionValue,
 ) {
+    if name == "loader" {
+        let loader = Preload {
+            name: name.to_owned(),
+            form,
+            span: span(at),
+            name_span: span(name_span),
+            value,
+        };
+        facts.loader = Some(loader);
+        return;
+    }
     if facts.preload.as_ref().is_some_and(|p| p.name == "preload") && name != "preload" {
         return;
     }

@@ -10,6 +10,7 @@ use crate::rules::preload_generated_fetch::PreloadGeneratedFetch;
 use crate::rules::response_type_declared::ResponseTypeDeclared;
 use crate::rules::route_syntax::RouteSyntax;
 use crate::rules::unused_suppression::UnusedSuppression;
+use crate::rules::use_loader_data::UseLoaderData;
 use crate::{Category, FixKind, Rule, RuleMeta};
 
 /// Every lint rule, sorted by name.
@@ -22,6 +23,7 @@ pub static RULES: &[&dyn Rule] = &[
     &ResponseTypeDeclared,
     &RouteSyntax,
     &UnusedSuppression,
+    &UseLoaderData,
 ];
 
 /// Findings the linter itself reports about files it cannot read, parse or fix. They have names

@@ -28,6 +28,15 @@ pub struct PageFacts {
     pub query_prefetches: Vec<QueryPrefetch>,
     /// TanStack Query reads (`useQuery`, `createQuery`…) outside the data export.
     pub query_reads: Vec<QueryOptions>,
+    /// The `loader` export React Router (and KosmoJS's Vue, Svelte and MDX routers) call
+    /// before the page renders; every export form the preload has.
+    pub loader: Option<Preload>,
+    /// Calls of `useLoaderData()`: where the component reads what the loader loaded.
+    pub loader_data_reads: Vec<Span>,
+    /// Data calls the component makes when it mounts: in an effect hook's callback
+    /// (`useEffect`, `onMounted`, `onMount`, `$effect`…) or at the top level of a component's
+    /// instance script (Vue's `<script setup>`, Svelte's instance `<script>`).
+    pub mount_fetches: Vec<DataCall>,
 }
 
 /// What a fix that inserts a statement needs to know about the module's layout and style.

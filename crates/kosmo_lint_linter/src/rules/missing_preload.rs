@@ -1,7 +1,8 @@
-//! `missing-preload`: a Solid page that reads a generated client exports a `preload`.
+//! `missing-preload`: a page that reads a generated client loads it before it renders:
+//! `preload` in SolidJS (here), `loader` in the other frontends (`missing_preload/loader.rs`).
 
 use kosmo_lint_core::facts::{
-    CreateAsyncCall, FunctionValue, PageFacts, RouteObjectPreload, Target,
+    CreateAsyncCall, Framework, FunctionValue, PageFacts, RouteObjectPreload, Target,
 };
 use kosmo_lint_core::walk::FileKind;
 use kosmo_lint_core::{Applicability, Edit, Fix};
@@ -48,6 +49,37 @@ declare_rule! {
     /// export const preload = () => { void getCart(); };
     /// ```
     ///
+    /// ### Frontends
+    ///
+    /// In React, Vue, Svelte and MDX folders the router calls the page's `loader` export
+    /// instead, and the component reads its result with `useLoaderData()`. There the rule
+    /// flags a page that exports no `loader` and whose component requests a generated client
+    /// with `GET` when it mounts: in an effect hook (`useEffect`, `onMounted`, `onMount`,
+    /// `$effect`), or at the top level of a Vue `<script setup>` or Svelte instance
+    /// `<script>`, directly or through a function of the page or of the project's modules.
+    /// Pages that read with TanStack Query (`useQuery`) are left to `prefetch-matches-query`.
+    ///
+    /// ```tsx
+    /// // React: incorrect
+    /// export default function PostsPage() {
+    ///   useEffect(() => { fetchClients.posts.GET().then(setPosts); }, []);
+    /// }
+    /// // correct
+    /// export const loader = () => fetchClients.posts.GET();
+    /// export default function PostsPage() { const posts = useLoaderData(); }
+    /// ```
+    ///
+    /// ```vue
+    /// <!-- Vue: incorrect -->
+    /// <script setup lang="ts">
+    /// const posts = ref([]);
+    /// onMounted(async () => { posts.value = await fetchClients.posts.GET(); });
+    /// </script>
+    /// ```
+    ///
+    /// No fix is offered there: the loader's result replaces the component's state, which
+    /// is a change to the component that cannot be made safely from the facts.
+    ///
     /// ### Fix
     ///
     /// A safe fix inserts the preload export after the imports, or after the `query()`
@@ -79,8 +111,8 @@ declare_rule! {
         severity: Warning,
         category: Perf,
         fix: Sometimes,
-        frontends: [Solid],
-        summary: "A page that reads a generated fetch client with `createAsync` should export `preload`",
+        frontends: [Solid, React, Vue, Svelte, Mdx],
+        summary: "A page that reads a generated fetch client should load it in `preload` (SolidJS) or `loader` (the other frontends)",
     }
 }
 
@@ -89,7 +121,12 @@ impl Rule for MissingPreload {
         if ctx.file.kind != FileKind::Page {
             return;
         }
-        let Some(page) = ctx.solid_page() else { return };
+        let Some((page, framework)) = ctx.page() else { return };
+        match framework {
+            Framework::Solid => {}
+            Framework::Unknown => return,
+            _ => return loader::check(ctx, page, framework, report),
+        }
         if page.preload.is_some() {
             return;
         }
@@ -273,5 +310,6 @@ fn is_route_param(arg: &str) -> bool {
     })
 }
 
+mod loader;
 #[cfg(test)]
 mod tests;

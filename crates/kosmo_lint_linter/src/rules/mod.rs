@@ -8,3 +8,4 @@ pub mod preload_generated_fetch;
 pub mod response_type_declared;
 pub mod route_syntax;
 pub mod unused_suppression;
+pub mod use_loader_data;

@@ -1,6 +1,7 @@
-//! `preload-generated-fetch`: a Solid page's `preload` loads through a generated fetch client.
+//! `preload-generated-fetch`: a page's data export (`preload` in SolidJS, `loader`
+//! elsewhere) loads through a generated fetch client.
 
-use kosmo_lint_core::facts::FunctionValue;
+use kosmo_lint_core::facts::{Framework, FunctionValue};
 
 use crate::context::FindingExt;
 use crate::data_flow::Reach;
@@ -67,6 +68,28 @@ declare_rule! {
     /// export const preload = fetchData;
     /// ```
     ///
+    /// ### Frontends
+    ///
+    /// In React, Vue, Svelte and MDX folders the router calls the page's `loader` export
+    /// (React Router's, or KosmoJS's for the others), and that export is checked the same way;
+    /// a `preload` export there is nobody's and is not checked. In Vue the `loader` sits in
+    /// the plain `<script>` block, in Svelte in `<script module>`, in MDX among the ES
+    /// exports; positions point into the original file.
+    ///
+    /// ```tsx
+    /// // React: incorrect
+    /// export const loader = async () => (await fetch("/api/users")).json();
+    /// // correct
+    /// export const loader = () => fetchClients.users.GET();
+    /// ```
+    ///
+    /// ```svelte
+    /// <script module lang="ts">
+    ///   import fetchClients from "_/fetch";
+    ///   export const loader = () => fetchClients.users.GET();
+    /// </script>
+    /// ```
+    ///
     /// ### Fix
     ///
     /// None: which generated client, method and arguments replace a hand-written request is
@@ -76,15 +99,21 @@ declare_rule! {
         severity: Error,
         category: Correctness,
         fix: None,
-        frontends: [Solid],
-        summary: "A page's `preload` must load its data through a generated fetch client",
+        frontends: [Solid, React, Vue, Svelte, Mdx],
+        summary: "A page's `preload` (SolidJS) or `loader` must load its data through a generated fetch client",
     }
 }
 
 impl Rule for PreloadGeneratedFetch {
     fn check_file(&self, ctx: &FileContext<'_>, report: &mut Reporter<'_>) {
-        let Some(page) = ctx.solid_page() else { return };
-        let Some(preload) = &page.preload else { return };
+        let Some((page, framework)) = ctx.page() else { return };
+        // The export the folder's router calls: a React page's `preload` is nobody's.
+        let preload = match framework {
+            Framework::Solid => page.preload.as_ref(),
+            Framework::Unknown => None,
+            _ => page.loader.as_ref(),
+        };
+        let Some(preload) = preload else { return };
         let at = preload.name_span;
         let help = || {
             let route =
@@ -112,7 +141,8 @@ impl Rule for PreloadGeneratedFetch {
                     names.join("`, `")
                 ),
             );
-            finding.label(at, "this preload");
+            finding
+                .label(at, if preload.name == "loader" { "this loader" } else { "this preload" });
             for raw in &reach.raw {
                 let label = match &raw.module {
                     Some(module) => format!("hand-written `{}` request, in {module}", raw.name),
@@ -142,187 +172,4 @@ impl Rule for PreloadGeneratedFetch {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::PreloadGeneratedFetch;
-    use crate::tester::{Fixture, Tester};
-
-    #[test]
-    fn passes() {
-        let pass = vec![
-            Fixture::G1.file(
-                "pages/users/index.tsx",
-                r#"
-import { createAsync } from "@solidjs/router";
-import { GET as fetchData } from "@front/{api}/users/fetch";
-export default function Page() { const data = createAsync(fetchData); return <p>{String(data())}</p>; }
-export const preload = fetchData;
-"#,
-            ),
-            Fixture::G1.file(
-                "pages/users/index.tsx",
-                r#"
-import { createAsync } from "@solidjs/router";
-import { GET as fetchData } from "@front/{api}/users/fetch";
-export { fetchData as preload };
-export default function Page() { const data = createAsync(fetchData); return <p>{String(data())}</p>; }
-"#,
-            ),
-            // A route object's preload is never called (SolidStart's convention, not KosmoJS's):
-            // not the page's preload, so not this rule's business (`missing-preload` says why).
-            Fixture::G1.file(
-                "pages/users/index.tsx",
-                r#"
-export const route = { preload: () => fetch("/api/users") };
-export default function Page() { return <p />; }
-"#,
-            ),
-            Fixture::G5.file(
-                "pages/users/[id]/index.tsx",
-                r#"
-import { createAsync, query, useParams } from "@solidjs/router";
-import fetchClients from "_/fetch";
-const { GET } = fetchClients["users/[id]"];
-const getUser = query((id: string) => GET([id]), "users/[id]");
-export function preload({ params }) { void getUser(params.id); }
-export default function Page() { const p = useParams(); const u = createAsync(() => getUser(p.id)); return <p>{String(u())}</p>; }
-"#,
-            ),
-            // React Router reads `loader`: a React page's `preload` is not its data export.
-            Fixture::G5React.file(
-                "pages/users/index.tsx",
-                r#"
-import { useLoaderData } from "react-router";
-export const preload = () => fetch("/api/users");
-export default function Page() { return useLoaderData(); }
-"#,
-            ),
-            Fixture::G2.file(
-                "pages/users/index.tsx",
-                r#"
-import { createAsync } from "@solidjs/router";
-import { GET } from "_/front/fetch/users";
-export const preload = GET;
-export default function Page() { const data = createAsync(GET); return <p>{String(data())}</p>; }
-"#,
-            ),
-            Fixture::G2.file(
-                "pages/users/index.tsx",
-                r#"
-import { createAsync } from "@solidjs/router";
-import usersClient from "_/front/fetch/users";
-export const preload = usersClient.GET;
-export default function Page() { const data = createAsync(usersClient.GET); return <p>{String(data())}</p>; }
-"#,
-            ),
-            Fixture::G3.file(
-                "pages/users/[id]/index.tsx",
-                r#"
-import { createAsync, query, useParams } from "@solidjs/router";
-import { GET } from "_/front/fetch/users/[id]";
-const getUser = query((id: string) => GET([id]), "users/[id]");
-export const preload = ({ params }) => { void getUser(params.id); };
-export default function Page() { const p = useParams(); const u = createAsync(() => getUser(p.id)); return <p>{String(u())}</p>; }
-"#,
-            ),
-            Fixture::G4.file(
-                "pages/users/[id]/index.tsx",
-                r#"
-import { createAsync, query, useParams } from "@solidjs/router";
-import fetchClients from "_/front/fetch";
-const getUser = query((id: string) => fetchClients["users/[id]"].GET([id]), "users/[id]");
-export const preload = ({ params }) => { void getUser(params.id); };
-export default function Page() { const p = useParams(); const u = createAsync(() => getUser(p.id)); return <p>{String(u())}</p>; }
-"#,
-            ),
-        ];
-        Tester::new(&PreloadGeneratedFetch).pass(pass).test();
-    }
-
-    #[test]
-    fn fails() {
-        let fail = vec![
-            Fixture::G1.file(
-                "pages/users/index.tsx",
-                r#"
-import { createAsync } from "@solidjs/router";
-const loadUsers = () => fetch("/api/users").then((r) => r.json());
-export default function Page() { const data = createAsync(loadUsers); return <p>{String(data())}</p>; }
-export const preload = loadUsers;
-"#,
-            ),
-            Fixture::G5.file(
-                "pages/users/[id]/index.tsx",
-                r#"
-import { createAsync, query, useParams } from "@solidjs/router";
-const getUser = query((id: string) => fetch(`/api/users/${id}`).then((r) => r.json()), "users/[id]");
-export const preload = ({ params }) => { void getUser(params.id); };
-export default function Page() { const p = useParams(); const u = createAsync(() => getUser(p.id)); return <p>{String(u())}</p>; }
-"#,
-            ),
-            Fixture::G5.file(
-                "pages/users/index.tsx",
-                r#"
-import axios from "axios";
-import { query } from "@solidjs/router";
-const getUsers = query(() => axios.get("/api/users"), "users");
-export const preload = () => { void getUsers(); };
-export default function Page() { return <p />; }
-"#,
-            ),
-            Fixture::G5.file(
-                "pages/users/index.tsx",
-                r#"
-import { loadUsers } from "./data";
-export const preload = () => loadUsers();
-export default function Page() { return <p />; }
-"#,
-            ),
-            Fixture::G5.file(
-                "pages/users/index.tsx",
-                r#"
-export const preload = () => { console.log("warming"); };
-export default function Page() { return <p />; }
-"#,
-            ),
-            Fixture::G2.file(
-                "pages/users/index.tsx",
-                r#"
-import { createAsync } from "@solidjs/router";
-const loadUsers = () => fetch("/api/users").then((r) => r.json());
-export const preload = loadUsers;
-export default function Page() { const data = createAsync(loadUsers); return <p>{String(data())}</p>; }
-"#,
-            ),
-            Fixture::G3.file(
-                "pages/users/[id]/index.tsx",
-                r#"
-import { createAsync, query, useParams } from "@solidjs/router";
-const getUser = query((id: string) => fetch(`/api/users/${id}`).then((r) => r.json()), "users/[id]");
-export const preload = ({ params }) => { void getUser(params.id); };
-export default function Page() { const p = useParams(); const u = createAsync(() => getUser(p.id)); return <p>{String(u())}</p>; }
-"#,
-            ),
-            Fixture::G4.file(
-                "pages/users/index.tsx",
-                r#"
-import ky from "ky";
-import { createAsync, query } from "@solidjs/router";
-const getUsers = query(() => ky.get("api/users").json(), "users");
-export const preload = () => { void getUsers(); };
-export default function Page() { const u = createAsync(() => getUsers()); return <p>{String(u())}</p>; }
-"#,
-            ),
-            Fixture::G4.file(
-                "pages/users/index.tsx",
-                r#"
-import { query } from "@solidjs/router";
-import { loadUsers } from "@/front/lib/users";
-const getUsers = query(() => loadUsers(), "users");
-export const preload = () => { void getUsers(); };
-export default function Page() { return <p />; }
-"#,
-            ),
-        ];
-        Tester::new(&PreloadGeneratedFetch).fail(fail).test_and_snapshot();
-    }
-}
+mod tests;

@@ -389,3 +389,160 @@ fn route_object_fixes() {
         ])
         .test();
 }
+
+/// Pages of the frontends whose router calls `loader` that stay silent.
+fn loader_passes() -> Vec<Case> {
+    vec![
+        // A loader, read with `useLoaderData()`.
+        Fixture::G5React.file(
+            "pages/users/index.tsx",
+            r#"
+import { useLoaderData } from "react-router";
+import fetchClients from "_/fetch";
+export const loader = () => fetchClients.users.GET();
+export default function UsersPage() { const users = useLoaderData(); return <p>{users.length}</p>; }
+"#,
+        ),
+        // A re-exported loader is one.
+        Fixture::G5React.file(
+            "pages/users/index.tsx",
+            r#"
+import { useEffect } from "react";
+import fetchClients from "_/fetch";
+export { loader } from "~/loaders/users";
+export default function UsersPage() { useEffect(() => { void fetchClients.users.GET(); }, []); return <p />; }
+"#,
+        ),
+        // TanStack Query pages load through their cache: `prefetch-matches-query`'s.
+        Fixture::G5React.file(
+            "pages/users/index.tsx",
+            r#"
+import { useQuery } from "@tanstack/react-query";
+import fetchClients from "_/fetch";
+export default function UsersPage() {
+  const users = useQuery({ queryKey: ["users"], queryFn: () => fetchClients.users.GET() });
+  return <p>{users.data?.length}</p>;
+}
+"#,
+        ),
+        // A mutation on mount, and a request in an event handler.
+        Fixture::G5React.file(
+            "pages/users/index.tsx",
+            r#"
+import { useEffect } from "react";
+import fetchClients from "_/fetch";
+export default function UsersPage() {
+  useEffect(() => { void fetchClients.users.POST([], { json: { seen: true } }); }, []);
+  const reload = () => fetchClients.users.GET();
+  return <button onClick={reload} />;
+}
+"#,
+        ),
+        // A layout is not a page.
+        Fixture::G5Vue.file(
+            "pages/users/layout.vue",
+            r#"
+<script setup lang="ts">
+import { onMounted } from "vue";
+import fetchClients from "_/fetch";
+onMounted(() => { void fetchClients.users.GET(); });
+</script>
+<template><slot /></template>
+"#,
+        ),
+        // A Vue file in a React folder is not a page of it.
+        Fixture::G5React.file(
+            "pages/users/index.vue",
+            r#"
+<script setup lang="ts">
+import fetchClients from "_/fetch";
+const users = await fetchClients.users.GET();
+</script>
+"#,
+        ),
+    ]
+}
+
+/// Pages of the frontends whose router calls `loader` that request on mount without one.
+fn loader_fails() -> Vec<Case> {
+    vec![
+        Fixture::G5React.file(
+            "pages/users/index.tsx",
+            r#"
+import { useEffect, useState } from "react";
+import fetchClients from "_/fetch";
+export default function UsersPage() {
+  const [users, setUsers] = useState([]);
+  useEffect(() => { fetchClients.users.GET().then(setUsers); }, []);
+  return <p>{users.length}</p>;
+}
+"#,
+        ),
+        // G1 React: the per-route fetch module, in a local function the effect calls.
+        Fixture::G1React.file(
+            "pages/users/[id]/index.tsx",
+            r#"
+import { useEffect, useState } from "react";
+import { useParams } from "react-router-dom";
+import { GET as fetchUser } from "@front/{api}/users/[id]/fetch";
+export default function UserPage() {
+  const { id } = useParams();
+  const [user, setUser] = useState(null);
+  async function load() { setUser(await fetchUser([id!])); }
+  useEffect(() => { void load(); }, [id]);
+  return <p>{String(user)}</p>;
+}
+"#,
+        ),
+        Fixture::G5Vue.file(
+            "pages/users/index.vue",
+            r#"
+<script setup lang="ts">
+import { onMounted, ref } from "vue";
+import fetchClients from "_/fetch";
+const users = ref([]);
+onMounted(async () => {
+  users.value = await fetchClients.users.GET();
+});
+</script>
+
+<template><p>{{ users.length }}</p></template>
+"#,
+        ),
+        Fixture::G5Svelte.file(
+            "pages/users/index.svelte",
+            r#"
+<script lang="ts">
+  import fetchClients from "_/fetch";
+  const users = fetchClients.users.GET();
+</script>
+
+{#await users then all}<p>{all.length}</p>{/await}
+"#,
+        ),
+        Fixture::G5Mdx.file(
+            "pages/users/index.mdx",
+            r#"import { useEffect, useState } from "react";
+import fetchClients from "_/fetch";
+
+export const Users = () => {
+  const [users, setUsers] = useState([]);
+  useEffect(() => { fetchClients.users.GET().then(setUsers); }, []);
+  return <p>{users.length}</p>;
+};
+
+# Our people
+
+<Users />
+"#,
+        ),
+    ]
+}
+
+#[test]
+fn loader_frontends() {
+    Tester::new(&MissingPreload)
+        .pass(loader_passes())
+        .fail(loader_fails())
+        .test_and_snapshot_as("loader_frontends");
+}

@@ -1,5 +1,4 @@
-//! The ESM of an MDX page (and of a `.md` page, which the MDX frontend compiles alike), found
-//! roughly as `micromark-extension-mdxjs-esm` finds it:
+//! The ESM of an MDX page, found roughly as `micromark-extension-mdxjs-esm` finds it:
 //!
 //! - Frontmatter (`---` … `---` or `+++` … `+++` from the first line) is not script.
 //! - Fenced code blocks (three or more backticks or tildes, closed by a fence of the same

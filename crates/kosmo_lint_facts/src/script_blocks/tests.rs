@@ -215,9 +215,12 @@ fn mdx_esm_blocks_are_read_frontmatter_prose_and_fences_are_not() {
     assert_eq!(script.instance, None);
     assert!(script.source_type.is_jsx() && !script.source_type.is_typescript());
     assert!(!script.text.contains("nope") && !script.text.contains("title: import"));
-    // A `.md` page is read alike; a block whose brackets never close ends at a blank line.
+    // A block whose brackets never close ends at its first blank line.
     let text = "export const a = (\n\nSome prose.\n";
-    assert_eq!(script_source("md", text).unwrap().unwrap().blocks, [(0, 18)]);
+    assert_eq!(script_source("mdx", text).unwrap().unwrap().blocks, [(0, 18)]);
+    // A `.md` page is plain Markdown, whatever its lines start with.
+    let md = "# Notes\n\nimport this sentence, which is prose.\n";
+    assert!(checked("md", md).blocks.is_empty());
 }
 
 #[test]

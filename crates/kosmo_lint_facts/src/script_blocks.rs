@@ -73,11 +73,6 @@ struct Lang {
     jsx: bool,
 }
 
-/// Whether files with `extension` are read through their script blocks.
-pub fn has_script_blocks(extension: &str) -> bool {
-    matches!(extension, "vue" | "svelte" | "mdx" | "md")
-}
-
 /// The script of `text`, the content of a file with `extension`: `None` for a file that is a
 /// script as a whole (`.ts`, `.tsx`, …); an error pointing at a top-level `<script>` tag
 /// that is never closed.

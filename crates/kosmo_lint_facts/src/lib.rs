@@ -54,7 +54,7 @@ pub use module_cache::{ModuleCache, ModuleEntries, ModuleEntry, decode_modules_f
 pub use module_check::{ModuleCheck, check_module};
 pub use nesting::{NESTING_LIMIT, PARSER_STACK_SIZE};
 pub use read::read_source;
-pub use script_blocks::{ScriptSource, has_script_blocks, script_source};
+pub use script_blocks::{ScriptSource, script_source};
 pub use tree_cache::{
     SavedTree, TreeInputs, TreeRecorder, decode_tree_file, load as load_cached_tree,
 };

@@ -8,8 +8,9 @@
 //! - Svelte: the module script (`<script module>`, Svelte 4's `<script context="module">`)
 //!   and the instance `<script>`; markup, `<svelte:head>` and scripts inside elements are
 //!   not.
-//! - MDX and Markdown: the ESM blocks (`import`/`export` paragraphs), not frontmatter or
-//!   code fences (see [`mdx`]).
+//! - MDX: the ESM blocks (`import`/`export` paragraphs), not frontmatter or code fences (see
+//!   [`mdx`]). A `.md` page has no script: MDX's compiler reads it as plain Markdown (the
+//!   default `format: "detect"`), where a line starting with `import ` is prose.
 //!
 //! The blocks of one file make one module: TypeScript if any block is (`lang="ts"`,
 //! `"tsx"`), JSX if any block is `"tsx"`/`"jsx"` and in every MDX file (MDX's ESM may hold
@@ -72,11 +73,6 @@ struct Lang {
     jsx: bool,
 }
 
-/// Whether files with `extension` are read through their script blocks.
-pub fn has_script_blocks(extension: &str) -> bool {
-    matches!(extension, "vue" | "svelte" | "mdx" | "md")
-}
-
 /// The script of `text`, the content of a file with `extension`: `None` for a file that is a
 /// script as a whole (`.ts`, `.tsx`, …); an error pointing at a top-level `<script>` tag
 /// that is never closed.
@@ -84,7 +80,10 @@ pub fn script_source(extension: &str, text: &str) -> Option<Result<ScriptSource,
     let blocks = match extension {
         "vue" => markup::script_blocks(text, Dialect::Vue),
         "svelte" => markup::script_blocks(text, Dialect::Svelte),
-        "mdx" | "md" => Ok(mdx::esm_blocks(text)),
+        "mdx" => Ok(mdx::esm_blocks(text)),
+        // MDX's compiler reads a `.md` file as plain Markdown (its `format: "detect"`, the
+        // default of every integration): an `import` line there is prose, not ESM.
+        "md" => Ok(Vec::new()),
         _ => return None,
     };
     Some(blocks.map(|blocks| padded(text, &blocks)))

@@ -112,7 +112,7 @@ const SCRIPT_BLOCK_SEEDS: [(&str, &str); 6] = [
         "mdx",
         "---\ntitle: import x from \"y\"\n---\n\nimport { Note } from \"./Note\";\nexport const loader = () =>\n  fetchClients[\"users\"].GET();\n\n# Title\nexport const meta = {\n  a: 1,\n\n  b: <Note>two</Note>,\n};\n\n```js\nimport nope from \"nope\";\n```\n\n~~~~\nexport const nope = 1;\n~~~~\n",
     ),
-    ("md", "# Notes\r\n\r\nexport const a = (\r\n\r\nprose\r\n"),
+    ("mdx", "# Notes\r\n\r\nexport const a = (\r\n\r\nprose\r\n"),
 ];
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {

@@ -16,6 +16,8 @@
 //! open; a closing tag that matches nothing open is ignored; void elements (`<br>`) and
 //! self-closing tags (`<Foo />`) open nothing.
 
+use std::collections::HashMap;
+
 use kosmo_lint_core::Span;
 use kosmo_lint_core::facts::SyntaxError;
 
@@ -39,6 +41,42 @@ const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title"];
 
 /// What a Svelte `{#…}` block stands as on the stack of open elements (no element's name).
 const BLOCK: &str = "{#";
+
+/// The elements open where the scan is, innermost last, with how many of each name are
+/// open, so that a closing tag that matches none is refused without searching the stack
+/// (which would take quadratic time on a file of many unmatched closing tags).
+#[derive(Default)]
+struct OpenElements<'t> {
+    stack: Vec<&'t str>,
+    counts: HashMap<String, usize>,
+}
+
+impl<'t> OpenElements<'t> {
+    fn is_empty(&self) -> bool {
+        self.stack.is_empty()
+    }
+
+    fn push(&mut self, name: &'t str) {
+        self.stack.push(name);
+        *self.counts.entry(name.to_ascii_lowercase()).or_default() += 1;
+    }
+
+    /// Closes the innermost open element named `name` and every element inside it.
+    fn close(&mut self, name: &str) {
+        if self.counts.get(&name.to_ascii_lowercase()).is_none_or(|count| *count == 0) {
+            return;
+        }
+        while let Some(top) = self.stack.pop() {
+            let top_name = top.to_ascii_lowercase();
+            if let Some(count) = self.counts.get_mut(&top_name) {
+                *count -= 1;
+            }
+            if top.eq_ignore_ascii_case(name) {
+                return;
+            }
+        }
+    }
+}
 
 /// An opening tag: its name, where it starts and ends (after its `>`), its attributes.
 struct Tag<'t> {
@@ -69,7 +107,7 @@ impl Tag<'_> {
 pub(super) fn script_blocks(text: &str, dialect: Dialect) -> Result<Vec<Block>, SyntaxError> {
     let scanner = Scanner { text, bytes: text.as_bytes(), dialect };
     let mut blocks = Vec::new();
-    let mut open: Vec<&str> = Vec::new();
+    let mut open = OpenElements::default();
     let mut at = 0;
     let bytes = scanner.bytes;
     while let Some(found) = memchr::memchr2(b'<', b'{', &bytes[at..]) {
@@ -80,11 +118,7 @@ pub(super) fn script_blocks(text: &str, dialect: Dialect) -> Result<Vec<Block>, 
                     // `{#if}` … `{/if}` encloses what it holds, as an element does.
                     match bytes.get(at + 1) {
                         Some(b'#') => open.push(BLOCK),
-                        Some(b'/') => {
-                            if let Some(index) = open.iter().rposition(|o| *o == BLOCK) {
-                                open.truncate(index);
-                            }
-                        }
+                        Some(b'/') => open.close(BLOCK),
                         _ => {}
                     }
                     skip_braces(bytes, at).unwrap_or(bytes.len())
@@ -103,9 +137,7 @@ pub(super) fn script_blocks(text: &str, dialect: Dialect) -> Result<Vec<Block>, 
             at = memchr::memmem::find(&bytes[at + 4..], b"-->").map_or(bytes.len(), |e| at + e + 7);
         } else if next == b'/' && bytes.get(at + 2).is_some_and(u8::is_ascii_alphabetic) {
             let name = scanner.name(at + 2);
-            if let Some(index) = open.iter().rposition(|o| o.eq_ignore_ascii_case(name)) {
-                open.truncate(index);
-            }
+            open.close(name);
             at = memchr::memchr(b'>', &bytes[at..]).map_or(bytes.len(), |e| at + e + 1);
         } else if next.is_ascii_alphabetic() {
             let Some(tag) = scanner.tag(at) else {

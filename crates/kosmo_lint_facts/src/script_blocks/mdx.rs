@@ -1,5 +1,4 @@
-//! The ESM of an MDX page (and of a `.md` page, which the MDX frontend compiles alike), found
-//! roughly as `micromark-extension-mdxjs-esm` finds it:
+//! The ESM of an MDX page, found roughly as `micromark-extension-mdxjs-esm` finds it:
 //!
 //! - Frontmatter (`---` … `---` or `+++` … `+++` from the first line) is not script.
 //! - Fenced code blocks (three or more backticks or tildes, closed by a fence of the same
@@ -9,7 +8,8 @@
 //!   continuation of a paragraph), up to the next blank line. A blank line inside an
 //!   unfinished statement (an open bracket, template literal or block comment, as
 //!   [`JsScan`] reads it) does not end the block, as MDX goes on when what it has does not
-//!   parse yet; a block whose brackets never close ends at its first blank line.
+//!   parse yet; a block whose brackets never close (or stay open across more than
+//!   [`MAX_BLANK_LINES`] blank lines) ends at its first blank line.
 //!
 //! Not followed: ESM inside JSX elements or containers (MDX accepts it at the top level
 //! only, and so does this reader, by asking for column 0), and MDX's `{…}` expressions,
@@ -98,16 +98,26 @@ fn frontmatter_end(bytes: &[u8], lines: &[Line]) -> usize {
         .map_or(0, |at| at + 2)
 }
 
+/// Blank lines an unfinished ESM statement may span. Each block start follows a blank line,
+/// so bounding the blank lines a scan crosses bounds how often a byte is scanned: linear
+/// time on a file of many unfinished `export`s.
+const MAX_BLANK_LINES: usize = 100;
+
 /// The index of the last line of the ESM block starting at line `first`.
 fn esm_end(bytes: &[u8], lines: &[Line], first: usize) -> usize {
     let mut scan = JsScan::default();
     let mut first_blank_end = None;
+    let mut blank_lines = 0;
     let mut last = first;
     for (index, line) in lines.iter().enumerate().skip(first) {
         if is_blank(&bytes[line.start..line.end]) {
             first_blank_end.get_or_insert(last);
+            blank_lines += 1;
             if !scan.is_open() {
                 return last;
+            }
+            if blank_lines > MAX_BLANK_LINES {
+                break;
             }
             continue;
         }
@@ -115,6 +125,7 @@ fn esm_end(bytes: &[u8], lines: &[Line], first: usize) -> usize {
         scan.feed(&bytes[line.start..line.next], 0, false);
         last = index;
     }
+    // Open to the end (or past the bound): the block ends at its first blank line.
     if scan.is_open() { first_blank_end.unwrap_or(last) } else { last }
 }
 

@@ -215,9 +215,12 @@ fn mdx_esm_blocks_are_read_frontmatter_prose_and_fences_are_not() {
     assert_eq!(script.instance, None);
     assert!(script.source_type.is_jsx() && !script.source_type.is_typescript());
     assert!(!script.text.contains("nope") && !script.text.contains("title: import"));
-    // A `.md` page is read alike; a block whose brackets never close ends at a blank line.
+    // A block whose brackets never close ends at its first blank line.
     let text = "export const a = (\n\nSome prose.\n";
-    assert_eq!(script_source("md", text).unwrap().unwrap().blocks, [(0, 18)]);
+    assert_eq!(script_source("mdx", text).unwrap().unwrap().blocks, [(0, 18)]);
+    // A `.md` page is plain Markdown, whatever its lines start with.
+    let md = "# Notes\n\nimport this sentence, which is prose.\n";
+    assert!(checked("md", md).blocks.is_empty());
 }
 
 #[test]
@@ -250,4 +253,26 @@ fn blocks_on_one_line_do_not_run_into_each_other() {
 fn other_extensions_are_scripts_as_a_whole() {
     assert!(script_source("tsx", "export {}").is_none());
     assert!(script_source("ts", "<script>").is_none());
+}
+
+/// Inputs that would take quadratic time to a naive scan (each unmatched closing tag
+/// searching every open element; each unfinished `export` scanning to the end) take linear
+/// time: this test would run for minutes otherwise.
+#[test]
+fn pathological_inputs_take_linear_time() {
+    let n = 50_000;
+    let svelte =
+        format!("{}{}<script>\nlet a = 1;\n</script>\n", "<a>".repeat(n), "</b>".repeat(n));
+    assert!(checked("svelte", &svelte).blocks.is_empty(), "the script is inside the `<a>`s");
+    let mdx = "export const a = (\n\n".repeat(n);
+    let script = checked_lengths("mdx", &mdx);
+    assert_eq!(script.blocks.len(), n);
+    assert_eq!(script.blocks[1], (20, 38));
+}
+
+/// [`checked`] without the parse: for texts that are not meant to be valid modules.
+fn checked_lengths(extension: &str, text: &str) -> ScriptSource {
+    let script = script_source(extension, text).expect("has blocks").expect("no error");
+    assert_eq!(script.text.len(), text.len());
+    script
 }

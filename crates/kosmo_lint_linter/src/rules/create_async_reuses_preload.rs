@@ -84,6 +84,13 @@ declare_rule! {
     /// }
     /// ```
     ///
+    /// ### Frontends
+    ///
+    /// SolidJS only: `createAsync` and `query()` are Solid Router's. In React, Vue, Svelte and
+    /// MDX pages the component reads its `loader`'s data with `useLoaderData()`, which
+    /// `use-loader-data` checks; with TanStack Query, `prefetch-matches-query` compares what
+    /// the data export prefetches with what the component's query reads.
+    ///
     /// ### Fix
     ///
     /// None: whether the preload or the component reads the right function (or arguments)

@@ -76,6 +76,21 @@ declare_rule! {
     /// fetchClients["health"].GET();
     /// ```
     ///
+    /// ### Frontends
+    ///
+    /// Every frontend, and every file of a source folder: pages, layouts, components and
+    /// helpers. In `.vue` and `.svelte` files the references in their `<script>` blocks are
+    /// checked (a Vue `<script setup>` and plain `<script>`, Svelte's `<script module>` and
+    /// instance script), in `.mdx` files those of their ES imports and exports; template and
+    /// Markdown text is not code and is not read. Positions are the original file's:
+    ///
+    /// ```vue
+    /// <script lang="ts">
+    /// import fetchClients from "_/fetch";
+    /// export const loader = () => fetchClients["user"].GET(); // reported at `"user"`
+    /// </script>
+    /// ```
+    ///
     /// ### Fix
     ///
     /// None: the nearest route name is suggested in the help, but a typo fix is not certain

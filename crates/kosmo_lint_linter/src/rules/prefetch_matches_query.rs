@@ -82,6 +82,13 @@ declare_rule! {
     /// }
     /// ```
     ///
+    /// ### Frontends
+    ///
+    /// SolidJS (`@tanstack/solid-query`, prefetching in `preload`) and React
+    /// (`@tanstack/react-query`, prefetching in `loader`): the frontends whose KosmoJS
+    /// folders can enable TanStack Query (`frontend.tanstack.query`). A page is looked at when
+    /// it imports a `@tanstack/*-query` package.
+    ///
     /// ### Fix
     ///
     /// None: which key is the right one is the author's decision.

@@ -51,6 +51,11 @@ declare_rule! {
     /// POST<{ json: NewUser; response: [201, "json", User] }>(async (ctx) => …)             // G3+
     /// ```
     ///
+    /// ### Frontends
+    ///
+    /// None in particular: the rule reads API routes (`api/**/index.ts`), which are the same
+    /// in every frontend's folder.
+    ///
     /// ### Fix
     ///
     /// None, on purpose: kosmo-lint does not invent response types. The help shows the

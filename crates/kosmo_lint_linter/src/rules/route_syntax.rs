@@ -52,6 +52,11 @@ declare_rule! {
     /// pages/users/[id]/{tab}/index.tsx
     /// ```
     ///
+    /// ### Frontends
+    ///
+    /// Every frontend: the rule reads folder names under `api/` and `pages/`, whatever the
+    /// extension of the page inside (`index.tsx`, `index.vue`, `index.svelte`, `index.mdx`).
+    ///
     /// ### Fix
     ///
     /// None: renaming a folder changes the route's name everywhere it is referenced. The help

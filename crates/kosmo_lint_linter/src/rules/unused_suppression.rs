@@ -62,6 +62,11 @@ declare_rule! {
     /// const users = createAsync(() => getUsers());
     /// ```
     ///
+    /// ### Frontends
+    ///
+    /// Any file. In `.vue`, `.svelte` and `.mdx` files the directives are comments inside
+    /// their script blocks, and the fix that removes one edits only inside its block.
+    ///
     /// ### Fix
     ///
     /// A safe fix removes the directive: the whole comment, and its line when nothing else

@@ -56,8 +56,10 @@ declare_rule! {
     /// flags a page that exports no `loader` and whose component requests a generated client
     /// with `GET` when it mounts: in an effect hook (`useEffect`, `onMounted`, `onMount`,
     /// `$effect`), or at the top level of a Vue `<script setup>` or Svelte instance
-    /// `<script>`, directly or through a function of the page or of the project's modules.
-    /// Pages that read with TanStack Query (`useQuery`) are left to `prefetch-matches-query`.
+    /// `<script>`, directly or through a function of the page or of the project's modules,
+    /// with arguments known when the navigation starts (none, literals, route params): a
+    /// request that reads component state (a search box, a page number) could not move to a
+    /// loader and is not reported. Pages that read with TanStack Query (`useQuery`) are left to `prefetch-matches-query`.
     ///
     /// ```tsx
     /// // React: incorrect

@@ -438,6 +438,33 @@ export default function UsersPage() {
 }
 "#,
         ),
+        // A request that reads component state (the search box) cannot move to a loader.
+        Fixture::G5React.file(
+            "pages/users/index.tsx",
+            r#"
+import { useEffect, useState } from "react";
+import fetchClients from "_/fetch";
+export default function UsersPage() {
+  const [q, setQ] = useState("");
+  const [users, setUsers] = useState([]);
+  useEffect(() => { fetchClients.users.GET({ query: { q } }).then(setUsers); }, [q]);
+  return <input value={q} onChange={(e) => setQ(e.target.value)} />;
+}
+"#,
+        ),
+        // Nor one through a page function whose argument is state.
+        Fixture::G5Vue.file(
+            "pages/users/[id]/index.vue",
+            r#"
+<script setup lang="ts">
+import { onMounted, ref } from "vue";
+import fetchClients from "_/fetch";
+const selected = ref("1");
+const load = (id: string) => fetchClients["users/[id]"].GET([id]);
+onMounted(() => { void load(selected.value); });
+</script>
+"#,
+        ),
         // A layout is not a page.
         Fixture::G5Vue.file(
             "pages/users/layout.vue",
@@ -490,6 +517,21 @@ export default function UserPage() {
   const [user, setUser] = useState(null);
   async function load() { setUser(await fetchUser([id!])); }
   useEffect(() => { void load(); }, [id]);
+  return <p>{String(user)}</p>;
+}
+"#,
+        ),
+        // Route params are known when the navigation starts.
+        Fixture::G5React.file(
+            "pages/users/[id]/index.tsx",
+            r#"
+import { useEffect, useState } from "react";
+import { useParams } from "react-router";
+import fetchClients from "_/fetch";
+export default function UserPage() {
+  const { id } = useParams();
+  const [user, setUser] = useState(null);
+  useEffect(() => { fetchClients["users/[id]"].GET([id!], { query: "full" }).then(setUser); }, [id]);
   return <p>{String(user)}</p>;
 }
 "#,

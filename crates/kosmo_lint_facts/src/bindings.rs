@@ -463,6 +463,26 @@ impl<'s, 'a> Bindings<'s, 'a> {
         out
     }
 
+    /// The data calls a callback makes as soon as it is called (an effect hook's), not those
+    /// of the functions it defines or hands on (`setInterval(() => …)`, an event listener):
+    /// those run later, if ever. Functions it calls at once (an async IIFE) are entered.
+    pub(crate) fn callback_immediate_calls(&mut self, callback: &Expression<'a>) -> Vec<DataCall> {
+        let mut collector =
+            CallCollector { bindings: self, calls: Vec::new(), enter_functions: false };
+        match callback.get_inner_expression() {
+            Expression::ArrowFunctionExpression(arrow) => {
+                collector.visit_arrow_function_body(&arrow.body);
+            }
+            Expression::FunctionExpression(func) => {
+                if let Some(body) = &func.body {
+                    collector.visit_function_body(body);
+                }
+            }
+            _ => {}
+        }
+        collector.calls
+    }
+
     /// The data calls a statement makes as it runs, not those of the functions it defines
     /// (an event handler declared in a component's body runs later, if ever).
     pub(crate) fn immediate_calls(&mut self, stmt: &oxc_ast::ast::Statement<'a>) -> Vec<DataCall> {
@@ -493,6 +513,20 @@ pub(crate) struct CallCollector<'b, 's, 'a> {
 
 impl<'a> Visit<'a> for CallCollector<'_, '_, 'a> {
     fn visit_call_expression(&mut self, call: &oxc_ast::ast::CallExpression<'a>) {
+        // A function called where it is written runs now: `(async () => { … })()`.
+        if !self.enter_functions {
+            match call.callee.get_inner_expression() {
+                Expression::ArrowFunctionExpression(arrow) => {
+                    self.visit_arrow_function_body(&arrow.body);
+                }
+                Expression::FunctionExpression(func) => {
+                    if let Some(body) = &func.body {
+                        self.visit_function_body(body);
+                    }
+                }
+                _ => {}
+            }
+        }
         if let Some(target) = self.bindings.call_target(&call.callee) {
             let args = canonical_args(self.bindings, &call.arguments);
             self.calls.push(DataCall { target, span: span(call.span), args });

@@ -156,7 +156,7 @@ impl<'a> Visit<'a> for MountFinder<'_, '_, 'a, '_> {
                         vec![DataCall { target, span: span(ident.span), args: Vec::new() }]
                     })
                     .unwrap_or_default(),
-                _ => self.bindings.function_calls(callback),
+                _ => self.bindings.callback_immediate_calls(callback),
             };
             self.facts.fetches.extend(calls);
         }

@@ -159,3 +159,22 @@ export const Users = () => {
     let page = page_at("src/app/pages/users/index.mdx", text);
     assert_eq!(mount_requests(&page), ["users GET []"]);
 }
+
+#[test]
+fn only_what_an_effect_runs_at_once_is_a_mount_request() {
+    let text = r#"
+import { useEffect } from "react";
+import fetchClients from "_/fetch";
+export default function Page() {
+  useEffect(() => {
+    (async () => { await fetchClients.users.GET(); })();
+    const timer = setInterval(() => fetchClients.posts.GET(), 5000);
+    window.addEventListener("focus", () => { void fetchClients["users/[id]"].GET(["1"]); });
+    return () => clearInterval(timer);
+  }, []);
+  return null;
+}
+"#;
+    // Polling and refetching on focus run later: not what the component loads on mount.
+    assert_eq!(mount_requests(&page(text)), ["users GET []"]);
+}

@@ -82,6 +82,24 @@ export default function UsersPage() {
 }
 "#,
         ),
+        // Polling refreshes later, it does not load again on mount.
+        Fixture::G5React.file(
+            "pages/users/index.tsx",
+            r#"
+import { useEffect, useState } from "react";
+import { useLoaderData } from "react-router";
+import fetchClients from "_/fetch";
+export const loader = () => fetchClients.users.GET();
+export default function UsersPage() {
+  const [users, setUsers] = useState(useLoaderData());
+  useEffect(() => {
+    const timer = setInterval(() => fetchClients.users.GET().then(setUsers), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+  return <p>{users.length}</p>;
+}
+"#,
+        ),
         // A POST on mount is not the loader's data.
         Fixture::G5React.file(
             "pages/users/index.tsx",

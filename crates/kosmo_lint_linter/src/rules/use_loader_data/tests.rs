@@ -67,6 +67,27 @@ export default function UserPage() {
 }
 "#,
         ),
+        // A POST on mount is not the loader's data.
+        Fixture::G5React.file(
+            "pages/users/index.tsx",
+            r#"
+import { useEffect } from "react";
+import { useLoaderData } from "react-router";
+import fetchClients from "_/fetch";
+export const loader = () => fetchClients.users.GET();
+export default function UsersPage() {
+  const users = useLoaderData();
+  useEffect(() => { void fetchClients.users.POST([], { json: { seen: true } }); }, []);
+  return <p>{users.length}</p>;
+}
+"#,
+        ),
+    ]
+}
+
+/// React pages that request the loader's route again, but later than on mount.
+fn react_later_requests() -> Vec<Case> {
+    vec![
         // A request in an event handler runs when the user asks, not on mount.
         Fixture::G5React.file(
             "pages/users/index.tsx",
@@ -96,21 +117,6 @@ export default function UsersPage() {
     const timer = setInterval(() => fetchClients.users.GET().then(setUsers), 30_000);
     return () => clearInterval(timer);
   }, []);
-  return <p>{users.length}</p>;
-}
-"#,
-        ),
-        // A POST on mount is not the loader's data.
-        Fixture::G5React.file(
-            "pages/users/index.tsx",
-            r#"
-import { useEffect } from "react";
-import { useLoaderData } from "react-router";
-import fetchClients from "_/fetch";
-export const loader = () => fetchClients.users.GET();
-export default function UsersPage() {
-  const users = useLoaderData();
-  useEffect(() => { void fetchClients.users.POST([], { json: { seen: true } }); }, []);
   return <p>{users.length}</p>;
 }
 "#,
@@ -327,7 +333,7 @@ export const Users = () => {
 
 #[test]
 fn passes_and_fails() {
-    let pass = [react_passes(), component_passes()].concat();
+    let pass = [react_passes(), react_later_requests(), component_passes()].concat();
     let fail = [react_fails(), component_fails()].concat();
     Tester::new(&UseLoaderData).pass(pass).fail(fail).test_and_snapshot();
 }

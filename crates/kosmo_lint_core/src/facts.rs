@@ -61,6 +61,20 @@ impl Framework {
         }
     }
 
+    /// Whether a router of this frontend calls a page's `loader` in a folder of
+    /// `generation`: React Router always has; KosmoJS's Vue, Svelte and MDX routers have
+    /// since G5 (spec §5), so an older Vue folder's `loader` is nobody's.
+    pub const fn calls_loader(self, generation: crate::generation::Generation) -> bool {
+        use crate::generation::Generation;
+        match self {
+            Self::React => true,
+            Self::Vue | Self::Svelte | Self::Mdx => {
+                matches!(generation, Generation::G5 | Generation::G5Plus)
+            }
+            Self::Solid | Self::Unknown => false,
+        }
+    }
+
     /// From an import source such as `solid-js` or `react-router-dom`.
     pub fn from_import(source: &str) -> Option<Self> {
         match source {

@@ -314,6 +314,9 @@ impl<'s, 'a> Bindings<'s, 'a> {
                 Binding::SolidRouter { name: router_fn } if router_fn == "useParams" => {
                     Binding::Params
                 }
+                Binding::SolidRouter { name: router_fn } if router_fn == "useRoute" => {
+                    Binding::Argument
+                }
                 _ => Binding::Other,
             },
             other => self.classify(other),
@@ -353,6 +356,7 @@ impl<'s, 'a> Bindings<'s, 'a> {
             Expression::Identifier(ident) => self.resolve_ident(ident).unwrap_or(Binding::Other),
             Expression::CallExpression(call) => match self.classify(&call.callee) {
                 Binding::SolidRouter { name } if name == "useParams" => Binding::Params,
+                Binding::SolidRouter { name } if name == "useRoute" => Binding::Argument,
                 _ => Binding::Other,
             },
             Expression::ChainExpression(chain) => match chain.expression.as_member_expression() {
@@ -534,6 +538,88 @@ impl<'a> Visit<'a> for CallCollector<'_, '_, 'a> {
         walk::walk_call_expression(self, call);
     }
 
+    // Without entering functions, the collector reads what runs as surely as the statement
+    // does: a branch, a loop body, a `catch`, the right of `&&`, and whatever follows a
+    // statement that may return early run only sometimes.
+    fn visit_statements(&mut self, stmts: &oxc_allocator::Vec<'a, oxc_ast::ast::Statement<'a>>) {
+        for stmt in stmts {
+            self.visit_statement(stmt);
+            if !self.enter_functions && may_leave_early(stmt, self.bindings.text) {
+                break;
+            }
+        }
+    }
+
+    fn visit_if_statement(&mut self, stmt: &oxc_ast::ast::IfStatement<'a>) {
+        if self.enter_functions {
+            walk::walk_if_statement(self, stmt);
+        } else {
+            self.visit_expression(&stmt.test);
+        }
+    }
+
+    fn visit_conditional_expression(&mut self, expr: &oxc_ast::ast::ConditionalExpression<'a>) {
+        if self.enter_functions {
+            walk::walk_conditional_expression(self, expr);
+        } else {
+            self.visit_expression(&expr.test);
+        }
+    }
+
+    fn visit_logical_expression(&mut self, expr: &oxc_ast::ast::LogicalExpression<'a>) {
+        if self.enter_functions {
+            walk::walk_logical_expression(self, expr);
+        } else {
+            self.visit_expression(&expr.left);
+        }
+    }
+
+    fn visit_switch_statement(&mut self, stmt: &oxc_ast::ast::SwitchStatement<'a>) {
+        if self.enter_functions {
+            walk::walk_switch_statement(self, stmt);
+        } else {
+            self.visit_expression(&stmt.discriminant);
+        }
+    }
+
+    fn visit_catch_clause(&mut self, clause: &oxc_ast::ast::CatchClause<'a>) {
+        if self.enter_functions {
+            walk::walk_catch_clause(self, clause);
+        }
+    }
+
+    fn visit_for_statement(&mut self, stmt: &oxc_ast::ast::ForStatement<'a>) {
+        if self.enter_functions {
+            walk::walk_for_statement(self, stmt);
+        }
+    }
+
+    fn visit_for_of_statement(&mut self, stmt: &oxc_ast::ast::ForOfStatement<'a>) {
+        if self.enter_functions {
+            walk::walk_for_of_statement(self, stmt);
+        } else {
+            self.visit_expression(&stmt.right);
+        }
+    }
+
+    fn visit_for_in_statement(&mut self, stmt: &oxc_ast::ast::ForInStatement<'a>) {
+        if self.enter_functions {
+            walk::walk_for_in_statement(self, stmt);
+        }
+    }
+
+    fn visit_while_statement(&mut self, stmt: &oxc_ast::ast::WhileStatement<'a>) {
+        if self.enter_functions {
+            walk::walk_while_statement(self, stmt);
+        }
+    }
+
+    fn visit_do_while_statement(&mut self, stmt: &oxc_ast::ast::DoWhileStatement<'a>) {
+        if self.enter_functions {
+            walk::walk_do_while_statement(self, stmt);
+        }
+    }
+
     fn visit_function(
         &mut self,
         func: &oxc_ast::ast::Function<'a>,
@@ -590,8 +676,14 @@ fn other_import_binding(source: &str, imported: Option<&str>, local: &str) -> Bi
     }
     // React Router's `useParams()` reads the route params its `loader` gets, as Solid
     // Router's does for `preload`.
-    if matches!(source, "react-router" | "react-router-dom") && imported == Some("useParams") {
+    if matches!(source, "react-router" | "react-router-dom" | "@remix-run/react" | "_/use")
+        && imported == Some("useParams")
+    {
         return Binding::SolidRouter { name: "useParams".to_owned() };
+    }
+    // Vue Router's `useRoute()` is an object whose `params` are the route params.
+    if source == "vue-router" && imported == Some("useRoute") {
+        return Binding::SolidRouter { name: "useRoute".to_owned() };
     }
     // `axios` (default) and `{ get }` (named) of a request library both make requests;
     // a namespace import keeps its name so `ky.get` reads as one.
@@ -629,4 +721,23 @@ fn path_to(pattern: &BindingPattern<'_>, symbol: SymbolId) -> Option<Vec<String>
 
 pub(crate) fn expression_text(expr: &Expression<'_>, text: &str) -> String {
     expr.span().source_text(text).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether a statement may end the function before the next one runs: a `return` or `throw`
+/// somewhere in a branching statement (read from its text, which also counts one in a nested
+/// function: the collector then reads less, never more).
+fn may_leave_early(stmt: &oxc_ast::ast::Statement<'_>, text: &str) -> bool {
+    use oxc_ast::ast::Statement;
+    match stmt {
+        Statement::ReturnStatement(_) | Statement::ThrowStatement(_) => true,
+        Statement::IfStatement(_)
+        | Statement::SwitchStatement(_)
+        | Statement::TryStatement(_)
+        | Statement::BlockStatement(_)
+        | Statement::LabeledStatement(_) => {
+            let source = stmt.span().source_text(text);
+            source.contains("return") || source.contains("throw")
+        }
+        _ => false,
+    }
 }

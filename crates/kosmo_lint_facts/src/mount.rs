@@ -8,7 +8,10 @@
 
 use kosmo_lint_core::Span;
 use kosmo_lint_core::facts::{DataCall, Target};
-use oxc_ast::ast::{CallExpression, Expression, ImportDeclarationSpecifier, Program, Statement};
+use oxc_ast::ast::{
+    BindingPattern, CallExpression, Declaration, ExportDefaultDeclarationKind, Expression,
+    ImportDeclarationSpecifier, Program, Statement,
+};
 use oxc_ast_visit::{Visit, walk};
 use oxc_span::GetSpan;
 
@@ -39,7 +42,8 @@ pub(crate) fn extract<'a>(
     instance_script: Option<oxc_span::Span>,
 ) -> MountFacts {
     let imports = HookImports::of(program);
-    let mut finder = MountFinder { bindings, imports, facts: MountFacts::default() };
+    let components = component_spans(program, instance_script);
+    let mut finder = MountFinder { bindings, imports, components, facts: MountFacts::default() };
     finder.visit_program(program);
     let mut facts = finder.facts;
     if let Some(instance) = instance_script {
@@ -56,6 +60,12 @@ pub(crate) fn extract<'a>(
             }
         }
     }
+    // A call of a local function that loads nothing is not a request; source order makes
+    // the facts independent of the order they were found in.
+    facts.fetches.retain(
+        |call| !matches!(&call.target, Target::LocalFunction { calls, .. } if calls.is_empty()),
+    );
+    facts.fetches.sort_by_key(|call| call.span.start);
     facts
 }
 
@@ -123,11 +133,17 @@ impl<'p> HookImports<'p> {
                 self.hooks.contains(&name)
                     || (name == SVELTE_EFFECT_RUNE && bindings.symbol_of(ident).is_none())
             }
-            Expression::StaticMemberExpression(member) => {
-                matches!(&member.object, Expression::Identifier(object)
-                    if self.react_namespaces.contains(&object.name.as_str()))
-                    && matches!(member.property.name.as_str(), "useEffect" | "useLayoutEffect")
-            }
+            Expression::StaticMemberExpression(member) => match &member.object {
+                // `$effect.pre(…)` runs before the DOM updates, on mount too.
+                Expression::Identifier(object) if object.name == SVELTE_EFFECT_RUNE => {
+                    member.property.name == "pre" && bindings.symbol_of(object).is_none()
+                }
+                Expression::Identifier(object) => {
+                    self.react_namespaces.contains(&object.name.as_str())
+                        && matches!(member.property.name.as_str(), "useEffect" | "useLayoutEffect")
+                }
+                _ => false,
+            },
             _ => false,
         }
     }
@@ -136,7 +152,86 @@ impl<'p> HookImports<'p> {
 struct MountFinder<'b, 's, 'a, 'p> {
     bindings: &'b mut Bindings<'s, 'a>,
     imports: HookImports<'p>,
+    /// Where the page's component is: its hooks run when the page mounts. Another
+    /// component of the module may be rendered only sometimes, or never.
+    components: Vec<oxc_span::Span>,
     facts: MountFacts,
+}
+
+/// The page's component: a Vue or Svelte component's instance script, else the default
+/// export's function, else (MDX) the functions the module exports.
+fn component_spans(
+    program: &Program<'_>,
+    instance_script: Option<oxc_span::Span>,
+) -> Vec<oxc_span::Span> {
+    if let Some(instance) = instance_script {
+        return vec![instance];
+    }
+    let default_name = program.body.iter().find_map(|stmt| match stmt {
+        Statement::ExportDefaultDeclaration(export) => Some(&export.declaration),
+        _ => None,
+    });
+    // `export { Page as default }`.
+    let default_specifier = program.body.iter().find_map(|stmt| match stmt {
+        Statement::ExportNamedDeclaration(named) => named
+            .specifiers
+            .iter()
+            .find_map(|spec| (spec.exported.name() == "default").then(|| spec.local.name())),
+        _ => None,
+    });
+    if let Some(local) = default_specifier {
+        return top_level_function(program, local.as_str()).into_iter().collect();
+    }
+    if let Some(default) = default_name {
+        return match default {
+            ExportDefaultDeclarationKind::Identifier(ident) => {
+                top_level_function(program, ident.name.as_str()).into_iter().collect()
+            }
+            other => vec![other.span()],
+        };
+    }
+    program
+        .body
+        .iter()
+        .filter_map(|stmt| match stmt {
+            Statement::ExportDeclaration(export) => Some(&export.declaration),
+            _ => None,
+        })
+        .flat_map(|declaration| match declaration {
+            Declaration::FunctionDeclaration(func) => vec![func.span],
+            Declaration::VariableDeclaration(var) => var
+                .declarations
+                .iter()
+                .filter_map(|d| d.init.as_ref())
+                .filter(|init| {
+                    matches!(
+                        init.get_inner_expression(),
+                        Expression::ArrowFunctionExpression(_) | Expression::FunctionExpression(_)
+                    )
+                })
+                .map(GetSpan::span)
+                .collect(),
+            _ => Vec::new(),
+        })
+        .collect()
+}
+
+/// `export default Page` names a function declared at the top level (or a `const` bound to
+/// one).
+fn top_level_function(program: &Program<'_>, name: &str) -> Option<oxc_span::Span> {
+    program.body.iter().find_map(|stmt| match stmt {
+        Statement::FunctionDeclaration(func)
+            if func.id.as_ref().is_some_and(|id| id.name == name) =>
+        {
+            Some(func.span)
+        }
+        Statement::VariableDeclaration(var) => var.declarations.iter().find_map(|d| {
+            matches!(&d.id, BindingPattern::BindingIdentifier(id) if id.name == name)
+                .then(|| d.init.as_ref().map(GetSpan::span))
+                .flatten()
+        }),
+        _ => None,
+    })
 }
 
 impl<'a> Visit<'a> for MountFinder<'_, '_, 'a, '_> {
@@ -145,7 +240,11 @@ impl<'a> Visit<'a> for MountFinder<'_, '_, 'a, '_> {
             && self.imports.loader_data.contains(&callee.name.as_str())
         {
             self.facts.loader_data_reads.push(span(call.span));
-        } else if self.imports.is_mount_hook(&call.callee, self.bindings)
+        } else if self
+            .components
+            .iter()
+            .any(|c| c.start <= call.span.start && call.span.end <= c.end)
+            && self.imports.is_mount_hook(&call.callee, self.bindings)
             && let Some(callback) = call.arguments.first().and_then(|a| a.as_expression())
         {
             let calls = match callback.get_inner_expression() {

@@ -120,7 +120,7 @@ async function later() { await fetchClients.posts.GET(); }
 "#;
     let page = page_at("src/app/pages/users/index.vue", text);
     // The plain `<script>` runs once per module, not per component: not a mount request.
-    assert_eq!(mount_requests(&page), ["users/[id] GET [[\"1\"]]", "users GET []"]);
+    assert_eq!(mount_requests(&page), ["users GET []", "users/[id] GET [[\"1\"]]"]);
     assert!(page.loader.is_some());
 }
 
@@ -139,7 +139,7 @@ fn svelte_instance_script_and_effects_are_mount_requests() {
 </script>
 "#;
     let page = page_at("src/app/pages/users/index.svelte", text);
-    assert_eq!(mount_requests(&page), ["posts GET []", "users/[id] GET [[\"2\"]]", "users GET []"]);
+    assert_eq!(mount_requests(&page), ["users GET []", "posts GET []", "users/[id] GET [[\"2\"]]"]);
 }
 
 #[test]
@@ -176,5 +176,30 @@ export default function Page() {
 }
 "#;
     // Polling and refetching on focus run later: not what the component loads on mount.
+    assert_eq!(mount_requests(&page(text)), ["users GET []"]);
+}
+
+#[test]
+fn only_the_page_component_mounts_with_the_page() {
+    // Another component of the module may be rendered only sometimes; what runs under a
+    // condition, or after an early return, runs only sometimes.
+    let text = r#"
+import { useEffect } from "react";
+import fetchClients from "_/fetch";
+function Details() { useEffect(() => { fetchClients.posts.GET(); }, []); return null; }
+const Page = ({ open }) => {
+  useEffect(() => {
+    fetchClients.users.GET();
+    if (open) fetchClients["users/[id]"].GET(["1"]);
+    open && fetchClients["users/[id]"].GET(["2"]);
+  }, [open]);
+  useEffect(() => {
+    if (!open) return;
+    fetchClients["users/[id]"].GET(["3"]);
+  }, [open]);
+  return open ? <Details /> : null;
+};
+export { Page as default };
+"#;
     assert_eq!(mount_requests(&page(text)), ["users GET []"]);
 }

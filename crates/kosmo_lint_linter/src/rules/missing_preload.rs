@@ -51,10 +51,13 @@ declare_rule! {
     ///
     /// ### Frontends
     ///
-    /// In React, Vue, Svelte and MDX folders the router calls the page's `loader` export
-    /// instead, and the component reads its result with `useLoaderData()`. There the rule
-    /// flags a page that exports no `loader` and whose component requests a generated client
-    /// with `GET` when it mounts: in an effect hook (`useEffect`, `onMounted`, `onMount`,
+    /// In React folders, and in Vue, Svelte and MDX folders from G5 on (their routers call no
+    /// loader before), the router calls the page's `loader` export instead, and the component
+    /// reads its result with `useLoaderData()`. There the rule flags a page that exports no
+    /// `loader` and whose component (the default export, a Vue or Svelte instance script, an
+    /// MDX page's exported components) requests a generated client with `GET` as certainly
+    /// as it mounts (not under a condition, after an early return, or in a callback it hands
+    /// on, such as a timer or a listener): in an effect hook (`useEffect`, `onMounted`, `onMount`,
     /// `$effect`), or at the top level of a Vue `<script setup>` or Svelte instance
     /// `<script>`, directly or through a function of the page or of the project's modules,
     /// with arguments known when the navigation starts (none, literals, route params): a
@@ -313,5 +316,7 @@ fn is_route_param(arg: &str) -> bool {
 }
 
 mod loader;
+#[cfg(test)]
+mod loader_tests;
 #[cfg(test)]
 mod tests;

@@ -70,9 +70,11 @@ declare_rule! {
     ///
     /// ### Frontends
     ///
-    /// In React, Vue, Svelte and MDX folders the router calls the page's `loader` export
-    /// (React Router's, or KosmoJS's for the others), and that export is checked the same way;
-    /// a `preload` export there is nobody's and is not checked. In Vue the `loader` sits in
+    /// In React folders, and in Vue, Svelte and MDX folders from G5 on, the router calls the
+    /// page's `loader` export (React Router's, or KosmoJS's for the others), and a hand-written
+    /// request in it is reported the same way; a `preload` export there is nobody's and is
+    /// not checked. A loader that reaches no generated client is not reported: it may return
+    /// a redirect, a session or static data. In Vue the `loader` sits in
     /// the plain `<script>` block, in Svelte in `<script module>`, in MDX among the ES
     /// exports; positions point into the original file.
     ///
@@ -111,8 +113,10 @@ impl Rule for PreloadGeneratedFetch {
         let preload = match framework {
             Framework::Solid => page.preload.as_ref(),
             Framework::Unknown => None,
-            _ => page.loader.as_ref(),
+            _ if framework.calls_loader(ctx.generation()) => page.loader.as_ref(),
+            _ => None,
         };
+        let is_loader = framework != Framework::Solid;
         let Some(preload) = preload else { return };
         let at = preload.name_span;
         let help = || {
@@ -123,7 +127,10 @@ impl Rule for PreloadGeneratedFetch {
                 |route| format!("load the data through {}", client_usage(ctx.folder, route, "GET")),
             )
         };
-        if let FunctionValue::Other { text, .. } = &preload.value {
+        // `export const loader = makeLoader(…)` may well return a function.
+        if let FunctionValue::Other { text, .. } = &preload.value
+            && !is_loader
+        {
             report
                 .report(at, format!("`{}` is not a function: `{text}`", preload.name))
                 .label(preload.value.span(), "not a function")
@@ -151,7 +158,9 @@ impl Rule for PreloadGeneratedFetch {
                 finding.label(raw.span, label);
             }
             finding.help(help());
-        } else if reach.clients.is_empty() {
+        } else if reach.clients.is_empty() && !is_loader {
+            // A loader may return a redirect, a session or static data: only a hand-written
+            // request in it is certain to be wrong.
             let finding = if reach.opaque.is_empty() {
                 report.report(at, format!("`{}` reaches no generated fetch client", preload.name))
             } else {

@@ -1,7 +1,7 @@
 //! `use-loader-data`: a component reads what its page's `loader` loaded instead of fetching
 //! the same data again when it mounts.
 
-use kosmo_lint_core::facts::{DataCall, Framework, FunctionValue, PageFacts, Target};
+use kosmo_lint_core::facts::{DataCall, FunctionValue, PageFacts, Target};
 use kosmo_lint_core::{HttpMethod, Span};
 
 use crate::context::FindingExt;
@@ -11,10 +11,12 @@ use crate::{FileContext, Reporter, Rule, declare_rule};
 declare_rule! {
     /// ### What it does
     ///
-    /// In a React, Vue, Svelte or MDX page (or layout) that exports a `loader`, flags a
-    /// request the component makes when it mounts (in `useEffect`, `onMounted`, `onMount`,
-    /// `$effect`, or at the top level of a Vue `<script setup>` or Svelte instance
-    /// `<script>`) for the same data the loader has already loaded:
+    /// In a React, Vue, Svelte or MDX page (or layout) that exports a `loader` its router
+    /// calls (React always, the others from G5 on), flags a request the page's component
+    /// certainly makes when it mounts (in `useEffect`, `onMounted`, `onMount`, `$effect`, or
+    /// at the top level of a Vue `<script setup>` or Svelte instance `<script>`; not under a
+    /// condition, after an early return, or in a callback handed on to a timer or a listener)
+    /// for the same data the loader has already loaded:
     ///
     /// - the same generated client (route and `GET`) with the same arguments, after mapping
     ///   `params.id`, `useParams().id` and `props.params.id` to one form, whether it is
@@ -91,7 +93,7 @@ declare_rule! {
 impl Rule for UseLoaderData {
     fn check_file(&self, ctx: &FileContext<'_>, report: &mut Reporter<'_>) {
         let Some((page, framework)) = ctx.page() else { return };
-        if matches!(framework, Framework::Solid | Framework::Unknown) {
+        if !framework.calls_loader(ctx.generation()) {
             return;
         }
         let Some(loader) = &page.loader else { return };
@@ -212,5 +214,7 @@ fn is_get(method: &str) -> bool {
     method == HttpMethod::Get.as_str()
 }
 
+#[cfg(test)]
+mod shape_tests;
 #[cfg(test)]
 mod tests;

@@ -18,7 +18,8 @@ pub(super) fn check(
 ) {
     // A re-exported or inherited loader counts as much as a declared one; TanStack Query
     // pages load through their query cache, which `prefetch-matches-query` looks at.
-    if page.loader.is_some()
+    if !framework.calls_loader(ctx.generation())
+        || page.loader.is_some()
         || page.exports.iter().any(|export| export.name == "loader")
         || !page.query_reads.is_empty()
     {

@@ -87,7 +87,18 @@ declare_rule! {
     /// SolidJS (`@tanstack/solid-query`, prefetching in `preload`) and React
     /// (`@tanstack/react-query`, prefetching in `loader`): the frontends whose KosmoJS
     /// folders can enable TanStack Query (`frontend.tanstack.query`). A page is looked at when
-    /// it imports a `@tanstack/*-query` package.
+    /// it imports a `@tanstack/*-query` package. The examples above are React's; in SolidJS:
+    ///
+    /// ```tsx
+    /// import { createQuery } from "@tanstack/solid-query";
+    /// const userQuery = (id: string) =>
+    ///   queryOptions({ queryKey: ["user", id], queryFn: () => fetchClients["users/[id]"].GET([id]) });
+    /// export const preload = ({ params }) => getQueryClient().prefetchQuery(userQuery(params.id));
+    /// export default function UserPage() {
+    ///   const params = useParams();
+    ///   const user = createQuery(() => userQuery(params.id)); // the same key: read from the cache
+    /// }
+    /// ```
     ///
     /// ### Fix
     ///

@@ -192,6 +192,16 @@ pub struct DefineRoute {
     /// G4+), with its quote character so that a fix keeps the file's style. Boxed, like the
     /// spreads, to keep route facts small.
     pub route_name: Option<Box<RouteNameArg>>,
+    /// `=> { return [ … ]; }` with nothing else in the block (no other statement, no
+    /// comment) in a sync arrow: the block around the array can be dropped as it is.
+    pub lone_return: Option<Box<LoneReturn>>,
+}
+
+/// The block body of `=> { return [ … ]; }` and the array it returns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LoneReturn {
+    pub body: Span,
+    pub array: Span,
 }
 
 /// `defineRoute<"users/[id]">`'s name literal.

@@ -2,7 +2,7 @@
 //! read syntactically, as the framework's generator reads them (spec §3.1).
 
 use kosmo_lint_core::facts::{
-    ApiRouteFacts, DefineRoute, FactoryShape, MethodEntry, RouteNameArg, StringLiteral,
+    ApiRouteFacts, DefineRoute, FactoryShape, LoneReturn, MethodEntry, RouteNameArg, StringLiteral,
 };
 use kosmo_lint_core::{HttpMethod, Span};
 use oxc_ast::ast::{
@@ -96,6 +96,7 @@ fn define_route(
         uses: Vec::new(),
         hidden_spreads: Box::default(),
         route_name,
+        lone_return: None,
     };
     // The framework takes the first function argument (spec §3.1).
     let factory = call.arguments.iter().find_map(|arg| match arg {
@@ -119,6 +120,12 @@ fn define_route(
                 }
                 None => {
                     def.factory = FactoryShape::BlockBody { span: span(arrow.span) };
+                    if !arrow.r#async {
+                        def.lone_return = arrow
+                            .get_function_body()
+                            .and_then(|b| lone_return(b, text))
+                            .map(Box::new);
+                    }
                     arrow.get_function_body().and_then(|b| returned_array(&b.statements))
                 }
             }
@@ -145,6 +152,23 @@ fn define_route(
 enum Factory<'r, 'a> {
     Arrow(&'r oxc_ast::ast::ArrowFunctionExpression<'a>),
     Function(&'r oxc_ast::ast::Function<'a>),
+}
+
+/// `{ return [ … ]; }` where the block holds only that: one return statement whose argument
+/// is the array itself (`return\n[…]` returns nothing, and has two statements), and no
+/// comment or other text around it that dropping the block would lose.
+fn lone_return(body: &oxc_ast::ast::FunctionBody<'_>, text: &str) -> Option<LoneReturn> {
+    let [Statement::ReturnStatement(ret)] = body.statements.as_slice() else { return None };
+    if !body.directives.is_empty() {
+        return None;
+    }
+    let Some(Expression::ArrayExpression(array)) = &ret.argument else { return None };
+    let before = text.get(body.span.start as usize + 1..array.span.start as usize)?;
+    let after = text.get(array.span.end as usize..body.span.end as usize - 1)?;
+    let before_ok = before.trim().strip_prefix("return").is_some_and(|rest| rest.trim().is_empty());
+    let after_ok = matches!(after.trim(), "" | ";");
+    (before_ok && after_ok && text.as_bytes().get(body.span.start as usize) == Some(&b'{'))
+        .then(|| LoneReturn { body: span(body.span), array: span(array.span) })
 }
 
 fn returned_array<'r, 'a>(

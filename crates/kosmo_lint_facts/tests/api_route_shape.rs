@@ -65,3 +65,24 @@ fn no_route_name_unless_the_first_type_argument_is_a_string_literal() {
         assert_eq!(define_route(text).route_name, None, "{text}");
     }
 }
+
+#[test]
+fn a_lone_return_is_recorded_only_when_the_block_holds_nothing_else() {
+    let text = "export default defineRoute(({ GET }) => {\n  return [GET(h)];\n});";
+    let lone = define_route(text).lone_return.expect("a lone return");
+    assert_eq!(at(text, lone.array), "[GET(h)]");
+    assert!(at(text, lone.body).starts_with('{') && at(text, lone.body).ends_with('}'));
+    for text in [
+        "export default defineRoute(({ GET }) => { const a = 1; return [GET(h)]; });",
+        "export default defineRoute(({ GET }) => { /* why */ return [GET(h)]; });",
+        "export default defineRoute(({ GET }) => { return [GET(h)]; /* why */ });",
+        "export default defineRoute(({ GET }) => { return\n[GET(h)]; });",
+        "export default defineRoute(({ GET }) => { return ([GET(h)]); });",
+        "export default defineRoute(async ({ GET }) => { return [GET(h)]; });",
+        "export default defineRoute(function ({ GET }) { return [GET(h)]; });",
+        "export default defineRoute(({ GET }) => { 'use strict'; return [GET(h)]; });",
+        "export default defineRoute(({ GET }) => [GET(h)]);",
+    ] {
+        assert_eq!(define_route(text).lone_return, None, "{text}");
+    }
+}

@@ -3,6 +3,7 @@
 
 use kosmo_lint_core::facts::{ApiRouteFacts, DefineRoute, FactoryShape};
 use kosmo_lint_core::walk::FileKind;
+use kosmo_lint_core::{Applicability, Edit, Fix, Span};
 
 use crate::context::FindingExt;
 use crate::{FileContext, Reporter, Rule, declare_rule};
@@ -67,13 +68,16 @@ declare_rule! {
     ///
     /// ### Fix
     ///
-    /// None: moving a block's statements out of the factory can change what they see (its
-    /// parameters, `this`), so the help shows the shape to write instead.
+    /// Safe, for the one shape where it is certain: an arrow (not `async`) whose block holds
+    /// only `return [ … ];` and no comment becomes `=> [ … ]`, which behaves the same. The
+    /// route's handlers are then read, so other rules (such as `response-type-declared`) may
+    /// start reporting them. None elsewhere: moving a block's other statements out of the
+    /// factory can change what they see, so the help shows the shape to write instead.
     DefineRouteShape {
         name: "define-route-shape",
         severity: Error,
         category: Correctness,
-        fix: None,
+        fix: Sometimes,
         frontends: [],
         summary: "An API route's default export must be `defineRoute(...)` whose factory returns an array literal directly, or KosmoJS sees no handlers",
     }
@@ -129,10 +133,21 @@ fn check_define_route(def: &DefineRoute, unseen: &str, report: &mut Reporter<'_>
                 .help(format!("pass a factory that returns the handlers: `{CONCISE}`"));
         }
         FactoryShape::BlockBody { span } => {
-            report
+            let finding = report
                 .report(span, format!("the route factory has a block body, {unseen}"))
                 .label(span, format!("KosmoJS reads only an array literal returned by `=> [ … ]`{hidden}"))
                 .help("return the array directly: `({ GET }) => [ GET(…) ]`; move the block's other statements to module scope or into the handlers");
+            if let Some(lone) = &def.lone_return {
+                // Drop the block around the array: `{ return ` before it, `; }` after it.
+                finding.fix(Fix {
+                    applicability: Applicability::Safe,
+                    message: "return the array directly: `=> [ … ]`".to_owned(),
+                    edits: vec![
+                        Edit::replacement(Span::new(lone.body.start, lone.array.start), ""),
+                        Edit::replacement(Span::new(lone.array.end, lone.body.end), ""),
+                    ],
+                });
+            }
         }
         FactoryShape::NotAnArray { span } => {
             report

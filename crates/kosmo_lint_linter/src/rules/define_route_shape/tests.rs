@@ -80,3 +80,44 @@ fn fails() {
     ];
     Tester::new(&DefineRouteShape).fail(fail).test_and_snapshot();
 }
+
+#[test]
+fn fixes() {
+    let fixed = |fixture: Fixture, factory: &str| format!("{}{factory});\n", head(fixture));
+    Tester::new(&DefineRouteShape)
+        .fix(vec![
+            (
+                route(Fixture::G5, "({ GET }) => {\n  return [GET(list)];\n}"),
+                fixed(Fixture::G5, "({ GET }) => [GET(list)]"),
+            ),
+            (
+                route(
+                    Fixture::G1,
+                    "({ GET, POST }) => { return [\n  GET(list),\n  POST(create),\n] }",
+                ),
+                fixed(Fixture::G1, "({ GET, POST }) => [\n  GET(list),\n  POST(create),\n]"),
+            ),
+            // Not certain: another statement, a comment, `async`, parentheses, a function.
+            (
+                route(Fixture::G4, "({ GET }) => {\n  const limit = 20;\n  return [GET(list)];\n}"),
+                fixed(Fixture::G4, "({ GET }) => {\n  const limit = 20;\n  return [GET(list)];\n}"),
+            ),
+            (
+                route(Fixture::G5, "({ GET }) => {\n  // the list\n  return [GET(list)];\n}"),
+                fixed(Fixture::G5, "({ GET }) => {\n  // the list\n  return [GET(list)];\n}"),
+            ),
+            (
+                route(Fixture::G5, "async ({ GET }) => { return [GET(list)]; }"),
+                fixed(Fixture::G5, "async ({ GET }) => { return [GET(list)]; }"),
+            ),
+            (
+                route(Fixture::G5, "({ GET }) => { return ([GET(list)]); }"),
+                fixed(Fixture::G5, "({ GET }) => { return ([GET(list)]); }"),
+            ),
+            (
+                route(Fixture::G2, "function ({ GET }) { return [GET(list)]; }"),
+                fixed(Fixture::G2, "function ({ GET }) { return [GET(list)]; }"),
+            ),
+        ])
+        .test();
+}

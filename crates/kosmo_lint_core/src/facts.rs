@@ -184,6 +184,35 @@ pub struct DefineRoute {
     /// Method entries of the returned array, in source order.
     pub methods: Vec<MethodEntry>,
     pub uses: Vec<Span>,
+    /// Spread elements of a concise factory array that build handlers (they use a method
+    /// builder the factory receives, `...crud({ GET })`): the framework reads only call
+    /// elements of the array, so it never sees those handlers (spec §3.1).
+    pub hidden_spreads: Box<[Span]>,
+    /// The first type argument when it is a string literal (`defineRoute<"users/[id]">`,
+    /// G4+), with its quote character so that a fix keeps the file's style. Boxed, like the
+    /// spreads, to keep route facts small.
+    pub route_name: Option<Box<RouteNameArg>>,
+    /// `=> { return [ … ]; }` with nothing else in the block (no other statement, no
+    /// comment) in a sync arrow: the block around the array can be dropped as it is.
+    pub lone_return: Option<Box<LoneReturn>>,
+}
+
+/// The block body of `=> { return [ … ]; }` and the array it returns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LoneReturn {
+    pub body: Span,
+    pub array: Span,
+}
+
+/// `defineRoute<"users/[id]">`'s name literal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RouteNameArg {
+    pub value: String,
+    /// The literal with its quotes.
+    pub span: Span,
+    pub quote: char,
+    /// Whether the literal is written with escapes (`"a\/b"`): its text is not its value.
+    pub escaped: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

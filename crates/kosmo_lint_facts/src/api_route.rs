@@ -2,13 +2,15 @@
 //! read syntactically, as the framework's generator reads them (spec §3.1).
 
 use kosmo_lint_core::facts::{
-    ApiRouteFacts, DefineRoute, FactoryShape, MethodEntry, StringLiteral,
+    ApiRouteFacts, DefineRoute, FactoryShape, LoneReturn, MethodEntry, RouteNameArg, StringLiteral,
 };
 use kosmo_lint_core::{HttpMethod, Span};
 use oxc_ast::ast::{
-    Argument, ArrayExpressionElement, CallExpression, ExportDefaultDeclarationKind, Expression,
-    ImportDeclarationSpecifier, Program, Statement, TSLiteral, TSType,
+    Argument, ArrayExpressionElement, BindingPattern, CallExpression, ExportDefaultDeclarationKind,
+    Expression, FormalParameters, IdentifierReference, ImportDeclarationSpecifier,
+    MemberExpression, Program, Statement, TSLiteral, TSType,
 };
+use oxc_ast_visit::{Visit, walk};
 use oxc_span::GetSpan;
 
 use crate::span;
@@ -66,6 +68,23 @@ fn define_route(
             _ => {}
         }
     }
+    let route_name = match type_params.first() {
+        Some(TSType::TSLiteralType(lit)) => match &lit.literal {
+            TSLiteral::StringLiteral(s) => {
+                let raw = s.span.source_text(text);
+                raw.chars().next().map(|quote| {
+                    Box::new(RouteNameArg {
+                        value: s.value.to_string(),
+                        span: span(s.span),
+                        quote,
+                        escaped: raw.contains('\\'),
+                    })
+                })
+            }
+            _ => None,
+        },
+        _ => None,
+    };
     let mut def = DefineRoute {
         span: span(call.span),
         callee,
@@ -75,6 +94,9 @@ fn define_route(
         factory: FactoryShape::Missing,
         methods: Vec::new(),
         uses: Vec::new(),
+        hidden_spreads: Box::default(),
+        route_name,
+        lone_return: None,
     };
     // The framework takes the first function argument (spec §3.1).
     let factory = call.arguments.iter().find_map(|arg| match arg {
@@ -89,6 +111,7 @@ fn define_route(
             match arrow.get_expression() {
                 Some(Expression::ArrayExpression(array)) => {
                     def.factory = FactoryShape::ConciseArray;
+                    def.hidden_spreads = hidden_spreads(array, &arrow.params);
                     Some(&**array)
                 }
                 Some(other) => {
@@ -97,6 +120,12 @@ fn define_route(
                 }
                 None => {
                     def.factory = FactoryShape::BlockBody { span: span(arrow.span) };
+                    if !arrow.r#async {
+                        def.lone_return = arrow
+                            .get_function_body()
+                            .and_then(|b| lone_return(b, text))
+                            .map(Box::new);
+                    }
                     arrow.get_function_body().and_then(|b| returned_array(&b.statements))
                 }
             }
@@ -125,6 +154,23 @@ enum Factory<'r, 'a> {
     Function(&'r oxc_ast::ast::Function<'a>),
 }
 
+/// `{ return [ … ]; }` where the block holds only that: one return statement whose argument
+/// is the array itself (`return\n[…]` returns nothing, and has two statements), and no
+/// comment or other text around it that dropping the block would lose.
+fn lone_return(body: &oxc_ast::ast::FunctionBody<'_>, text: &str) -> Option<LoneReturn> {
+    let [Statement::ReturnStatement(ret)] = body.statements.as_slice() else { return None };
+    if !body.directives.is_empty() {
+        return None;
+    }
+    let Some(Expression::ArrayExpression(array)) = &ret.argument else { return None };
+    let before = text.get(body.span.start as usize + 1..array.span.start as usize)?;
+    let after = text.get(array.span.end as usize..body.span.end as usize - 1)?;
+    let before_ok = before.trim().strip_prefix("return").is_some_and(|rest| rest.trim().is_empty());
+    let after_ok = matches!(after.trim(), "" | ";");
+    (before_ok && after_ok && text.as_bytes().get(body.span.start as usize) == Some(&b'{'))
+        .then(|| LoneReturn { body: span(body.span), array: span(array.span) })
+}
+
 fn returned_array<'r, 'a>(
     statements: &'r [Statement<'a>],
 ) -> Option<&'r oxc_ast::ast::ArrayExpression<'a>> {
@@ -148,5 +194,83 @@ fn method_entry(method: HttpMethod, call: &CallExpression<'_>, text: &str) -> Me
         positional: args.positional,
         object: args.object,
         shape: args.shape,
+    }
+}
+
+/// Spread elements of the factory's array that use a method builder the factory receives
+/// (`({ GET }) => [...crud(GET)]`, `(m) => [...list(m.GET)]`): they build handlers the
+/// framework does not read. A spread that uses none (`...authMiddleware`) may hold only
+/// `use(…)` entries, which the framework ignores anyway, so it is not recorded.
+fn hidden_spreads(
+    array: &oxc_ast::ast::ArrayExpression<'_>,
+    params: &FormalParameters<'_>,
+) -> Box<[Span]> {
+    let Some(first) = params.items.first() else { return Box::default() };
+    let mut builders = BuilderNames::default();
+    match &first.pattern {
+        BindingPattern::BindingIdentifier(id) => builders.object = Some(id.name.to_string()),
+        BindingPattern::ObjectPattern(object) => {
+            for prop in &object.properties {
+                let is_method =
+                    prop.key.static_name().is_some_and(|key| key.parse::<HttpMethod>().is_ok());
+                let local = match &prop.value {
+                    BindingPattern::BindingIdentifier(id) => Some(id),
+                    BindingPattern::AssignmentPattern(assign) => match &assign.left {
+                        BindingPattern::BindingIdentifier(id) => Some(id),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                if let (true, Some(local)) = (is_method, local) {
+                    builders.locals.push(local.name.to_string());
+                }
+            }
+        }
+        _ => {}
+    }
+    array
+        .elements
+        .iter()
+        .filter_map(|element| match element {
+            ArrayExpressionElement::SpreadElement(spread) => {
+                let mut finder = BuilderUse { names: &builders, found: false };
+                finder.visit_expression(&spread.argument);
+                finder.found.then(|| span(spread.span))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// How the factory's parameter names its method builders.
+#[derive(Default)]
+struct BuilderNames {
+    /// `({ GET, POST: post })`: the local names of destructured method builders.
+    locals: Vec<String>,
+    /// `(m) => …`: the whole object, whose method properties are builders.
+    object: Option<String>,
+}
+
+struct BuilderUse<'n> {
+    names: &'n BuilderNames,
+    found: bool,
+}
+
+impl<'a> Visit<'a> for BuilderUse<'_> {
+    fn visit_identifier_reference(&mut self, ident: &IdentifierReference<'a>) {
+        if self.names.locals.iter().any(|l| l == ident.name.as_str()) {
+            self.found = true;
+        }
+    }
+
+    fn visit_member_expression(&mut self, member: &MemberExpression<'a>) {
+        if let (Some(object), Expression::Identifier(base), Some(property)) =
+            (&self.names.object, member.object(), member.static_property_name())
+            && base.name == object.as_str()
+            && property.parse::<HttpMethod>().is_ok()
+        {
+            self.found = true;
+        }
+        walk::walk_member_expression(self, member);
     }
 }

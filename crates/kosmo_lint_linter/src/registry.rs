@@ -3,11 +3,13 @@
 use kosmo_lint_core::Severity;
 
 use crate::rules::create_async_reuses_preload::CreateAsyncReusesPreload;
+use crate::rules::define_route_shape::DefineRouteShape;
 use crate::rules::fetch_client_route_exists::FetchClientRouteExists;
 use crate::rules::missing_preload::MissingPreload;
 use crate::rules::prefetch_matches_query::PrefetchMatchesQuery;
 use crate::rules::preload_generated_fetch::PreloadGeneratedFetch;
 use crate::rules::response_type_declared::ResponseTypeDeclared;
+use crate::rules::route_name_matches_folder::RouteNameMatchesFolder;
 use crate::rules::route_syntax::RouteSyntax;
 use crate::rules::unused_suppression::UnusedSuppression;
 use crate::rules::use_loader_data::UseLoaderData;
@@ -16,11 +18,13 @@ use crate::{Category, FixKind, Rule, RuleMeta};
 /// Every lint rule, sorted by name.
 pub static RULES: &[&dyn Rule] = &[
     &CreateAsyncReusesPreload,
+    &DefineRouteShape,
     &FetchClientRouteExists,
     &MissingPreload,
     &PrefetchMatchesQuery,
     &PreloadGeneratedFetch,
     &ResponseTypeDeclared,
+    &RouteNameMatchesFolder,
     &RouteSyntax,
     &UnusedSuppression,
     &UseLoaderData,

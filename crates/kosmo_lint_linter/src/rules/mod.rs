@@ -1,11 +1,13 @@
 //! One module per rule, named after the rule (`missing-preload` → `missing_preload`).
 
 pub mod create_async_reuses_preload;
+pub mod define_route_shape;
 pub mod fetch_client_route_exists;
 pub mod missing_preload;
 pub mod prefetch_matches_query;
 pub mod preload_generated_fetch;
 pub mod response_type_declared;
+pub mod route_name_matches_folder;
 pub mod route_syntax;
 pub mod unused_suppression;
 pub mod use_loader_data;

@@ -22,7 +22,7 @@ declare_rule! {
     ///   cannot see through it.
     ///
     /// Routes whose factory has a block body (`=> { return [...] }`) are skipped: the
-    /// framework sees no methods there at all.
+    /// framework sees no methods there at all, which `define-route-shape` reports.
     ///
     /// ### Why is this bad?
     ///
@@ -204,7 +204,7 @@ mod tests {
             g5_route(
                 "  POST<{ json: NewPost; response: [204] }>(async (ctx) => ctx.body(null, 204)),",
             ),
-            // Invisible to the framework: another rule's business.
+            // Invisible to the framework: `define-route-shape`'s business.
             Fixture::G5.file(
                 "api/posts/index.ts",
                 "import { defineRoute } from \"_/api\";\nexport default defineRoute<\"posts\">(({ GET }) => { return [GET(async (ctx) => ctx.json([]))]; });\n",

@@ -426,9 +426,18 @@ fn examples_diff_then_fix_end_to_end() {
     let examples = repo_copy("examples");
     let applied = repo_copy("examples");
     let pretty = repo_copy("examples");
-    for (example, fixed_page) in
-        [("shop", "src/app/pages/cart/index.tsx"), ("seed-app", "@front/pages/team/index.tsx")]
-    {
+    // (example, the files its fixes change, sorted, and the rules whose findings they fix).
+    let cases: [(&str, &[&str], &[&str]); 2] = [
+        (
+            "shop",
+            &["src/admin/api/reports/refunds/index.ts", "src/app/pages/cart/index.tsx"],
+            &["missing-preload", "route-name-matches-folder"],
+        ),
+        ("seed-app", &["@front/pages/team/index.tsx"], &["missing-preload"]),
+    ];
+    for (example, fixed_files, fixed_rules) in cases {
+        let fixed = fixed_files.len();
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
         let root = examples.path().join(example);
         let original = tree_bytes(&root);
         let (code, before) = check_json(&root);
@@ -442,28 +451,43 @@ fn examples_diff_then_fix_end_to_end() {
         // --diff: a git-style diff of the page on stdout, exit 1, nothing written.
         let diff = kosmo(&["check", "--diff", arg(&root)]);
         assert_eq!(diff.code, 1, "{example}: {}", diff.stderr);
-        assert_eq!(diff.stderr, "Would fix 1 finding in 1 file.\n", "{example}");
-        let header = format!("--- a/{fixed_page}\n+++ b/{fixed_page}\n@@ ");
-        assert!(diff.stdout.starts_with(&header), "{example}:\n{}", diff.stdout);
+        let would =
+            format!("Would fix {} in {}.\n", plural(fixed, "finding"), plural(fixed, "file"));
+        assert_eq!(diff.stderr, would, "{example}");
+        for file in fixed_files {
+            let header = format!("--- a/{file}\n+++ b/{file}\n@@ ");
+            assert!(diff.stdout.contains(&header), "{example}:\n{}", diff.stdout);
+        }
         assert_eq!(changed_files(&original, &tree_bytes(&root)), Vec::<PathBuf>::new());
         insta::assert_snapshot!(format!("{example}_diff"), diff.stdout);
 
-        // --fix: exactly the missing-preload finding disappears, the others stay as they were.
+        // --fix: exactly the fixed findings disappear, the others stay as they were.
         let fix = kosmo(&["check", "--fix", "--format", "json", arg(&root)]);
         assert_eq!(fix.code, 1, "{example}: its errors remain");
         let after = common::json(&fix);
-        assert_eq!(after["summary"]["fixed"], 1, "{example}");
+        assert_eq!(after["summary"]["fixed"], fixed, "{example}");
         assert_eq!(after["summary"]["fixable"], 0, "{example}");
-        let warnings = before["summary"]["warnings"].as_u64().unwrap();
-        assert_eq!(after["summary"]["warnings"], warnings - 1, "{example}");
-        assert_eq!(after["summary"]["errors"], before["summary"]["errors"], "{example}");
-        let remaining: Vec<&Value> =
-            diagnostics(&before).iter().filter(|d| d["rule"] != "missing-preload").collect();
+        let is_fixed = |d: &&Value| fixed_rules.iter().any(|rule| d["rule"] == *rule);
+        let fixed_of = |severity: &str| {
+            diagnostics(&before)
+                .iter()
+                .filter(is_fixed)
+                .filter(|d| d["severity"] == severity)
+                .count()
+        };
+        let count = |field: &str| before["summary"][field].as_u64().unwrap() as usize;
+        assert_eq!(
+            after["summary"]["warnings"],
+            count("warnings") - fixed_of("warning"),
+            "{example}"
+        );
+        assert_eq!(after["summary"]["errors"], count("errors") - fixed_of("error"), "{example}");
+        let remaining: Vec<&Value> = diagnostics(&before).iter().filter(|d| !is_fixed(d)).collect();
         assert_eq!(diagnostics(&after).iter().collect::<Vec<_>>(), remaining, "{example}");
         assert_eq!(
             changed_files(&original, &tree_bytes(&root)),
-            [PathBuf::from(fixed_page)],
-            "{example}: only the page changed"
+            fixed_files.iter().map(PathBuf::from).collect::<Vec<_>>(),
+            "{example}: only the fixed files changed"
         );
         // A fresh check agrees with what --fix reported.
         let (code, fresh) = check_json(&root);
@@ -491,8 +515,9 @@ fn examples_diff_then_fix_end_to_end() {
         assert_eq!(run.code, 1);
         assert!(!run.stdout.contains("missing-preload"), "{example}: {}", run.stdout);
         let rest = match example {
-            // The dashboard's `fetch-client-route-exists` and `use-loader-data` findings.
-            "shop" => ": 7 errors, 1 warning, 0 fixable. Fixed 1 finding.",
+            // The dashboard's `fetch-client-route-exists` and `use-loader-data` findings, and
+            // the admin folder's `define-route-shape`.
+            "shop" => ": 8 errors, 1 warning, 0 fixable. Fixed 2 findings.",
             _ => ": 6 errors, 0 warnings, 0 fixable. Fixed 1 finding.",
         };
         assert!(summary(&run.stdout).ends_with(rest), "{example}: {}", run.stdout);

@@ -295,7 +295,10 @@ fn shop_example_two_g5_plus_folders() {
 
     // API-only folder with `backend.base`.
     assert_eq!(admin["api_base"], "/admin/api");
-    assert_eq!(keys(admin, "api_routes"), ["products/[id]", "reports/sales"]);
+    assert_eq!(
+        keys(admin, "api_routes"),
+        ["products/[id]", "reports/refunds", "reports/sales", "reports/stock"]
+    );
     assert_api(
         admin,
         "products/[id]",

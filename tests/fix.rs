@@ -475,7 +475,8 @@ fn examples_diff_then_fix_end_to_end() {
                 .filter(|d| d["severity"] == severity)
                 .count()
         };
-        let count = |field: &str| before["summary"][field].as_u64().unwrap() as usize;
+        let count =
+            |field: &str| usize::try_from(before["summary"][field].as_u64().unwrap()).unwrap();
         assert_eq!(
             after["summary"]["warnings"],
             count("warnings") - fixed_of("warning"),

@@ -7,6 +7,7 @@ use crate::rules::fetch_client_route_exists::FetchClientRouteExists;
 use crate::rules::missing_preload::MissingPreload;
 use crate::rules::prefetch_matches_query::PrefetchMatchesQuery;
 use crate::rules::preload_generated_fetch::PreloadGeneratedFetch;
+use crate::rules::preload_no_await::PreloadNoAwait;
 use crate::rules::response_type_declared::ResponseTypeDeclared;
 use crate::rules::route_syntax::RouteSyntax;
 use crate::rules::unused_suppression::UnusedSuppression;
@@ -20,6 +21,7 @@ pub static RULES: &[&dyn Rule] = &[
     &MissingPreload,
     &PrefetchMatchesQuery,
     &PreloadGeneratedFetch,
+    &PreloadNoAwait,
     &ResponseTypeDeclared,
     &RouteSyntax,
     &UnusedSuppression,

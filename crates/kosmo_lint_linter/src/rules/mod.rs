@@ -5,6 +5,7 @@ pub mod fetch_client_route_exists;
 pub mod missing_preload;
 pub mod prefetch_matches_query;
 pub mod preload_generated_fetch;
+pub mod preload_no_await;
 pub mod response_type_declared;
 pub mod route_syntax;
 pub mod unused_suppression;

@@ -3,6 +3,7 @@
 use kosmo_lint_core::Severity;
 
 use crate::rules::create_async_reuses_preload::CreateAsyncReusesPreload;
+use crate::rules::deprecated_router_api::DeprecatedRouterApi;
 use crate::rules::fetch_client_route_exists::FetchClientRouteExists;
 use crate::rules::missing_preload::MissingPreload;
 use crate::rules::prefetch_matches_query::PrefetchMatchesQuery;
@@ -17,6 +18,7 @@ use crate::{Category, FixKind, Rule, RuleMeta};
 /// Every lint rule, sorted by name.
 pub static RULES: &[&dyn Rule] = &[
     &CreateAsyncReusesPreload,
+    &DeprecatedRouterApi,
     &FetchClientRouteExists,
     &MissingPreload,
     &PrefetchMatchesQuery,

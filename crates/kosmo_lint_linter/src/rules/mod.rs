@@ -1,6 +1,7 @@
 //! One module per rule, named after the rule (`missing-preload` → `missing_preload`).
 
 pub mod create_async_reuses_preload;
+pub mod deprecated_router_api;
 pub mod fetch_client_route_exists;
 pub mod missing_preload;
 pub mod prefetch_matches_query;

@@ -25,7 +25,13 @@ pub(crate) fn fill<'a>(program: &Program<'a>, bindings: &Bindings<'_, 'a>, facts
     let Some(stmt) = program.body.iter().find(|stmt| span(stmt.span()) == preload.span) else {
         return;
     };
-    let mut finder = Finder { bindings, awaits: Vec::new(), callees: Vec::new(), function: None };
+    let mut finder = Finder {
+        bindings,
+        awaits: Vec::new(),
+        callees: Vec::new(),
+        function: None,
+        callbacks: Vec::new(),
+    };
     let name = preload.name.as_str();
     match stmt {
         Statement::ExportDeclaration(decl) => match &decl.declaration {
@@ -61,6 +67,8 @@ pub(crate) fn fill<'a>(program: &Program<'a>, bindings: &Bindings<'_, 'a>, facts
     finder.follow_callees();
     finder.awaits.sort_by_key(|a| a.span.start);
     preload.awaits = finder.awaits;
+    finder.callbacks.sort_by_key(|c| c.start);
+    preload.callbacks = finder.callbacks;
 }
 
 struct Finder<'b, 's, 'a> {
@@ -70,6 +78,8 @@ struct Finder<'b, 's, 'a> {
     callees: Vec<SymbolId>,
     /// The function whose body is being visited.
     function: Option<oxc_span::Span>,
+    /// Functions defined in the bodies visited, not entered.
+    callbacks: Vec<kosmo_lint_core::Span>,
 }
 
 impl<'a> Finder<'_, '_, 'a> {
@@ -198,7 +208,14 @@ impl<'a> Visit<'a> for Finder<'_, '_, 'a> {
     }
 
     // A callback's awaits and calls belong to the callback, which runs on its own terms.
-    fn visit_function(&mut self, _: &oxc_ast::ast::Function<'a>, _: ScopeFlags) {}
+    fn visit_function(&mut self, func: &oxc_ast::ast::Function<'a>, _: ScopeFlags) {
+        self.callbacks.push(span(func.span));
+    }
 
-    fn visit_arrow_function_expression(&mut self, _: &oxc_ast::ast::ArrowFunctionExpression<'a>) {}
+    fn visit_arrow_function_expression(
+        &mut self,
+        arrow: &oxc_ast::ast::ArrowFunctionExpression<'a>,
+    ) {
+        self.callbacks.push(span(arrow.span));
+    }
 }

@@ -290,6 +290,7 @@ fn set_preload(
             name_span: span(name_span),
             value,
             awaits: Vec::new(),
+            callbacks: Vec::new(),
         };
         facts.loader = Some(loader);
         return;
@@ -304,6 +305,7 @@ fn set_preload(
         name_span: span(name_span),
         value,
         awaits: Vec::new(),
+        callbacks: Vec::new(),
     });
 }
 

@@ -105,6 +105,9 @@ pub struct Preload {
     /// The `await`s of the function's own body and of the local functions it calls (not those
     /// of callbacks it defines), in source order. Empty for a re-export.
     pub awaits: Vec<PreloadAwait>,
+    /// The functions defined inside the bodies [`Preload::awaits`] were read from (callbacks,
+    /// nested helpers): whether and when their calls run is theirs to say.
+    pub callbacks: Vec<Span>,
 }
 
 /// An `await` in a preload (see [`Preload::awaits`]).

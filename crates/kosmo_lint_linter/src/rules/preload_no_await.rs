@@ -28,7 +28,9 @@ declare_rule! {
     /// - an `await` of something that may write or cannot be followed (a `POST`, a raw
     ///   `fetch`, a function from a package, `Promise.all([...])`): a later request may depend
     ///   on its effect (a session refreshed first);
-    /// - awaits inside callbacks the preload defines (`ids.map(async (id) => …)`).
+    /// - awaits inside callbacks the preload defines (`ids.map(async (id) => …)`), and calls
+    ///   there after an `await` (`[id].forEach((id) => getPosts(id))`, a timer): when and
+    ///   whether a callback runs is not certain.
     ///
     /// ### Why is this bad?
     ///
@@ -108,6 +110,8 @@ impl Rule for PreloadNoAwait {
                 c.span.start >= awaited.span.end
                     && c.span.end <= awaited.function.end
                     && !(c.target == first.target && c.args == first.args)
+                    // A callback's call runs when the callback does, if ever.
+                    && !preload.callbacks.iter().any(|f| f.start <= c.span.start && c.span.end <= f.end)
                     && is_data(&c.target, c.span, scope)
             });
             let Some(next) = next else { continue };

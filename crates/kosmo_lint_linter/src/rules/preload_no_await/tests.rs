@@ -49,6 +49,10 @@ fn passes() {
         g5(
             "export const preload = ({ params }) => { [params.id].forEach(async (id) => { await getUser(id); }); void getUsers(); };",
         ),
+        // A later call in a callback runs when the callback does (here: never).
+        g5(
+            "export const preload = async ({ params }) => { await getUser(params.id); const later = () => getUsers(); };",
+        ),
         // Nothing after the await is a data call.
         g5(
             "export const preload = async ({ params }) => { await getUser(params.id); console.log(\"warm\"); };",

@@ -15,7 +15,9 @@ declare_rule! {
     /// page or of the project's modules that only reads that way) when another data call of
     /// the same function comes after it. The preload's own body is checked, in every export
     /// form (`export const preload = async () => …`, `export async function preload`,
-    /// `export { loadPage as preload }`), and so are the local functions it calls directly.
+    /// `export { loadPage as preload }`), and so are the local functions it calls directly;
+    /// the bodies of a preload re-exported from another module (`export { preload } from
+    /// "./data"`) and of functions imported from one are not read.
     ///
     /// Not reported, since nothing in them is certainly wrong:
     ///

@@ -4,6 +4,7 @@
 
 mod api_route;
 mod args;
+mod awaits;
 mod bindings;
 mod cache;
 mod cache_format;
@@ -20,6 +21,7 @@ mod mount;
 mod nesting;
 mod page;
 mod read;
+mod router_names;
 mod script_blocks;
 mod suppressions;
 mod tanstack;

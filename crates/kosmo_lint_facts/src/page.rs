@@ -55,6 +55,7 @@ pub(crate) fn extract<'a>(
     for stmt in &program.body {
         collect_exports(stmt, bindings, &mut facts);
     }
+    crate::awaits::fill(program, bindings, &mut facts);
     // Only the names `createAsync`/`createAsyncStore` are imported under are looked at.
     let names = router_imports(program, &["createAsync", "createAsyncStore"]);
     if !names.is_empty() {
@@ -103,6 +104,8 @@ fn module_facts(program: &Program<'_>, bindings: &Bindings<'_, '_>) -> ModuleFac
         semicolons,
         asi_hazards,
         preload_bound,
+        router_cache: crate::router_names::router_cache(program, bindings),
+        load_referenced: crate::router_names::load_referenced(bindings),
     }
 }
 
@@ -286,6 +289,8 @@ fn set_preload(
             span: span(at),
             name_span: span(name_span),
             value,
+            awaits: Vec::new(),
+            callbacks: Vec::new(),
         };
         facts.loader = Some(loader);
         return;
@@ -299,6 +304,8 @@ fn set_preload(
         span: span(at),
         name_span: span(name_span),
         value,
+        awaits: Vec::new(),
+        callbacks: Vec::new(),
     });
 }
 

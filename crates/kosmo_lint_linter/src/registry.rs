@@ -4,10 +4,12 @@ use kosmo_lint_core::Severity;
 
 use crate::rules::create_async_reuses_preload::CreateAsyncReusesPreload;
 use crate::rules::define_route_shape::DefineRouteShape;
+use crate::rules::deprecated_router_api::DeprecatedRouterApi;
 use crate::rules::fetch_client_route_exists::FetchClientRouteExists;
 use crate::rules::missing_preload::MissingPreload;
 use crate::rules::prefetch_matches_query::PrefetchMatchesQuery;
 use crate::rules::preload_generated_fetch::PreloadGeneratedFetch;
+use crate::rules::preload_no_await::PreloadNoAwait;
 use crate::rules::response_type_declared::ResponseTypeDeclared;
 use crate::rules::route_name_matches_folder::RouteNameMatchesFolder;
 use crate::rules::route_syntax::RouteSyntax;
@@ -19,10 +21,12 @@ use crate::{Category, FixKind, Rule, RuleMeta};
 pub static RULES: &[&dyn Rule] = &[
     &CreateAsyncReusesPreload,
     &DefineRouteShape,
+    &DeprecatedRouterApi,
     &FetchClientRouteExists,
     &MissingPreload,
     &PrefetchMatchesQuery,
     &PreloadGeneratedFetch,
+    &PreloadNoAwait,
     &ResponseTypeDeclared,
     &RouteNameMatchesFolder,
     &RouteSyntax,

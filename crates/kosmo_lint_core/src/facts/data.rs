@@ -52,6 +52,24 @@ pub struct ModuleFacts {
     /// Whether the module scope binds `preload` (an import, a variable, a function, a class,
     /// a type…; exported or not): a fix cannot declare it again.
     pub preload_bound: bool,
+    /// `import { cache } from "@solidjs/router"`: the deprecated name of `query`.
+    pub router_cache: Option<RouterCacheImport>,
+    /// Whether the module-level `load` binding is referenced anywhere but its declaration: a
+    /// rename of `export const load` would leave those references unbound.
+    pub load_referenced: bool,
+}
+
+/// The import of Solid Router's deprecated `cache` (renamed `query` in 0.15).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RouterCacheImport {
+    /// The whole specifier (`cache`, `cache as c`).
+    pub specifier: Span,
+    /// The local name.
+    pub local: String,
+    /// Every reference to the local name, when all of them are plain identifiers that can be
+    /// renamed to `query` (no shorthand property, no export specifier) and the file binds or
+    /// reads no `query` anywhere; `None` otherwise. Empty when the name is never used.
+    pub renamable_uses: Option<Vec<Span>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -84,6 +102,27 @@ pub struct Preload {
     /// The exported name (`preload` in `export const preload`, the key in `route = {…}`).
     pub name_span: Span,
     pub value: FunctionValue,
+    /// The `await`s of the function's own body and of the local functions it calls (not those
+    /// of callbacks it defines), in source order. Empty for a re-export.
+    pub awaits: Vec<PreloadAwait>,
+    /// The functions defined inside the bodies [`Preload::awaits`] were read from (callbacks,
+    /// nested helpers): whether and when their calls run is theirs to say.
+    pub callbacks: Vec<Span>,
+}
+
+/// An `await` in a preload (see [`Preload::awaits`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PreloadAwait {
+    /// The `await` expression.
+    pub span: Span,
+    /// The awaited expression, parentheses stripped.
+    pub argument: Span,
+    /// The function whose body holds it: the preload, or a local function it calls.
+    pub function: Span,
+    /// A statement `await x;` directly in the function's body (or in a `try` block there):
+    /// its value is dropped, and everything written after it in the function runs after it
+    /// (no `else` branch, `switch` case or loop makes the order uncertain).
+    pub sequential: bool,
 }
 
 /// `export const route = { preload }`, SolidStart's convention. KosmoJS's generated route

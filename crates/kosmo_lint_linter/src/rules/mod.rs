@@ -2,10 +2,12 @@
 
 pub mod create_async_reuses_preload;
 pub mod define_route_shape;
+pub mod deprecated_router_api;
 pub mod fetch_client_route_exists;
 pub mod missing_preload;
 pub mod prefetch_matches_query;
 pub mod preload_generated_fetch;
+pub mod preload_no_await;
 pub mod response_type_declared;
 pub mod route_name_matches_folder;
 pub mod route_syntax;

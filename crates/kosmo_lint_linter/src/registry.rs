@@ -5,6 +5,7 @@ use kosmo_lint_core::Severity;
 use crate::rules::create_async_reuses_preload::CreateAsyncReusesPreload;
 use crate::rules::fetch_client_route_exists::FetchClientRouteExists;
 use crate::rules::missing_preload::MissingPreload;
+use crate::rules::page_api_params_match::PageApiParamsMatch;
 use crate::rules::prefetch_matches_query::PrefetchMatchesQuery;
 use crate::rules::preload_generated_fetch::PreloadGeneratedFetch;
 use crate::rules::response_type_declared::ResponseTypeDeclared;
@@ -18,6 +19,7 @@ pub static RULES: &[&dyn Rule] = &[
     &CreateAsyncReusesPreload,
     &FetchClientRouteExists,
     &MissingPreload,
+    &PageApiParamsMatch,
     &PrefetchMatchesQuery,
     &PreloadGeneratedFetch,
     &ResponseTypeDeclared,

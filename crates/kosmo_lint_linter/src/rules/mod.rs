@@ -3,6 +3,7 @@
 pub mod create_async_reuses_preload;
 pub mod fetch_client_route_exists;
 pub mod missing_preload;
+pub mod page_api_params_match;
 pub mod prefetch_matches_query;
 pub mod preload_generated_fetch;
 pub mod response_type_declared;

@@ -348,9 +348,9 @@ fn segment_params(segment: &Segment) -> impl Iterator<Item = &Param> {
 /// The same folder in both trees, whatever param syntax or kind each is written in.
 fn same_segment(page: &Segment, api: &Segment) -> bool {
     match (page, api) {
-        (Segment::Static { text: a }, Segment::Static { text: b }) => a == b,
+        (Segment::Static { text: a }, Segment::Static { text: b })
+        | (Segment::Mixed { pattern: a, .. }, Segment::Mixed { pattern: b, .. }) => a == b,
         (Segment::Param(a), Segment::Param(b)) => a.name == b.name,
-        (Segment::Mixed { pattern: a, .. }, Segment::Mixed { pattern: b, .. }) => a == b,
         _ => false,
     }
 }

@@ -3,8 +3,8 @@
 
 use std::collections::HashSet;
 
-use kosmo_lint_core::facts::{DataCall, Framework, PageFacts, Target, display_arg};
-use kosmo_lint_core::route_path::{Param, ParamKind, RoutePath, Segment};
+use kosmo_lint_core::facts::{DataCall, Framework, PageFacts, QueryWrapper, Target, display_arg};
+use kosmo_lint_core::route_path::{Param, ParamKind, RoutePath};
 use kosmo_lint_core::tree::{ApiRoute, RefFolder};
 use kosmo_lint_core::{FileKind, Span};
 
@@ -13,8 +13,10 @@ use crate::data_flow::reads;
 use crate::{FileContext, Reporter, Rule, declare_rule};
 
 mod elements;
+mod routes;
 
-use elements::{Element, array_elements, param_read};
+use elements::{Element, array_elements, classify, param_read};
+use routes::{required_count, same_prefix};
 
 declare_rule! {
     /// ### What it does
@@ -40,9 +42,12 @@ declare_rule! {
     /// not judged; nor are functions imported from other modules (their arguments are not
     /// followed), bare references (`createAsync(getUser)`, whose argument is
     /// `no-bare-function-reference`'s), or a page that imports another source folder's
-    /// clients (G1–G4), whose route names are not this folder's. Arguments of a `query()`
-    /// wrapper's function are its own parameters: inside it only literals and route param
-    /// reads are judged.
+    /// clients (G1–G4), whose route names are not this folder's. Inside the page's `query()`
+    /// wrappers and functions, `params.x` may read an object their caller built, so there
+    /// only literals and missing params are judged; a wrapper's plain parameter passed on as
+    /// a route param (`query((id: string) => GET([id]))`) is replaced by the call's argument
+    /// (`getUser("42")` is a literal, `getUser()` leaves the param out), while a parameter
+    /// with a default value, a pattern or a rest parameter is not followed.
     ///
     /// ### Why is this bad?
     ///
@@ -179,6 +184,9 @@ impl Check<'_, '_> {
             Target::Query { index } => {
                 let Some(query) = self.page.queries.get(*index) else { return };
                 self.argument_reads(&query.name, args, span, scope);
+                if let Some(args) = args {
+                    self.mapped(query, args, span);
+                }
                 if !self.queries.insert(*index) {
                     return;
                 }
@@ -213,6 +221,42 @@ impl Check<'_, '_> {
         }
     }
 
+    /// The wrapper's requests with its parameters replaced by the arguments of this call
+    /// (`getUser("42")` on `query((id) => GET([id]))`): a literal, or no argument at all
+    /// where the route needs the param. A literal is one in any scope; route param reads
+    /// passed in were judged at the call.
+    fn mapped(&mut self, query: &QueryWrapper, args: &[String], span: Span) {
+        for call in &query.calls {
+            let Target::GeneratedClient { route, method } = &call.target else { continue };
+            let Some(api) = self.ctx.folder.api_routes.get(route) else { continue };
+            let Some(elements) = call.args.first().and_then(|first| array_elements(first)) else {
+                continue;
+            };
+            let api_path = RoutePath::from_folders(api.name.split('/'));
+            let api_params: Vec<&Param> = api_path.params().collect();
+            let required = required_count(&api_params);
+            let client = format!("`{method}` of `{route}`");
+            let via = Some(query.name.as_str());
+            let mut missing = Vec::new();
+            for (at, element) in elements.iter().enumerate() {
+                let Element::Other(text) = element else { continue };
+                let Some(k) = query.params.iter().position(|p| p.as_deref() == Some(*text)) else {
+                    continue;
+                };
+                match (args.get(k).map(|arg| classify(arg)), api_params.get(at)) {
+                    (Some(Element::Literal(literal)), Some(param)) => {
+                        self.literal(api, &api_path, param, literal, (&client, via), span);
+                    }
+                    (None, Some(param)) if at < required => missing.push(*param),
+                    _ => {}
+                }
+            }
+            if !missing.is_empty() {
+                self.missing(&missing, (&client, via), span);
+            }
+        }
+    }
+
     fn client(&mut self, route: &str, method: &str, args: &[String], span: Span, scope: Scope) {
         let Some(api) = self.ctx.folder.api_routes.get(route) else { return };
         let api_path = RoutePath::from_folders(api.name.split('/'));
@@ -235,17 +279,15 @@ impl Check<'_, '_> {
                 }
                 Element::Literal(text) => {
                     if let Some(param) = api_params.get(at) {
-                        self.literal(api, &api_path, param, text, &client, span);
+                        self.literal(api, &api_path, param, text, (&client, None), span);
                     }
                 }
-                Element::Param(_) | Element::Other => {}
+                Element::Param(_) | Element::Other(_) => {}
             }
         }
-        // Optional params follow the required ones (the route syntax forbids the reverse).
-        let required =
-            api_params.iter().take_while(|param| param.kind == ParamKind::Required).count();
+        let required = required_count(&api_params);
         if elements.len() < required {
-            self.missing(&api_params[elements.len()..required], &client, span);
+            self.missing(&api_params[elements.len()..required], (&client, None), span);
         }
     }
 
@@ -279,7 +321,7 @@ impl Check<'_, '_> {
         api_path: &RoutePath,
         param: &Param,
         text: &str,
-        client: &str,
+        (client, via): (&str, Option<&str>),
         span: Span,
     ) {
         if param.kind == ParamKind::Splat
@@ -289,9 +331,15 @@ impl Check<'_, '_> {
             return;
         }
         let (name, page) = (&param.name, &self.route.name);
+        let literal = display_arg(text);
+        let lead = match via {
+            None => format!("{client} gets the literal `{literal}` for `{name}`"),
+            Some(wrapper) => {
+                format!("`{wrapper}` passes the literal `{literal}` to {client} for `{name}`")
+            }
+        };
         let message = format!(
-            "{client} gets the literal `{}` for `{name}`, not this page's `params.{name}`: every page of `{page}` loads the same `{}` record (wrong data)",
-            display_arg(text),
+            "{lead}, not this page's `params.{name}`: every page of `{page}` loads the same `{}` record (wrong data)",
             api.name
         );
         self.report
@@ -300,58 +348,39 @@ impl Check<'_, '_> {
             .help(format!("pass the page's own param: `params.{name}`"));
     }
 
-    fn missing(&mut self, missing: &[&Param], client: &str, span: Span) {
+    /// Required params of `client` left out: of its params array, or (`via`) of the
+    /// arguments of the page's wrapper that passes them on.
+    fn missing(&mut self, missing: &[&Param], (client, via): (&str, Option<&str>), span: Span) {
         if !self.seen.insert((span, "missing".to_owned())) {
             return;
         }
         let names: Vec<String> = missing.iter().map(|p| format!("`{}`", p.name)).collect();
+        let lead = match via {
+            None => format!("{client} is called without its required route param"),
+            Some(wrapper) => format!(
+                "`{wrapper}` is called without the argument it passes to {client} as its required route param"
+            ),
+        };
         let message = format!(
-            "{client} is called without its required route param {}: the URL has a hole where it belongs (a request that 404s)",
+            "{lead} {}: the URL has a hole where it belongs (a request that 404s)",
             names.join(", ")
         );
         let own = |p: &&Param| self.route.params().any(|mine| mine.name == p.name);
-        let help = if missing.iter().all(own) {
-            let reads: Vec<String> = missing.iter().map(|p| format!("params.{}", p.name)).collect();
-            format!(
+        let reads: Vec<String> = missing.iter().map(|p| format!("params.{}", p.name)).collect();
+        let help = match via {
+            None if missing.iter().all(own) => format!(
                 "pass the page's own params as the first argument, in path order: `[{}]`",
                 reads.join(", ")
-            )
-        } else {
-            "pass the route params as the first argument, an array in path order".to_owned()
+            ),
+            None => {
+                "pass the route params as the first argument, an array in path order".to_owned()
+            }
+            Some(wrapper) if missing.iter().all(own) => {
+                format!("pass the page's own params to `{wrapper}`: `{}`", reads.join(", "))
+            }
+            Some(wrapper) => format!("pass `{wrapper}` the value of {}", names.join(", ")),
         };
         self.report.report(span, message).label(span, "route params missing").help(help);
-    }
-}
-
-/// Whether the page's route and the API route have the param `name` at the same place of the
-/// same path (`pages/users/[id]/edit` and `api/users/[id]`): then it is the same record.
-fn same_prefix(page: &RoutePath, api: &RoutePath, name: &str) -> bool {
-    let at = |path: &RoutePath| {
-        path.segments.iter().position(|segment| segment_params(segment).any(|p| p.name == name))
-    };
-    match (at(page), at(api)) {
-        (Some(p), Some(a)) if p == a => {
-            page.segments[..=p].iter().zip(&api.segments[..=a]).all(|(x, y)| same_segment(x, y))
-        }
-        _ => false,
-    }
-}
-
-fn segment_params(segment: &Segment) -> impl Iterator<Item = &Param> {
-    match segment {
-        Segment::Static { .. } => [].iter(),
-        Segment::Param(param) => std::slice::from_ref(param).iter(),
-        Segment::Mixed { params, .. } => params.iter(),
-    }
-}
-
-/// The same folder in both trees, whatever param syntax or kind each is written in.
-fn same_segment(page: &Segment, api: &Segment) -> bool {
-    match (page, api) {
-        (Segment::Static { text: a }, Segment::Static { text: b })
-        | (Segment::Mixed { pattern: a, .. }, Segment::Mixed { pattern: b, .. }) => a == b,
-        (Segment::Param(a), Segment::Param(b)) => a.name == b.name,
-        _ => false,
     }
 }
 

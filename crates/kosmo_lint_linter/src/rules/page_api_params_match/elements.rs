@@ -12,8 +12,8 @@ pub enum Element<'a> {
     Literal(&'a str),
     /// `params.<name>` (every way of reading a route param).
     Param(&'a str),
-    /// Anything else: a variable, a call, an expression.
-    Other,
+    /// Anything else, as written: a variable, a call, an expression.
+    Other(&'a str),
 }
 
 /// The elements of a canonical array literal (`[@params.id, "x"]`); `None` when the text is
@@ -38,13 +38,14 @@ pub fn param_read(text: &str) -> Option<&str> {
     word.then_some(name)
 }
 
-fn classify(part: &str) -> Element<'_> {
+/// What one canonical value is.
+pub fn classify(part: &str) -> Element<'_> {
     if let Some(name) = param_read(part) {
         Element::Param(name)
     } else if is_string_literal(part) || is_number_literal(part) {
         Element::Literal(part)
     } else {
-        Element::Other
+        Element::Other(part)
     }
 }
 
@@ -120,11 +121,14 @@ mod tests {
                 Element::Param("id"),
                 Element::Literal(r#""4,2""#),
                 Element::Literal("7"),
-                Element::Other
+                Element::Other("id")
             ])
         );
-        assert_eq!(array_elements(r#"["a" + "b"]"#), Some(vec![Element::Other]));
-        assert_eq!(array_elements("[NaN, @params.id.trim()]"), Some(vec![Element::Other; 2]));
+        assert_eq!(array_elements(r#"["a" + "b"]"#), Some(vec![Element::Other(r#""a" + "b""#)]));
+        assert_eq!(
+            array_elements("[NaN, @params.id.trim()]"),
+            Some(vec![Element::Other("NaN"), Element::Other("@params.id.trim()")])
+        );
         assert_eq!(array_elements("[f(a, [b]), c]").map(|e| e.len()), Some(2));
     }
 

@@ -87,6 +87,22 @@ export default function Page() {
 /// SolidJS pages whose params cannot be judged for certain, or that are not this rule's.
 fn solid_unjudged() -> Vec<Case> {
     vec![
+        // A wrapper called with a value that cannot be read, or with a default for its param.
+        Fixture::G5.file(
+            "pages/users/[id]/index.tsx",
+            r#"
+import { createAsync, query } from "@solidjs/router";
+import fetchClients from "_/fetch";
+import { currentId } from "~/lib/ids";
+const getUser = query((id: string) => fetchClients["users/[id]"].GET([id]), "user");
+const getOther = query((id = "me") => fetchClients["users/[id]"].GET([id]), "other");
+export default function Page() {
+  const u = createAsync(() => getUser(currentId()));
+  const o = createAsync(() => getOther());
+  return <p>{String(u())}{String(o())}</p>;
+}
+"#,
+        ),
         // Imported functions are not followed.
         Fixture::G5.file(
             "pages/users/[id]/index.tsx",
@@ -217,6 +233,17 @@ export default function Page() {
 "#,
             )
             .with("api/posts/[slug]/index.ts", POSTS_SLUG),
+        // Through a wrapper's own parameter: a literal argument, and none at all.
+        Fixture::G5.file(
+            "pages/users/[id]/index.tsx",
+            r#"
+import { createAsync, query } from "@solidjs/router";
+import fetchClients from "_/fetch";
+const getUser = query((id: string) => fetchClients["users/[id]"].GET([id]), "user");
+export const preload = () => getUser("42");
+export default function Page() { const u = createAsync(() => getUser()); return <p>{String(u())}</p>; }
+"#,
+        ),
         // Through a local function: `[]` where the route needs `id`.
         Fixture::G5.file(
             "pages/users/[id]/index.tsx",

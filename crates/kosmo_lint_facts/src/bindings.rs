@@ -336,16 +336,19 @@ impl<'s, 'a> Bindings<'s, 'a> {
             }
             _ => None,
         });
-        let calls = match call.arguments.first().and_then(Argument::as_expression) {
+        let function = call.arguments.first().and_then(Argument::as_expression);
+        let calls = match function {
             Some(function) => self.function_calls(function),
             None => Vec::new(),
         };
+        let params = function.map(wrapped_params).unwrap_or_default();
         self.queries.push(QueryWrapper {
             name: name.to_owned(),
             span: span(call.span),
             key,
             calls,
             statement_end: self.symbol_declaration_end(symbol),
+            params,
         });
         Binding::Query { index: self.queries.len() - 1 }
     }
@@ -740,4 +743,30 @@ fn may_leave_early(stmt: &oxc_ast::ast::Statement<'_>, text: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// The parameters of an inline wrapped function (`query((id: string) => …)`): plain names,
+/// `None` for anything an argument does not map to one to one.
+fn wrapped_params(function: &Expression<'_>) -> Vec<Option<String>> {
+    let params = match function.get_inner_expression() {
+        Expression::ArrowFunctionExpression(arrow) => &arrow.params,
+        Expression::FunctionExpression(func) => &func.params,
+        _ => return Vec::new(),
+    };
+    let mut names: Vec<Option<String>> = params
+        .items
+        .iter()
+        .map(|param| match &param.pattern {
+            oxc_ast::ast::BindingPattern::BindingIdentifier(ident)
+                if param.initializer.is_none() =>
+            {
+                Some(ident.name.to_string())
+            }
+            _ => None,
+        })
+        .collect();
+    if params.rest.is_some() {
+        names.push(None);
+    }
+    names
 }

@@ -7,6 +7,7 @@ use crate::rules::define_route_shape::DefineRouteShape;
 use crate::rules::deprecated_router_api::DeprecatedRouterApi;
 use crate::rules::fetch_client_route_exists::FetchClientRouteExists;
 use crate::rules::missing_preload::MissingPreload;
+use crate::rules::page_api_params_match::PageApiParamsMatch;
 use crate::rules::prefetch_matches_query::PrefetchMatchesQuery;
 use crate::rules::preload_generated_fetch::PreloadGeneratedFetch;
 use crate::rules::preload_no_await::PreloadNoAwait;
@@ -24,6 +25,7 @@ pub static RULES: &[&dyn Rule] = &[
     &DeprecatedRouterApi,
     &FetchClientRouteExists,
     &MissingPreload,
+    &PageApiParamsMatch,
     &PrefetchMatchesQuery,
     &PreloadGeneratedFetch,
     &PreloadNoAwait,

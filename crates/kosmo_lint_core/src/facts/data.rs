@@ -246,6 +246,10 @@ pub struct QueryWrapper {
     /// End of the top-level declaration that binds the wrapper; `None` when it is bound in a
     /// function, a block or any other statement, where a new top-level statement cannot use it.
     pub statement_end: Option<u32>,
+    /// The wrapped function's parameters, in order: the name of a plain identifier, `None`
+    /// for a pattern, a default value or a rest parameter (which no argument maps to simply).
+    /// Empty when the wrapped function is not written inline.
+    pub params: Vec<Option<String>>,
 }
 
 /// A `createAsync(fn)` or `createAsyncStore(fn)` call.

@@ -5,6 +5,7 @@ pub mod define_route_shape;
 pub mod deprecated_router_api;
 pub mod fetch_client_route_exists;
 pub mod missing_preload;
+pub mod page_api_params_match;
 pub mod prefetch_matches_query;
 pub mod preload_generated_fetch;
 pub mod preload_no_await;

@@ -95,7 +95,7 @@ fn threads_is_a_global_option() {
         assert_eq!(run.code, 1, "{args:?}: {}", run.stderr);
         common::assert_summary(
             &run.stdout,
-            "Checked 50 files in [time]: 9 errors, 2 warnings, 2 fixable.",
+            "Checked 52 files in [time]: 9 errors, 5 warnings, 3 fixable.",
         );
     }
 }

@@ -362,7 +362,17 @@ fn shop_example_two_g5_plus_folders() {
     // `pages/404.tsx` is not a route page.
     assert_eq!(
         keys(app, "pages"),
-        ["about", "cart", "index", "orders", "orders/[id]", "products", "products/[id]"]
+        [
+            "about",
+            "account",
+            "cart",
+            "index",
+            "orders",
+            "orders/[id]",
+            "products",
+            "products/[id]",
+            "products/[id]/reviews"
+        ]
     );
     assert_page(app, "index", "/");
     assert_page(app, "orders/[id]", "/orders/:id");

@@ -9,6 +9,7 @@ mod bindings;
 mod cache;
 mod cache_format;
 mod config;
+mod create_async;
 mod dependents;
 mod exports;
 mod facts_file;

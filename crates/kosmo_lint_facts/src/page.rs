@@ -1,15 +1,15 @@
-//! Facts of a page or layout: its router exports, what `preload` is bound to and what it
-//! reaches, its `query()` wrappers, and every `createAsync` / `createAsyncStore` call.
+//! Facts of a page or layout: its router exports, what `preload` and `loader` are bound to
+//! and what they reach, its `query()` wrappers; `createAsync` calls (`create_async.rs`),
+//! mount requests (`mount.rs`) and TanStack queries (`tanstack.rs`) are gathered from here.
 
 use kosmo_lint_core::facts::{
-    CreateAsyncCall, Export, Framework, FunctionValue, ModuleFacts, PageFacts, Preload,
-    PreloadForm, RouteObjectPreload, Target,
+    Export, Framework, FunctionValue, ModuleFacts, PageFacts, Preload, PreloadForm,
+    RouteObjectPreload, Target,
 };
 use oxc_ast::ast::{
-    BindingPattern, CallExpression, Declaration, Expression, ModuleExportName, ObjectPropertyKind,
-    Program, Statement,
+    BindingPattern, Declaration, Expression, ModuleExportName, ObjectPropertyKind, Program,
+    Statement,
 };
-use oxc_ast_visit::{Visit, walk};
 use oxc_span::GetSpan;
 
 use crate::bindings::{Binding, Bindings, expression_text, import_binding};
@@ -56,13 +56,7 @@ pub(crate) fn extract<'a>(
         collect_exports(stmt, bindings, &mut facts);
     }
     crate::awaits::fill(program, bindings, &mut facts);
-    // Only the names `createAsync`/`createAsyncStore` are imported under are looked at.
-    let names = router_imports(program, &["createAsync", "createAsyncStore"]);
-    if !names.is_empty() {
-        let mut finder = CreateAsyncFinder { bindings, calls: Vec::new(), names };
-        finder.visit_program(program);
-        facts.create_async = finder.calls;
-    }
+    facts.create_async = crate::create_async::extract(program, bindings);
     (facts.query_prefetches, facts.query_reads) = crate::tanstack::extract(program, bindings);
     let mount = crate::mount::extract(program, bindings, instance_script);
     (facts.loader_data_reads, facts.mount_fetches) = (mount.loader_data_reads, mount.fetches);
@@ -378,47 +372,5 @@ fn reference_value(
         span: span(at),
         text: expression_text(expr, bindings.text),
         declaration_end: bindings.declaration_end(expr),
-    }
-}
-
-/// The local names under which `@solidjs/router` exports of `wanted` are imported.
-fn router_imports<'p>(program: &'p Program<'_>, wanted: &[&str]) -> Vec<&'p str> {
-    let mut names = Vec::new();
-    for stmt in &program.body {
-        let Statement::ImportDeclaration(import) = stmt else { continue };
-        if import.source.value != "@solidjs/router" {
-            continue;
-        }
-        for specifier in import.specifiers.iter().flatten() {
-            if let oxc_ast::ast::ImportDeclarationSpecifier::ImportSpecifier(named) = specifier
-                && wanted.contains(&named.imported.name().as_str())
-            {
-                names.push(named.local.name.as_str());
-            }
-        }
-    }
-    names
-}
-
-struct CreateAsyncFinder<'b, 's, 'a, 'p> {
-    bindings: &'b mut Bindings<'s, 'a>,
-    calls: Vec<CreateAsyncCall>,
-    names: Vec<&'p str>,
-}
-
-impl<'a> Visit<'a> for CreateAsyncFinder<'_, '_, 'a, '_> {
-    fn visit_call_expression(&mut self, call: &CallExpression<'a>) {
-        if let Expression::Identifier(callee) = call.callee.get_inner_expression()
-            && self.names.contains(&callee.name.as_str())
-            && let Binding::SolidRouter { name } = self.bindings.classify(&call.callee)
-            && matches!(name.as_str(), "createAsync" | "createAsyncStore")
-        {
-            let value = match call.arguments.first().and_then(|a| a.as_expression()) {
-                Some(argument) => function_value(self.bindings, argument),
-                None => FunctionValue::Other { span: span(call.span), text: String::new() },
-            };
-            self.calls.push(CreateAsyncCall { function: name, span: span(call.span), value });
-        }
-        walk::walk_call_expression(self, call);
     }
 }

@@ -11,17 +11,19 @@ use oxc_ast::AstKind;
 use oxc_ast::ast::{
     Argument, BindingPattern, Expression, IdentifierReference, ImportDeclaration, MemberExpression,
 };
-use oxc_ast_visit::{Visit, walk};
+use oxc_ast_visit::Visit;
 use oxc_semantic::{Semantic, SymbolId};
 use oxc_span::GetSpan;
 
-use crate::args::canonical_args;
-use crate::fetch_module::{FetchModule, FetchModuleKind};
+use crate::fetch_module::FetchModule;
 use crate::span;
 
-/// Libraries whose calls are hand-written requests.
-const RAW_FETCH_LIBRARIES: &[&str] =
-    &["axios", "ky", "ofetch", "ohmyfetch", "redaxios", "wretch", "node-fetch", "cross-fetch"];
+mod calls;
+mod imports;
+
+use calls::CallCollector;
+pub(crate) use imports::import_binding;
+
 /// Globals that make hand-written requests.
 const RAW_FETCH_GLOBALS: &[&str] = &["fetch", "$fetch"];
 /// How deep local functions are followed from a preload or `createAsync` argument.
@@ -158,10 +160,6 @@ impl Binding {
             _ => None,
         }
     }
-}
-
-fn is_raw_fetch_library(source: &str) -> bool {
-    RAW_FETCH_LIBRARIES.contains(&source)
 }
 
 /// The resolver, with a cache per symbol; also owns the file's `query()` wrappers.
@@ -510,139 +508,6 @@ impl<'s, 'a> Bindings<'s, 'a> {
     }
 }
 
-/// Collects the calls inside a function body that may load data.
-pub(crate) struct CallCollector<'b, 's, 'a> {
-    bindings: &'b mut Bindings<'s, 'a>,
-    calls: Vec<DataCall>,
-    /// Whether the calls inside nested functions count (they do for a function's calls).
-    enter_functions: bool,
-}
-
-impl<'a> Visit<'a> for CallCollector<'_, '_, 'a> {
-    fn visit_call_expression(&mut self, call: &oxc_ast::ast::CallExpression<'a>) {
-        // A function called where it is written runs now: `(async () => { … })()`.
-        if !self.enter_functions {
-            match call.callee.get_inner_expression() {
-                Expression::ArrowFunctionExpression(arrow) => {
-                    self.visit_arrow_function_body(&arrow.body);
-                }
-                Expression::FunctionExpression(func) => {
-                    if let Some(body) = &func.body {
-                        self.visit_function_body(body);
-                    }
-                }
-                _ => {}
-            }
-        }
-        if let Some(target) = self.bindings.call_target(&call.callee) {
-            let args = canonical_args(self.bindings, &call.arguments);
-            self.calls.push(DataCall { target, span: span(call.span), args });
-        }
-        walk::walk_call_expression(self, call);
-    }
-
-    // Without entering functions, the collector reads what runs as surely as the statement
-    // does: a branch, a loop body, a `catch`, the right of `&&`, and whatever follows a
-    // statement that may return early run only sometimes.
-    fn visit_statements(&mut self, stmts: &oxc_allocator::Vec<'a, oxc_ast::ast::Statement<'a>>) {
-        for stmt in stmts {
-            self.visit_statement(stmt);
-            if !self.enter_functions && may_leave_early(stmt, self.bindings.text) {
-                break;
-            }
-        }
-    }
-
-    fn visit_if_statement(&mut self, stmt: &oxc_ast::ast::IfStatement<'a>) {
-        if self.enter_functions {
-            walk::walk_if_statement(self, stmt);
-        } else {
-            self.visit_expression(&stmt.test);
-        }
-    }
-
-    fn visit_conditional_expression(&mut self, expr: &oxc_ast::ast::ConditionalExpression<'a>) {
-        if self.enter_functions {
-            walk::walk_conditional_expression(self, expr);
-        } else {
-            self.visit_expression(&expr.test);
-        }
-    }
-
-    fn visit_logical_expression(&mut self, expr: &oxc_ast::ast::LogicalExpression<'a>) {
-        if self.enter_functions {
-            walk::walk_logical_expression(self, expr);
-        } else {
-            self.visit_expression(&expr.left);
-        }
-    }
-
-    fn visit_switch_statement(&mut self, stmt: &oxc_ast::ast::SwitchStatement<'a>) {
-        if self.enter_functions {
-            walk::walk_switch_statement(self, stmt);
-        } else {
-            self.visit_expression(&stmt.discriminant);
-        }
-    }
-
-    fn visit_catch_clause(&mut self, clause: &oxc_ast::ast::CatchClause<'a>) {
-        if self.enter_functions {
-            walk::walk_catch_clause(self, clause);
-        }
-    }
-
-    fn visit_for_statement(&mut self, stmt: &oxc_ast::ast::ForStatement<'a>) {
-        if self.enter_functions {
-            walk::walk_for_statement(self, stmt);
-        }
-    }
-
-    fn visit_for_of_statement(&mut self, stmt: &oxc_ast::ast::ForOfStatement<'a>) {
-        if self.enter_functions {
-            walk::walk_for_of_statement(self, stmt);
-        } else {
-            self.visit_expression(&stmt.right);
-        }
-    }
-
-    fn visit_for_in_statement(&mut self, stmt: &oxc_ast::ast::ForInStatement<'a>) {
-        if self.enter_functions {
-            walk::walk_for_in_statement(self, stmt);
-        }
-    }
-
-    fn visit_while_statement(&mut self, stmt: &oxc_ast::ast::WhileStatement<'a>) {
-        if self.enter_functions {
-            walk::walk_while_statement(self, stmt);
-        }
-    }
-
-    fn visit_do_while_statement(&mut self, stmt: &oxc_ast::ast::DoWhileStatement<'a>) {
-        if self.enter_functions {
-            walk::walk_do_while_statement(self, stmt);
-        }
-    }
-
-    fn visit_function(
-        &mut self,
-        func: &oxc_ast::ast::Function<'a>,
-        flags: oxc_semantic::ScopeFlags,
-    ) {
-        if self.enter_functions {
-            walk::walk_function(self, func, flags);
-        }
-    }
-
-    fn visit_arrow_function_expression(
-        &mut self,
-        arrow: &oxc_ast::ast::ArrowFunctionExpression<'a>,
-    ) {
-        if self.enter_functions {
-            walk::walk_arrow_function_expression(self, arrow);
-        }
-    }
-}
-
 fn import_of<'a>(
     semantic: &Semantic<'a>,
     node: oxc_semantic::NodeId,
@@ -651,59 +516,6 @@ fn import_of<'a>(
         AstKind::ImportDeclaration(import) => Some(import),
         _ => None,
     })
-}
-
-/// The binding of an import from `source` (or of a re-export `export { a } from "source"`):
-/// `imported` is the exported name for `{ a as b }`, `None` for a default or namespace import.
-pub(crate) fn import_binding(source: &str, imported: Option<&str>, local: &str) -> Binding {
-    // `{ default as name }` is the default import.
-    let imported = imported.filter(|name| *name != "default");
-    let Some(FetchModule { folder, kind }) = FetchModule::of(source) else {
-        return other_import_binding(source, imported, local);
-    };
-    match (kind, imported) {
-        (FetchModuleKind::Map, None) => Binding::ClientMap { folder },
-        (FetchModuleKind::Map, Some("ResponseT")) => Binding::ResponseTypeMap { folder },
-        (FetchModuleKind::Map, Some(_)) => Binding::Other,
-        (FetchModuleKind::Route(route), None) => Binding::ClientRoute { folder, route },
-        (FetchModuleKind::Route(route), Some(member)) => {
-            Binding::ClientMember { route, member: member.to_owned() }
-        }
-    }
-}
-
-/// The binding of an import from a module that is not generated code.
-fn other_import_binding(source: &str, imported: Option<&str>, local: &str) -> Binding {
-    if source == "@solidjs/router" {
-        return Binding::SolidRouter { name: imported.unwrap_or(local).to_owned() };
-    }
-    // React Router's `useParams()` reads the route params its `loader` gets, as Solid
-    // Router's does for `preload`.
-    if matches!(source, "react-router" | "react-router-dom" | "@remix-run/react" | "_/use")
-        && imported == Some("useParams")
-    {
-        return Binding::SolidRouter { name: "useParams".to_owned() };
-    }
-    // Vue Router's `useRoute()` is an object whose `params` are the route params.
-    if source == "vue-router" && imported == Some("useRoute") {
-        return Binding::SolidRouter { name: "useRoute".to_owned() };
-    }
-    // `axios` (default) and `{ get }` (named) of a request library both make requests;
-    // a namespace import keeps its name so `ky.get` reads as one.
-    if is_raw_fetch_library(source) {
-        return Binding::RawFetch { name: readable_name(imported, local) };
-    }
-    Binding::Imported {
-        name: readable_name(imported, local),
-        source: source.to_owned(),
-        export: imported.unwrap_or("default").to_owned(),
-    }
-}
-
-/// The name a message calls an import by: the exported name, unless it is an empty string
-/// (`import { "" as load }`), which would read as nothing.
-fn readable_name(imported: Option<&str>, local: &str) -> String {
-    imported.filter(|name| !name.is_empty()).unwrap_or(local).to_owned()
 }
 
 /// The property keys leading from a pattern's root to `symbol`: `{ a: { b } }` → `[a, b]`.
@@ -724,25 +536,6 @@ fn path_to(pattern: &BindingPattern<'_>, symbol: SymbolId) -> Option<Vec<String>
 
 pub(crate) fn expression_text(expr: &Expression<'_>, text: &str) -> String {
     expr.span().source_text(text).split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Whether a statement may end the function before the next one runs: a `return` or `throw`
-/// somewhere in a branching statement (read from its text, which also counts one in a nested
-/// function: the collector then reads less, never more).
-fn may_leave_early(stmt: &oxc_ast::ast::Statement<'_>, text: &str) -> bool {
-    use oxc_ast::ast::Statement;
-    match stmt {
-        Statement::ReturnStatement(_) | Statement::ThrowStatement(_) => true,
-        Statement::IfStatement(_)
-        | Statement::SwitchStatement(_)
-        | Statement::TryStatement(_)
-        | Statement::BlockStatement(_)
-        | Statement::LabeledStatement(_) => {
-            let source = stmt.span().source_text(text);
-            source.contains("return") || source.contains("throw")
-        }
-        _ => false,
-    }
 }
 
 /// The parameters of an inline wrapped function (`query((id: string) => …)`): plain names,

@@ -37,20 +37,43 @@ fn assert_run_failed(run: &common::Run, message: &str) {
 
 #[test]
 fn a_clean_project_prints_only_the_summary() {
-    for generation in ["g1", "g2", "g3", "g4", "g5"] {
-        let path = format!("tests/fixtures/generations/{generation}");
-        let run = kosmo(&["check", &path]);
-        assert_eq!(run.code, 0, "{generation}: {}", run.stdout);
-        assert_eq!(run.stderr, "");
-        assert_eq!(run.stdout.lines().count(), 1, "{}", run.stdout);
-        assert!(run.stdout.contains(" ms: "), "timing in ms: {}", run.stdout);
-        assert!(run.stdout.contains(": 0 errors, 0 warnings, 0 fixable."), "{}", run.stdout);
+    let path = "tests/fixtures/generations/g5";
+    let run = kosmo(&["check", path]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert_eq!(run.stderr, "");
+    assert_eq!(run.stdout.lines().count(), 1, "{}", run.stdout);
+    assert!(run.stdout.contains(" ms: "), "timing in ms: {}", run.stdout);
+    assert!(run.stdout.contains(": 0 errors, 0 warnings, 0 fixable."), "{}", run.stdout);
 
+    let run = kosmo(&["check", path, "--format", "json"]);
+    assert_eq!(run.code, 0);
+    let document = common::json(&run);
+    assert_eq!(document["diagnostics"], serde_json::json!([]));
+    assert_eq!(document["summary"]["errors"], 0);
+}
+
+/// The G1–G4 fixtures load data as each generation's docs did: the seed's
+/// `export const preload = fetchData` + `createAsync(fetchData)`, G4's
+/// `export { GET as preload }`. Adopting kosmo-lint there gives warnings, not a failed run;
+/// `-D` makes them errors.
+#[test]
+fn a_seed_style_project_gets_warnings_not_a_failure() {
+    const SEED_RULES: [&str; 2] = ["no-bare-function-reference", "preload-query-cache"];
+    for generation in ["g1", "g2", "g3", "g4"] {
+        let path = format!("tests/fixtures/generations/{generation}");
         let run = kosmo(&["check", &path, "--format", "json"]);
-        assert_eq!(run.code, 0);
+        assert_eq!(run.code, 0, "{generation}: {}", run.stdout);
         let document = common::json(&run);
-        assert_eq!(document["diagnostics"], serde_json::json!([]), "{generation}");
-        assert_eq!(document["summary"]["errors"], 0);
+        let findings = document["diagnostics"].as_array().unwrap();
+        for rule in SEED_RULES {
+            assert!(findings.iter().any(|d| d["rule"] == rule), "{generation}: no {rule}");
+        }
+        for finding in findings {
+            assert!(SEED_RULES.contains(&finding["rule"].as_str().unwrap()), "{finding}");
+            assert_eq!(finding["severity"], "warning", "{finding}");
+        }
+        let denied = kosmo(&["check", &path, "-D", "preload-query-cache"]);
+        assert_eq!(denied.code, 1, "{generation}: {}", denied.stdout);
     }
 }
 

@@ -201,7 +201,15 @@ fn a_rule_turned_off_fixes_nothing() {
     let dir = repo_copy("examples/seed-app");
     let root = dir.path();
     let before = common::tree_bytes(root);
-    let run = kosmo(&["check", "--fix", arg(root), "-A", "missing-preload"]);
+    let run = kosmo(&[
+        "check",
+        "--fix",
+        arg(root),
+        "-A",
+        "missing-preload",
+        "-A",
+        "no-bare-function-reference",
+    ]);
     assert!(run.stdout.contains("Fixed 0 findings"), "{}", run.stdout);
     assert_eq!(before, common::tree_bytes(root), "nothing written");
 }

@@ -1,7 +1,9 @@
 //! The first KosmoJS generation, as in the preload-pattern seed: a `front/` source folder
 //! beside `vite.config.ts`, `@front/{api}/…` imports, positional handler generics
-//! `GET<Payload, Response>` with Koa-style handlers, and pages that pass the generated
-//! fetch function itself to `createAsync` and export it as `preload`.
+//! `GET<Payload, Response>` with Koa-style handlers, and pages that read a generated fetch
+//! function through a `query()` wrapper in `createAsync` and in `preload` (the seed's bare
+//! `createAsync(fetchData)` + `export const preload = fetchData` is reported by
+//! `no-bare-function-reference` and `preload-query-cache`, so correct pages no longer use it).
 
 use crate::page::{self, Component};
 use crate::plan::{Page, Plan, Reference, RoutePlan, rules};
@@ -15,11 +17,10 @@ const SRC: &str = "front";
 
 pub fn write(plan: &Plan, corpus: &mut Corpus) {
     scaffolding(corpus);
-    for (index, plan_route) in plan.routes.iter().enumerate() {
+    for plan_route in &plan.routes {
         let mut rng = Rng::keyed(plan.seed, &plan_route.route.path);
         api_route(plan_route, &mut rng, corpus);
-        let other = plan.other_route(index, &mut rng);
-        page(plan_route, other, &mut rng, corpus);
+        page(plan_route, &mut rng, corpus);
     }
     for (domain, routes) in plan.by_domain() {
         if let Some(source) = client_module(plan, &routes) {
@@ -121,39 +122,40 @@ fn fetch_module(route: &Route) -> String {
     format!("@front/{{api}}/{}/fetch", route.path)
 }
 
-fn page(plan: &RoutePlan, other: &Route, rng: &mut Rng, corpus: &mut Corpus) {
+fn page(plan: &RoutePlan, rng: &mut Rng, corpus: &mut Corpus) {
     let route = &plan.route;
     let kind = plan.page;
     let stem = route.stem();
+    let params = route.params();
     let alias = format!("fetch{stem}");
-    let other_alias = if other.stem() == stem {
-        format!("fetch{}Other", other.stem())
-    } else {
-        format!("fetch{}", other.stem())
-    };
     let client = format!("{}Client", camel(&stem));
     let loader = format!("load{stem}");
+    let wrapper = format!("get{stem}");
+    let second = format!("load{stem}View");
     let panel = format!("{}Panel", pascal(route.resource()));
     let has_panel = rng.percent(30);
     let preload_first = rng.percent(30);
-    // The three correct ways of the seed: `preload = fetchX`, `export { fetchX as preload }`,
-    // and a default-imported client's `GET`.
+    // The shapes of a correct page: an arrow or a function declaration as the preload, over a
+    // named `GET` import or a default-imported client's `GET`.
     let shape = rng.below(3);
     let default_import = shape == 2 && matches!(kind, Page::Clean | Page::StaleSuppression);
-    let reexport = shape == 1 && matches!(kind, Page::Clean | Page::StaleSuppression);
+    let function_preload = shape == 1 && kind != Page::HandWrittenFetch;
+    let reads_query = !matches!(kind, Page::Static | Page::HandWrittenFetch);
+    let has_preload = !matches!(kind, Page::Static | Page::NoPreload | Page::SuppressedNoPreload);
 
     let mut source = Source::default();
-    if kind != Page::Static {
+    if kind == Page::HandWrittenFetch {
         source.line("import { createAsync } from \"@solidjs/router\";");
+    } else if reads_query {
+        let router =
+            if params.is_empty() { "createAsync, query" } else { "createAsync, query, useParams" };
+        source.line(format!("import {{ {router} }} from \"@solidjs/router\";"));
     }
     source.line("import { For, Show, createSignal } from \"solid-js\";");
     if default_import {
         source.line(format!("import {client} from \"{}\";", fetch_module(route)));
-    } else if !matches!(kind, Page::Static | Page::HandWrittenFetch) {
+    } else if reads_query {
         source.line(format!("import {{ GET as {alias} }} from \"{}\";", fetch_module(route)));
-    }
-    if kind == Page::SecondReader {
-        source.line(format!("import {{ GET as {other_alias} }} from \"{}\";", fetch_module(other)));
     }
     source.line("import { Spinner } from \"@front/components/Spinner\";");
     source.line("import { formatValue } from \"@front/lib/format\";");
@@ -164,57 +166,51 @@ fn page(plan: &RoutePlan, other: &Route, rng: &mut Rng, corpus: &mut Corpus) {
     }
     source.blank();
 
+    let signature = params.iter().map(|p| format!("{p}: string")).collect::<Vec<_>>().join(", ");
+    let args = if params.is_empty() { String::new() } else { format!("[{}]", params.join(", ")) };
+    let reads_with =
+        |prefix: &str| params.iter().map(|p| format!("{prefix}{p}")).collect::<Vec<_>>().join(", ");
     if kind == Page::HandWrittenFetch {
         hand_written_loader(route, &loader, &mut source, rng);
+    } else if reads_query {
+        let get = if default_import { format!("{client}.GET") } else { alias.clone() };
+        // Keys end in `#…` so that no route's key is a prefix of another's.
+        let name = &route.path;
+        source.line(format!(
+            "const {wrapper} = query(({signature}) => {get}({args}), \"{name}#data\");"
+        ));
+        if kind == Page::SecondReader {
+            source.line(format!(
+                "const {second} = query(({signature}) => {get}({args}), \"{name}#view\");"
+            ));
+        }
+        source.blank();
     }
 
-    let (preloaded, read) = match kind {
-        Page::HandWrittenFetch => (Some(loader.clone()), loader.clone()),
-        Page::SecondReader => (Some(alias.clone()), other_alias.clone()),
-        Page::NoPreload | Page::SuppressedNoPreload => (None, alias.clone()),
-        Page::Static => (None, String::new()),
-        Page::Clean | Page::StaleSuppression if default_import => {
-            (Some(format!("{client}.GET")), format!("{client}.GET"))
-        }
-        Page::Clean | Page::StaleSuppression => (Some(alias.clone()), alias.clone()),
-    };
-    let preload_line = |preloaded: &str| {
-        if reexport {
-            format!("export {{ {preloaded} as preload }};")
-        } else {
-            format!("export const preload = {preloaded};")
-        }
-    };
-    let mut preload = preloaded.map(|preloaded| {
-        let mut source = Source::default();
-        if kind == Page::HandWrittenFetch {
-            let detail = format!("preload = {loader}, a hand-written fetch()");
-            source.planted(rules::PRELOAD_GENERATED_FETCH, detail, preload_line(&preloaded));
-        } else {
-            source.line(preload_line(&preloaded));
-        }
-        source
+    let call = format!("void {wrapper}({});", reads_with("params."));
+    let mut preload = has_preload.then(|| match kind {
+        Page::HandWrittenFetch => hand_written_preload(&loader),
+        _ => preload_export(&call, !params.is_empty(), function_preload),
     });
-    if preload_first
-        && !reexport
-        && let Some(preload) = preload.take()
-    {
+    if preload_first && let Some(preload) = preload.take() {
         source.append(preload).blank();
     }
 
     let goal = blocks::size_goal(rng);
     page::pad(&mut source, goal / 2, route.resource(), rng);
-    let read_detail = if kind == Page::SecondReader {
-        format!("preload = {alias} but createAsync({other_alias})")
+    let setup = if reads_query && !params.is_empty() {
+        vec!["  const params = useParams();".to_owned()]
     } else {
-        format!("createAsync({alias}) and no preload is exported")
+        vec![]
     };
+    let (read, read_detail) =
+        component_read(kind, (&wrapper, &second, &alias, &loader), &reads_with("params."));
     let component = Component {
         kind,
         name: format!("{stem}Page"),
         resource: route.resource(),
-        setup: vec![],
-        read: format!("  const data = createAsync({read});"),
+        setup,
+        read,
         read_detail,
         panel: has_panel.then_some(panel),
     };
@@ -223,6 +219,50 @@ fn page(plan: &RoutePlan, other: &Route, rng: &mut Rng, corpus: &mut Corpus) {
         source.blank().append(preload);
     }
     corpus.add(format!("{SRC}/pages/{}/index.tsx", route.path), source);
+}
+
+/// The component's `createAsync` line, and what is wrong with it when it plants a finding.
+fn component_read(
+    kind: Page,
+    (wrapper, second, alias, loader): (&str, &str, &str, &str),
+    params: &str,
+) -> (String, String) {
+    let read_detail = if kind == Page::SecondReader {
+        format!(
+            "preload warms {wrapper} but createAsync reads {second}, a second query() over {alias}"
+        )
+    } else {
+        format!("createAsync reads {wrapper} ({alias}) and no preload is exported")
+    };
+    let read = match kind {
+        Page::HandWrittenFetch => format!("  const data = createAsync({loader});"),
+        Page::SecondReader => format!("  const data = createAsync(() => {second}({params}));"),
+        _ => format!("  const data = createAsync(() => {wrapper}({params}));"),
+    };
+    (read, read_detail)
+}
+
+/// The planted `preload-generated-fetch`: the hand-written loader as the preload.
+fn hand_written_preload(loader: &str) -> Source {
+    let mut preload = Source::default();
+    let detail = format!("preload = {loader}, a hand-written fetch()");
+    let line = format!("export const preload = {loader};");
+    preload.planted(rules::PRELOAD_GENERATED_FETCH, detail, line);
+    preload
+}
+
+/// A correct preload that makes `call`: an arrow, or a function declaration.
+fn preload_export(call: &str, takes_params: bool, function_preload: bool) -> Source {
+    let mut preload = Source::default();
+    let params_arg = if takes_params { "{ params }" } else { "" };
+    if function_preload {
+        preload.line(format!("export function preload({params_arg}) {{"));
+        preload.line(format!("  {call}"));
+        preload.line("}");
+    } else {
+        preload.line(format!("export const preload = ({params_arg}) => {{ {call} }};"));
+    }
+    preload
 }
 
 /// A loader calling `fetch()` by hand, the `preload-generated-fetch` violation of G1.

@@ -167,15 +167,6 @@ impl Plan {
         name
     }
 
-    /// Another route than `index`'s, picked for a page that reads the wrong client.
-    pub fn other_route(&self, index: usize, rng: &mut Rng) -> &Route {
-        let count = self.routes.len();
-        if count == 1 {
-            return &self.routes[index].route;
-        }
-        &self.routes[(index + 1 + rng.below(count - 1)) % count].route
-    }
-
     /// The routes, grouped by their first folder (one helper module per group).
     pub fn by_domain(&self) -> BTreeMap<&str, Vec<&RoutePlan>> {
         let mut groups = BTreeMap::<&str, Vec<&RoutePlan>>::new();

@@ -340,6 +340,7 @@ impl<'s, 'a> Bindings<'s, 'a> {
             None => Vec::new(),
         };
         let params = function.map(wrapped_params).unwrap_or_default();
+        let takes_no_arguments = function.is_some_and(takes_no_arguments);
         self.queries.push(QueryWrapper {
             name: name.to_owned(),
             span: span(call.span),
@@ -347,6 +348,7 @@ impl<'s, 'a> Bindings<'s, 'a> {
             calls,
             statement_end: self.symbol_declaration_end(symbol),
             params,
+            takes_no_arguments,
         });
         Binding::Query { index: self.queries.len() - 1 }
     }
@@ -540,6 +542,11 @@ pub(crate) fn expression_text(expr: &Expression<'_>, text: &str) -> String {
 
 /// The parameters of an inline wrapped function (`query((id: string) => …)`): plain names,
 /// `None` for anything an argument does not map to one to one.
+/// An inline arrow with no parameters (a `function` could still read `arguments`).
+fn takes_no_arguments(function: &Expression<'_>) -> bool {
+    matches!(function.get_inner_expression(), Expression::ArrowFunctionExpression(arrow) if arrow.params.parameters_count() == 0)
+}
+
 fn wrapped_params(function: &Expression<'_>) -> Vec<Option<String>> {
     let params = match function.get_inner_expression() {
         Expression::ArrowFunctionExpression(arrow) => &arrow.params,

@@ -252,7 +252,12 @@ impl<'a> Visit<'a> for MountFinder<'_, '_, 'a, '_> {
                     .bindings
                     .ident_target(ident)
                     .map(|target| {
-                        vec![DataCall { target, span: span(ident.span), args: Vec::new() }]
+                        vec![DataCall {
+                            target,
+                            span: span(ident.span),
+                            args: Vec::new(),
+                            bare_callee: None,
+                        }]
                     })
                     .unwrap_or_default(),
                 _ => self.bindings.callback_immediate_calls(callback),

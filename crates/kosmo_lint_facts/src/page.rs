@@ -93,6 +93,7 @@ fn module_facts(program: &Program<'_>, bindings: &Bindings<'_, '_>) -> ModuleFac
         .collect();
     // Any module-level binding, a type's too: the fix does not merge declarations.
     let preload_bound = bindings.semantic.scoping().get_root_binding("preload".into()).is_some();
+    let router_import = crate::router_names::router_import(program);
     ModuleFacts {
         imports_end: last_import.map(|stmt| stmt.span().end),
         semicolons,
@@ -100,6 +101,12 @@ fn module_facts(program: &Program<'_>, bindings: &Bindings<'_, '_>) -> ModuleFac
         preload_bound,
         router_cache: crate::router_names::router_cache(program, bindings),
         load_referenced: crate::router_names::load_referenced(bindings),
+        router_import: router_import.clone(),
+        names_in_use: if router_import.is_some() {
+            crate::router_names::names_in_use(bindings)
+        } else {
+            Vec::new()
+        },
     }
 }
 

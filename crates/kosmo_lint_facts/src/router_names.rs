@@ -1,7 +1,7 @@
 //! Solid Router's deprecated names in a page module, and what renaming them would touch
 //! (for `deprecated-router-api` and its fix).
 
-use kosmo_lint_core::facts::RouterCacheImport;
+use kosmo_lint_core::facts::{RouterCacheImport, RouterImport};
 use oxc_ast::AstKind;
 use oxc_ast::ast::{ImportDeclarationSpecifier, ImportOrExportKind, Program, Statement};
 use oxc_span::GetSpan;
@@ -68,4 +68,39 @@ pub(crate) fn load_referenced(bindings: &Bindings<'_, '_>) -> bool {
     scoping
         .get_root_binding("load".into())
         .is_some_and(|symbol| scoping.get_resolved_reference_ids(symbol).iter().next().is_some())
+}
+
+/// The first value import from `@solidjs/router` with named specifiers, and its `query`.
+pub(crate) fn router_import(program: &Program<'_>) -> Option<RouterImport> {
+    program.body.iter().find_map(|stmt| {
+        let Statement::ImportDeclaration(import) = stmt else { return None };
+        if import.source.value != "@solidjs/router"
+            || import.import_kind == ImportOrExportKind::Type
+        {
+            return None;
+        }
+        let named = import.specifiers.iter().flatten().filter_map(|specifier| match specifier {
+            ImportDeclarationSpecifier::ImportSpecifier(named) => Some(named),
+            _ => None,
+        });
+        let last = named.clone().next_back()?;
+        let query = named
+            .filter(|n| n.imported.name() == "query" && n.import_kind == ImportOrExportKind::Value)
+            .map(|n| n.local.name.to_string())
+            .next();
+        Some(RouterImport { query, last_specifier_end: last.span().end })
+    })
+}
+
+/// Every symbol name of the module and every global it reads, sorted and unique.
+pub(crate) fn names_in_use(bindings: &Bindings<'_, '_>) -> Vec<String> {
+    let scoping = bindings.semantic.scoping();
+    let mut names: Vec<String> = scoping
+        .symbol_names()
+        .map(str::to_owned)
+        .chain(scoping.root_unresolved_references().keys().map(ToString::to_string))
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
 }

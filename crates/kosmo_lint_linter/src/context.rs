@@ -1,7 +1,7 @@
 //! What a rule sees of one file, and how it reports.
 
 use kosmo_lint_core::facts::{FileFacts, Framework, PageFacts};
-use kosmo_lint_core::tree::{FolderTree, page_framework};
+use kosmo_lint_core::tree::{FolderTree, RefFolder, page_framework};
 use kosmo_lint_core::{Finding, Fix, Generation, Label, ProjectFile, RouteTree, Severity, Span};
 
 use crate::RuleMeta;
@@ -43,6 +43,16 @@ impl<'p> FileContext<'p> {
     /// these only.
     pub fn solid_page(&self) -> Option<&'p PageFacts> {
         self.page().filter(|(_, framework)| *framework == Framework::Solid).map(|(page, _)| page)
+    }
+
+    /// Whether an import of the file names another source folder's generated code (G1–G4
+    /// imports name the folder whose client they are): the routes its clients read are then
+    /// not all its own folder's.
+    pub fn imports_other_folder(&self) -> bool {
+        self.facts.folder_imports.iter().any(|import| {
+            self.tree.ref_folder(self.file.folder, Some(&import.folder))
+                != RefFolder::Found(self.file.folder)
+        })
     }
 
     /// The facts and framework of a page or layout that its folder reads (not another

@@ -76,6 +76,8 @@ pub struct Read<'f> {
     pub args: Option<&'f [String]>,
     /// The reference as written, for a bare reference.
     pub text: Option<&'f str>,
+    /// The callee as written, for a call with no arguments through a name or static members.
+    pub callee: Option<&'f str>,
 }
 
 impl Read<'_> {
@@ -95,7 +97,7 @@ impl Read<'_> {
 pub fn reads(value: &FunctionValue) -> Vec<Read<'_>> {
     match value {
         FunctionValue::Reference { target, span, text, .. } => {
-            vec![Read { target, span: *span, args: None, text: Some(text) }]
+            vec![Read { target, span: *span, args: None, text: Some(text), callee: None }]
         }
         FunctionValue::Function { calls, .. } => calls
             .iter()
@@ -104,6 +106,7 @@ pub fn reads(value: &FunctionValue) -> Vec<Read<'_>> {
                 span: call.span,
                 args: Some(&call.args),
                 text: None,
+                callee: call.bare_callee.as_deref(),
             })
             .collect(),
         FunctionValue::Other { .. } => Vec::new(),
@@ -154,10 +157,90 @@ impl<'a> Scope<'a> {
         }
     }
 
+    /// What calling a bare reference to `target` calls: a `query()` wrapper or a generated
+    /// client method (this file's, or one an import leads to), or anything else.
+    pub fn callable(&self, target: &Target) -> Callable {
+        match target {
+            Target::Query { index } => Callable::Query {
+                takes_no_arguments: self.queries.get(*index).is_some_and(|q| q.takes_no_arguments),
+            },
+            Target::GeneratedClient { route, method } => Callable::Client {
+                route: route.clone(),
+                method: method.clone(),
+                in_page: self.depth == 0,
+            },
+            Target::Imported { source, export, .. } => {
+                let (Some(graph), Some((from, folder))) = (self.graph, self.module) else {
+                    return Callable::Other;
+                };
+                if self.depth >= MAX_DEPTH {
+                    return Callable::Other;
+                }
+                match graph.follow(from, folder, source, export) {
+                    Followed::Value { module, value: ExportedValue::Callable { target } } => {
+                        let inner = Scope {
+                            queries: &module.exports.queries,
+                            module: Some((&module.path, module.folder)),
+                            graph: Some(graph),
+                            depth: self.depth + 1,
+                        };
+                        inner.callable(&target)
+                    }
+                    _ => Callable::Other,
+                }
+            }
+            Target::ImportedMember { source, export, path, .. } => {
+                let (Some(graph), Some((from, folder))) = (self.graph, self.module) else {
+                    return Callable::Other;
+                };
+                let is_method = |m: &str| m.parse::<kosmo_lint_core::HttpMethod>().is_ok();
+                let client = |route: String, method: &String| Callable::Client {
+                    route,
+                    method: method.clone(),
+                    in_page: false,
+                };
+                match graph.follow(from, folder, source, export) {
+                    Followed::Value { value: ExportedValue::ClientMap { .. }, .. }
+                        if path.len() == 2 && is_method(&path[1]) =>
+                    {
+                        client(path[0].clone(), &path[1])
+                    }
+                    Followed::Value { value: ExportedValue::ClientRoute { route, .. }, .. }
+                        if path.len() == 1 && is_method(&path[0]) =>
+                    {
+                        client(route, &path[0])
+                    }
+                    _ => Callable::Other,
+                }
+            }
+            Target::LocalFunction { .. } | Target::RawFetch { .. } | Target::Unresolved { .. } => {
+                Callable::Other
+            }
+        }
+    }
+
     /// The page's own targets, imports not followed.
     pub fn local(page: &'a PageFacts) -> Self {
         Self { queries: &page.queries, module: None, graph: None, depth: 0 }
     }
+}
+
+/// What a bare reference calls (see [`Scope::callable`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Callable {
+    /// A `query()` wrapper; `takes_no_arguments` when it wraps an inline arrow with no
+    /// parameters.
+    Query {
+        takes_no_arguments: bool,
+    },
+    /// A generated fetch client method; `in_page` when the page reads it itself (its route is
+    /// then one of the page's folder, or of the folder its import names).
+    Client {
+        route: String,
+        method: String,
+        in_page: bool,
+    },
+    Other,
 }
 
 /// A hand-written request a read reaches.
@@ -182,6 +265,8 @@ pub struct Reach {
     /// Functions that cannot be followed, with why: packages, dynamic or unresolved imports,
     /// unresolved names.
     pub opaque: Vec<(String, Span)>,
+    /// Stop at `query()` wrappers: what is reached is what a call fetches past every cache.
+    uncached: bool,
 }
 
 impl Reach {
@@ -199,11 +284,21 @@ impl Reach {
         reach
     }
 
+    /// What calling `target` fetches with no `query()` cache in front: the generated clients
+    /// and hand-written requests it reaches through local and imported functions, not through
+    /// a wrapper.
+    pub fn uncached_of_target(target: &Target, at: Span, scope: Scope<'_>) -> Self {
+        let mut reach = Self { uncached: true, ..Self::default() };
+        reach.add(target, at, scope);
+        reach
+    }
+
     fn add(&mut self, target: &Target, at: Span, scope: Scope<'_>) {
         match target {
             Target::GeneratedClient { route, method } => {
                 self.clients.push((route.clone(), method.clone(), at));
             }
+            Target::Query { .. } if self.uncached => {}
             Target::Query { index } => {
                 if let Some(query) = scope.queries.get(*index) {
                     self.add_calls(&query.calls, at, scope);

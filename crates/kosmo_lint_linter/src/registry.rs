@@ -7,10 +7,12 @@ use crate::rules::define_route_shape::DefineRouteShape;
 use crate::rules::deprecated_router_api::DeprecatedRouterApi;
 use crate::rules::fetch_client_route_exists::FetchClientRouteExists;
 use crate::rules::missing_preload::MissingPreload;
+use crate::rules::no_bare_function_reference::NoBareFunctionReference;
 use crate::rules::page_api_params_match::PageApiParamsMatch;
 use crate::rules::prefetch_matches_query::PrefetchMatchesQuery;
 use crate::rules::preload_generated_fetch::PreloadGeneratedFetch;
 use crate::rules::preload_no_await::PreloadNoAwait;
+use crate::rules::preload_query_cache::PreloadQueryCache;
 use crate::rules::response_type_declared::ResponseTypeDeclared;
 use crate::rules::route_name_matches_folder::RouteNameMatchesFolder;
 use crate::rules::route_syntax::RouteSyntax;
@@ -25,10 +27,12 @@ pub static RULES: &[&dyn Rule] = &[
     &DeprecatedRouterApi,
     &FetchClientRouteExists,
     &MissingPreload,
+    &NoBareFunctionReference,
     &PageApiParamsMatch,
     &PrefetchMatchesQuery,
     &PreloadGeneratedFetch,
     &PreloadNoAwait,
+    &PreloadQueryCache,
     &ResponseTypeDeclared,
     &RouteNameMatchesFolder,
     &RouteSyntax,

@@ -17,7 +17,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use kosmo_lint_core::{Finding, Severity};
+use kosmo_lint_core::{Applicability, Finding, Severity};
 
 pub use github::render_github;
 pub use json::render_json;
@@ -32,7 +32,11 @@ pub struct Summary {
     pub files: usize,
     pub errors: usize,
     pub warnings: usize,
+    /// Findings whose fix `--fix` applies (a safe one).
     pub fixable: usize,
+    /// Findings whose fix only `--unsafe-fixes` applies; absent when none.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub unsafe_fixable: usize,
     /// Paths the walk skipped (`skipped` findings), which never fail a run; absent when none.
     #[serde(skip_serializing_if = "is_zero")]
     pub skipped: usize,
@@ -44,11 +48,18 @@ pub struct Summary {
 impl Summary {
     pub fn of(files: usize, findings: &[Finding]) -> Self {
         let count = |severity| findings.iter().filter(|f| f.severity == severity).count();
+        let with_fix = |applicability| {
+            findings
+                .iter()
+                .filter(|f| f.fix.as_ref().is_some_and(|x| x.applicability == applicability))
+                .count()
+        };
         Self {
             files,
             errors: count(Severity::Error),
             warnings: count(Severity::Warning),
-            fixable: findings.iter().filter(|f| f.fix.is_some()).count(),
+            fixable: with_fix(Applicability::Safe),
+            unsafe_fixable: with_fix(Applicability::Unsafe),
             skipped: count(Severity::Info),
             fixed: None,
         }
@@ -65,8 +76,13 @@ impl Summary {
         } else {
             format!(" Skipped {}.", plural(self.skipped, "path"))
         };
+        let unsafe_fixable = if self.unsafe_fixable == 0 {
+            String::new()
+        } else {
+            format!(" ({} more with --unsafe-fixes)", self.unsafe_fixable)
+        };
         format!(
-            "Checked {}{time}: {}, {}, {} fixable.{fixed}{skipped}",
+            "Checked {}{time}: {}, {}, {} fixable{unsafe_fixable}.{fixed}{skipped}",
             plural(self.files, "file"),
             plural(self.errors, "error"),
             plural(self.warnings, "warning"),

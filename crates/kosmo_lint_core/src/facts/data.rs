@@ -57,6 +57,21 @@ pub struct ModuleFacts {
     /// Whether the module-level `load` binding is referenced anywhere but its declaration: a
     /// rename of `export const load` would leave those references unbound.
     pub load_referenced: bool,
+    /// The module's value import from `@solidjs/router`, for a fix that needs `query`.
+    pub router_import: Option<RouterImport>,
+    /// Every name bound in any scope of the module, and every global it reads, sorted: a fix
+    /// that declares a top-level name must take none of them (or it would clash, or be
+    /// shadowed where it is used). Recorded only for modules that import `@solidjs/router`.
+    pub names_in_use: Vec<String>,
+}
+
+/// The first value import with named specifiers from `@solidjs/router`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RouterImport {
+    /// The local name of its `query` specifier, if it has one.
+    pub query: Option<String>,
+    /// The end of its last named specifier: where `, query` goes.
+    pub last_specifier_end: u32,
 }
 
 /// The import of Solid Router's deprecated `cache` (renamed `query` in 0.15).
@@ -221,6 +236,10 @@ pub struct DataCall {
     pub target: Target,
     pub span: Span,
     pub args: Vec<String>,
+    /// The callee as written (`fetchData`, `usersClient.GET`) for a call with no arguments
+    /// whose callee is a name or a chain of static members: what a fix that wraps the call
+    /// in `query()` writes.
+    pub bare_callee: Option<String>,
 }
 
 impl DataCall {
@@ -250,6 +269,9 @@ pub struct QueryWrapper {
     /// for a pattern, a default value or a rest parameter (which no argument maps to simply).
     /// Empty when the wrapped function is not written inline.
     pub params: Vec<Option<String>>,
+    /// The wrapped function is an arrow or function written inline with no parameters: what
+    /// a call passes it changes only the key, never what it loads.
+    pub takes_no_arguments: bool,
 }
 
 /// A `createAsync(fn)` or `createAsyncStore(fn)` call.

@@ -37,7 +37,9 @@ impl<'a> Visit<'a> for CallCollector<'_, '_, 'a> {
         }
         if let Some(target) = self.bindings.call_target(&call.callee) {
             let args = canonical_args(self.bindings, &call.arguments);
-            self.calls.push(DataCall { target, span: span(call.span), args });
+            let bare_callee = (call.arguments.is_empty() && is_static_chain(&call.callee))
+                .then(|| call.callee.span().source_text(self.bindings.text).to_owned());
+            self.calls.push(DataCall { target, span: span(call.span), args, bare_callee });
         }
         walk::walk_call_expression(self, call);
     }
@@ -159,6 +161,15 @@ fn may_leave_early(stmt: &oxc_ast::ast::Statement<'_>, text: &str) -> bool {
             let source = stmt.span().source_text(text);
             source.contains("return") || source.contains("throw")
         }
+        _ => false,
+    }
+}
+
+/// `name`, `a.b.c`: a callee whose text can be written again elsewhere in the module.
+fn is_static_chain(expr: &Expression<'_>) -> bool {
+    match expr {
+        Expression::Identifier(_) => true,
+        Expression::StaticMemberExpression(member) => is_static_chain(&member.object),
         _ => false,
     }
 }

@@ -22,8 +22,7 @@ declare_rule! {
     ///
     /// It reports a `createAsync` that reads a different function (a second wrapper over the
     /// same route, another generated client, a hand-written `fetch`), one that reads data the
-    /// preload does not load at all, one whose arguments differ from the preload's, and a
-    /// bare reference to a `query()` wrapper (below).
+    /// preload does not load at all, and one whose arguments differ from the preload's.
     ///
     /// The preload is the module's `preload` export (or the deprecated `load`). A preload in
     /// `export const route = { preload }` is never called by KosmoJS (that object is
@@ -31,25 +30,19 @@ declare_rule! {
     ///
     /// ### Bare references
     ///
-    /// `createAsync(fn)` calls `fn(prev)`: `undefined` on the first run, then the previous
-    /// value. The router calls a bare `preload = fn` as `fn({ params, location, intent })`.
-    /// A `query()` wrapper builds its cache key from its arguments, so
-    /// `createAsync(getUser)` never reads what the preload warmed, whatever the preload
-    /// passed: it is reported in every generation. Call the wrapper in an arrow instead,
-    /// `createAsync(() => getUser(params.id))`.
-    ///
-    /// The same bare binding over a plain generated fetch function, G1's form
-    /// (`export const preload = fetchData` and `createAsync(fetchData)`), is accepted: no
-    /// query cache exists there to miss. It does fetch twice (nothing caches a plain
-    /// function), which is a question for a rule about the query cache, not this one.
+    /// A bare reference (`createAsync(getUser)`, `export const preload = getUser`) is
+    /// `no-bare-function-reference`'s: Solid calls it with arguments of its own, so there is
+    /// no call to compare. Over a `query()` wrapper or a generated client that rule reports
+    /// it; a plain function both sides read (a client, G1's `createAsync(fetchData)`) is
+    /// `preload-query-cache`'s, since nothing caches it whatever the arguments. This rule
+    /// compares calls: a different function, or the same wrapper called with other arguments.
     ///
     /// ### Functions of other modules
     ///
     /// Imports of the project's own modules are followed as `preload-generated-fetch`
     /// follows them. A function imported from another module that makes a hand-written
     /// request (`createAsync(() => loadProducts())` with `loadProducts` calling `fetch`) is
-    /// reported, and a bare reference to an imported `query()` wrapper is reported as a
-    /// local one is. Which wrapper an imported function calls in the end is not compared
+    /// reported. Which wrapper an imported function calls in the end is not compared
     /// with the preload's (a re-exported preload and the page's import may reach the same
     /// wrapper by different names), and a preload that calls what cannot be followed (a
     /// package, an unresolved import) is not judged.
@@ -149,7 +142,7 @@ fn check_read(
     let same: Vec<&(Read<'_>, Source)> = warmed.iter().filter(|(_, s)| *s == source).collect();
     if !same.is_empty() {
         let is_query = scope.is_query_wrapper(read.target);
-        same_function_read(page, (&same, is_query), function, read, &name, report);
+        same_function_read(scope, (&same, is_query), function, read, &name, report);
         return;
     }
     let reach = Reach::of_target(read.target, read.span, scope);
@@ -234,20 +227,19 @@ fn check_read(
 
 /// A read of the same function the preload warms: the arguments must give the same key.
 fn same_function_read(
-    page: &PageFacts,
+    scope: Scope<'_>,
     (same, is_query): (&[&(Read<'_>, Source)], bool),
     function: &str,
     read: &Read<'_>,
     name: &str,
     report: &mut Reporter<'_>,
 ) {
-    let Some(args) = read.args else {
-        // A bare plain function (G1's `createAsync(fetchData)`) has no query cache to miss.
-        if is_query {
-            bare_query_reference(page, same, function, read, report);
-        }
+    // A bare reference is `no-bare-function-reference`'s, and a function that fetches past
+    // every `query()` cache fetches twice whatever its arguments: `preload-query-cache`'s.
+    let Some(args) = read.args else { return };
+    if !is_query && !Reach::uncached_of_target(read.target, read.span, scope).clients.is_empty() {
         return;
-    };
+    }
     let visible: Vec<&Read<'_>> =
         same.iter().map(|(r, _)| r).filter(|r| r.args.is_some()).collect();
     if visible.is_empty() || visible.iter().any(|r| r.args == Some(args)) {
@@ -292,52 +284,6 @@ fn imported_read(
         .label(read_span, "hand-written request behind this call")
         .label(preload_span, "preload")
         .help("read the data through the function `preload` uses, a `query()` wrapper over the generated fetch client");
-}
-
-/// `createAsync(getUser)` over a `query()` wrapper the preload warms: `createAsync` calls
-/// `getUser(prev)` (`undefined` on the first run, then the previous value), and the router
-/// calls a bare `preload = getUser` with `{ params, location, intent }`. The wrapper's key is
-/// built from those arguments, so it never matches what the preload warmed.
-fn bare_query_reference(
-    page: &PageFacts,
-    same: &[&(Read<'_>, Source)],
-    function: &str,
-    read: &Read<'_>,
-    report: &mut Reporter<'_>,
-) {
-    let callee = |r: &Read<'_>| match r.target {
-        Target::Query { index } => page.queries.get(*index).map(|q| q.name.clone()),
-        _ => None,
-    };
-    let Some(wrapper) = read.text.map(str::to_owned).or_else(|| callee(read)) else { return };
-    let Some((preload_read, _)) =
-        same.iter().find(|(r, _)| r.args.is_some()).or_else(|| same.first()).copied()
-    else {
-        return;
-    };
-    let preload_wrapper = callee(preload_read).unwrap_or_else(|| wrapper.clone());
-    let preload_call = match preload_read.args {
-        Some(args) => format!("`{preload_wrapper}({})`", display(args)),
-        None => format!("`{preload_wrapper}({{ params, location, intent }})`"),
-    };
-    report
-        .report(
-            read.span,
-            format!(
-                "`{function}` calls `{wrapper}(prev)` with its previous value (`undefined` at first), but `preload` warmed {preload_call}: the query key differs, so the data is fetched twice"
-            ),
-        )
-        .label(read.span, format!("calls `{wrapper}(prev)`"))
-        .label(preload_read.span, format!("warms {preload_call}"))
-        .help(match preload_read.args {
-            Some(args) => format!(
-                "call the wrapper in an arrow, with the preload's arguments: `{function}(() => {wrapper}({}))`",
-                display(args)
-            ),
-            None => format!(
-                "call `{wrapper}` in an arrow in both places, with the same arguments: `{function}(() => {wrapper}(…))`, and `{preload_wrapper}(…)` inside `preload`"
-            ),
-        });
 }
 
 fn display(args: &[String]) -> String {

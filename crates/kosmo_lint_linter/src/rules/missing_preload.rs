@@ -90,8 +90,6 @@ declare_rule! {
     /// A safe fix inserts the preload export after the imports, or after the `query()`
     /// definitions it calls, before the component:
     ///
-    /// - `createAsync(fetchData)` over a generated client (G1) →
-    ///   `export const preload = fetchData;`, the seed's form;
     /// - `createAsync(() => getX())` over `query()` wrappers →
     ///   `export const preload = () => { void getX(); };`, and when the arguments are route
     ///   params (`params.id` from `useParams()` or `props.params`),
@@ -99,8 +97,12 @@ declare_rule! {
     ///   `params` in TypeScript files).
     ///
     /// No fix is offered when the arguments read anything else (signals, other props), when
-    /// `createAsync` calls a client without a `query()` wrapper, or through a local function:
-    /// what the preload should call is then not certain. Nor when what it calls is bound
+    /// `createAsync` reads a client without a `query()` wrapper (bare, G1's
+    /// `createAsync(fetchData)`, or called) or through a local function: a preload calling the
+    /// same client would fetch it a second time (`preload-query-cache`), the seed's
+    /// `export const preload = fetchData` would also pass it the router's object
+    /// (`no-bare-function-reference`); through a local function, what the preload should
+    /// call is not certain. Nor when what it calls is bound
     /// inside the component or a block (a top-level export cannot name it), nor when the
     /// module already binds the name `preload` (an import, a function, a class, a variable
     /// or a type): the fix uses only names declared at the top level before the point where
@@ -194,6 +196,8 @@ enum NoFix {
     NotAtTopLevel,
     /// The module already binds `preload`: a second declaration would not compile.
     PreloadTaken,
+    /// `createAsync` reads a client with no `query()` wrapper: a preload would fetch twice.
+    NotCached,
 }
 
 impl NoFix {
@@ -204,6 +208,9 @@ impl NoFix {
             }
             Self::NotAtTopLevel => {
                 "declare the `query()` wrapper (or client) at the module's top level, and export a `preload` that calls it"
+            }
+            Self::NotCached => {
+                "wrap the client in `query()` (`const getX = query(() => fetchData(), \"name\")`), read the wrapper in an arrow in `createAsync`, and export a `preload` that calls it"
             }
             Self::PreloadTaken => {
                 "this module already declares a `preload` it does not export: rename it, then export a `preload` that calls the same `query()` wrappers"
@@ -224,19 +231,19 @@ fn preload_fix(
         return Err(NoFix::PreloadTaken);
     }
     let mut insert_at = page.module.imports_end.ok_or(NoFix::Uncertain)?;
-    let value = if let [single] = reading
-        && let FunctionValue::Reference {
-            target: Target::GeneratedClient { .. },
-            text,
-            declaration_end,
-            ..
-        } = &single.value
-    {
-        // The name must exist where the export goes: after its own declaration, at the top
-        // level; a client bound inside the component cannot be preloaded this way.
-        insert_at = insert_at.max(declaration_end.ok_or(NoFix::NotAtTopLevel)?);
-        text.clone()
-    } else {
+    // A client read bare (G1's `createAsync(fetchData)`) has no `query()` cache: a preload
+    // calling it would fetch a second time (`preload-query-cache`), and a bare one would pass
+    // the router's object (`no-bare-function-reference`). Wrapping it is an unsafe change.
+    let bare_client = |call: &&&CreateAsyncCall| {
+        matches!(
+            call.value,
+            FunctionValue::Reference { target: Target::GeneratedClient { .. }, .. }
+        )
+    };
+    if reading.iter().any(|call| bare_client(&call)) {
+        return Err(NoFix::NotCached);
+    }
+    let value = {
         let mut calls = Vec::new();
         let mut uses_params = false;
         for call in reading {

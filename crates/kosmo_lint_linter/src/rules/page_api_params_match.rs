@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use kosmo_lint_core::facts::{DataCall, Framework, PageFacts, QueryWrapper, Target, display_arg};
 use kosmo_lint_core::route_path::{Param, ParamKind, RoutePath};
-use kosmo_lint_core::tree::{ApiRoute, RefFolder};
+use kosmo_lint_core::tree::ApiRoute;
 use kosmo_lint_core::{FileKind, Span};
 
 use crate::context::FindingExt;
@@ -96,7 +96,7 @@ declare_rule! {
 
 impl Rule for PageApiParamsMatch {
     fn check_file(&self, ctx: &FileContext<'_>, report: &mut Reporter<'_>) {
-        if ctx.file.kind != FileKind::Page || imports_other_folder(ctx) {
+        if ctx.file.kind != FileKind::Page || ctx.imports_other_folder() {
             return;
         }
         let (Some(route), Some((page, framework))) = (&ctx.file.route, ctx.page()) else {
@@ -124,15 +124,6 @@ impl Rule for PageApiParamsMatch {
             check.visit(&fetch.target, Some(&fetch.args), fetch.span, Scope::Route, Scope::Own, 0);
         }
     }
-}
-
-/// Route names are the importing folder's only when no import names another source folder
-/// (G1–G4 imports name the folder whose client they are).
-fn imports_other_folder(ctx: &FileContext<'_>) -> bool {
-    ctx.facts.folder_imports.iter().any(|import| {
-        ctx.tree.ref_folder(ctx.file.folder, Some(&import.folder))
-            != RefFolder::Found(ctx.file.folder)
-    })
 }
 
 /// Local functions call each other; the facts cut cycles, this cuts depth.

@@ -371,7 +371,8 @@ fn shop_example_two_g5_plus_folders() {
             "orders/[id]",
             "products",
             "products/[id]",
-            "products/[id]/reviews"
+            "products/[id]/reviews",
+            "status"
         ]
     );
     assert_page(app, "index", "/");

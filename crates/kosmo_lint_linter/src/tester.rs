@@ -263,6 +263,12 @@ impl Case {
     /// The file under test with every fix of `findings` on it applied in one pass (the
     /// fixes of one run touch disjoint text in these vectors), as a snapshot shows it.
     fn render_fixed_text(&self, findings: &[Finding]) -> String {
+        let (path, _) = self.under_test();
+        format!("fixed {path}:\n{}\n", self.fixed_text(findings))
+    }
+
+    /// The file under test with the fixes of `findings` applied once.
+    pub fn fixed_text(&self, findings: &[Finding]) -> String {
         let (path, text) = self.under_test();
         let mut edits: Vec<_> = findings
             .iter()
@@ -275,7 +281,14 @@ impl Case {
         for edit in edits {
             fixed.replace_range(edit.start as usize..edit.end as usize, &edit.content);
         }
-        format!("fixed {path}:\n{fixed}\n")
+        fixed
+    }
+
+    /// This case with `text` as the file under test.
+    pub fn with_text(&self, text: &str) -> Case {
+        let mut case = Case { fixture: self.fixture, files: self.files.clone() };
+        case.files[0].1 = text.to_owned();
+        case
     }
 
     /// In every file with fixes to apply, the fix loop converges and a second run of it

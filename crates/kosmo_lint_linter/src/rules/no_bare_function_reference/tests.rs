@@ -82,6 +82,16 @@ export const preload = usersClient.GET;
 export default function Page() { const users = createAsync(usersClient.GET); return <p>{String(users())}</p>; }
 "#,
         ),
+        // G2/G3: a per-route client module.
+        Fixture::G3.file(
+            "pages/users/index.tsx",
+            r#"
+import { createAsync } from "@solidjs/router";
+import { GET } from "_/front/fetch/users";
+export const preload = GET;
+export default function Page() { const data = createAsync(GET); return <p>{String(data())}</p>; }
+"#,
+        ),
         // G4 docs: `export { GET as preload }` + `createAsync(GET)`, a route with params.
         Fixture::G4.file(
             "pages/users/[id]/index.tsx",

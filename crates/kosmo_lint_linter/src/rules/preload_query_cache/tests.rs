@@ -79,6 +79,11 @@ fn fails() {
         )),
         // A local function over a client.
         g1(&format!("const loadUsers = async () => (await fetchData()) ?? [];\nexport const preload = () => loadUsers();\n{}", component("createAsync(() => loadUsers())"))),
+        // G2: a per-route client module, called on both sides.
+        Fixture::G2.file(
+            "pages/users/index.tsx",
+            "import { createAsync } from \"@solidjs/router\";\nimport { GET } from \"_/front/fetch/users\";\nexport const preload = () => GET();\nexport default function Page() { const users = createAsync(() => GET()); return <p>{String(users())}</p>; }\n",
+        ),
         // G4 docs: `export { GET as preload }` + `createAsync(GET)`.
         Fixture::G4.file(
             "pages/users/index.tsx",

@@ -20,7 +20,7 @@ pub mod span;
 pub mod tree;
 pub mod walk;
 
-pub use diagnostic::{Applicability, Edit, Finding, Fix, Label, Severity};
+pub use diagnostic::{Applicability, Edit, Finding, Fix, Label, Related, Severity};
 pub use generation::{Generation, GenerationEvidence};
 pub use http::HttpMethod;
 pub use line_index::LineIndex;

@@ -85,6 +85,7 @@ impl<'r> Reporter<'r> {
             labels: Vec::new(),
             help: None,
             fix: None,
+            related: Vec::new(),
         });
         self.findings.last_mut().expect("just pushed")
     }

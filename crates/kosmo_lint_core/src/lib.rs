@@ -9,6 +9,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod facts;
 pub mod generation;
+pub mod glue;
 pub mod http;
 pub mod json_file;
 pub mod line_index;

@@ -2,7 +2,9 @@
 
 use kosmo_lint_core::facts::{FileFacts, Framework, PageFacts};
 use kosmo_lint_core::tree::{FolderTree, page_framework};
-use kosmo_lint_core::{Finding, Fix, Generation, Label, ProjectFile, RouteTree, Severity, Span};
+use kosmo_lint_core::{
+    Finding, Fix, Generation, Label, ProjectFile, Related, RouteTree, Severity, Span,
+};
 
 use crate::RuleMeta;
 use crate::data_flow::Scope;
@@ -113,6 +115,7 @@ pub trait FindingExt {
     fn label(&mut self, span: Span, text: impl Into<String>) -> &mut Self;
     fn help(&mut self, text: impl Into<String>) -> &mut Self;
     fn fix(&mut self, fix: Fix) -> &mut Self;
+    fn related(&mut self, related: Related) -> &mut Self;
 }
 
 impl FindingExt for Finding {
@@ -128,6 +131,11 @@ impl FindingExt for Finding {
 
     fn fix(&mut self, fix: Fix) -> &mut Self {
         self.fix = Some(fix);
+        self
+    }
+
+    fn related(&mut self, related: Related) -> &mut Self {
+        self.related.push(related);
         self
     }
 }

@@ -10,6 +10,7 @@ use crate::rules::missing_preload::MissingPreload;
 use crate::rules::page_api_params_match::PageApiParamsMatch;
 use crate::rules::prefetch_matches_query::PrefetchMatchesQuery;
 use crate::rules::preload_generated_fetch::PreloadGeneratedFetch;
+use crate::rules::preload_never_runs::PreloadNeverRuns;
 use crate::rules::preload_no_await::PreloadNoAwait;
 use crate::rules::response_type_declared::ResponseTypeDeclared;
 use crate::rules::route_name_matches_folder::RouteNameMatchesFolder;
@@ -28,6 +29,7 @@ pub static RULES: &[&dyn Rule] = &[
     &PageApiParamsMatch,
     &PrefetchMatchesQuery,
     &PreloadGeneratedFetch,
+    &PreloadNeverRuns,
     &PreloadNoAwait,
     &ResponseTypeDeclared,
     &RouteNameMatchesFolder,

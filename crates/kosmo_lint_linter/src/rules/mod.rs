@@ -8,6 +8,7 @@ pub mod missing_preload;
 pub mod page_api_params_match;
 pub mod prefetch_matches_query;
 pub mod preload_generated_fetch;
+pub mod preload_never_runs;
 pub mod preload_no_await;
 pub mod response_type_declared;
 pub mod route_name_matches_folder;

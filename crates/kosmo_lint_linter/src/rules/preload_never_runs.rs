@@ -19,11 +19,12 @@ declare_rule! {
     /// |---|---|
     /// | G5 and later | `lib/<folder>/solid.ts` |
     /// | G2–G4 | `lib/src/<folder>/solid.ts` |
-    /// | G1 | `lib/@<folder>/{solid}/index.ts` |
+    /// | G1 | `lib/<folder>/{solid}/index.ts` (`lib/@front/{solid}/index.ts`) |
     ///
     /// and reports, once per source folder, a wrapper that never calls the page module's
     /// `preload`: it loads the module and *returns* the `preload` member without calling it
-    /// (as the generator's `lib/solid.ts` template did in 2026), or never reads it at all.
+    /// (as the KosmoJS Solid generator's template has done since December 2025, through the
+    /// 2026 releases read for this rule), or never reads it at all.
     /// A wrapper that calls it (`m.preload?.()`, `component.preload(args)`) is fine.
     ///
     /// The glue is generated code: it is read for this check only, when the route tree is

@@ -216,6 +216,13 @@ fn paths_from_current_folder(findings: &mut [Finding]) {
         {
             finding.display_path = parts.join("/");
         }
+        for related in &mut finding.related {
+            if let Ok(below) = related.file.strip_prefix(&current)
+                && let Some(parts) = below.iter().map(|p| p.to_str()).collect::<Option<Vec<_>>>()
+            {
+                related.path = parts.join("/");
+            }
+        }
     }
 }
 

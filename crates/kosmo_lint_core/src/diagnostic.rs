@@ -33,6 +33,29 @@ pub struct Label {
     pub text: Option<String>,
 }
 
+/// A place in another file that explains a finding (SARIF's related location): the file
+/// whose content is the cause when the finding sits on the file the user can act on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Related {
+    /// Absolute, as [`Finding::path`].
+    #[serde(skip)]
+    pub file: PathBuf,
+    /// Relative to the project root, `/`-separated, as [`Finding::display_path`] (and made
+    /// relative to the current folder with it for the CI formats).
+    pub path: String,
+    /// 1-based line and column (UTF-8 bytes, as `--format json` counts them).
+    pub line: u32,
+    pub column: u32,
+    pub text: String,
+}
+
+impl Related {
+    /// `path:line:col: text`, the form every text format shows it in.
+    pub fn to_line(&self) -> String {
+        format!("{}:{}:{}: {}", self.path, self.line, self.column, self.text)
+    }
+}
+
 /// How sure a fix is (ruff's model): `--fix` applies safe fixes, `--unsafe-fixes` also the
 /// unsafe ones; display-only fixes are shown, never applied.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -88,6 +111,9 @@ pub struct Finding {
     pub labels: Vec<Label>,
     pub help: Option<String>,
     pub fix: Option<Fix>,
+    /// Places in other files that explain the finding; most findings have none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<Related>,
 }
 
 impl Finding {
@@ -108,6 +134,7 @@ impl Finding {
             labels: Vec::new(),
             help: None,
             fix: None,
+            related: Vec::new(),
         }
     }
 

@@ -9,6 +9,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod facts;
 pub mod generation;
+pub mod glue;
 pub mod http;
 pub mod json_file;
 pub mod line_index;
@@ -20,7 +21,7 @@ pub mod span;
 pub mod tree;
 pub mod walk;
 
-pub use diagnostic::{Applicability, Edit, Finding, Fix, Label, Severity};
+pub use diagnostic::{Applicability, Edit, Finding, Fix, Label, Related, Severity};
 pub use generation::{Generation, GenerationEvidence};
 pub use http::HttpMethod;
 pub use line_index::LineIndex;

@@ -12,6 +12,7 @@ use crate::facts::{
     PreloadForm, ResponseDeclaration, Target,
 };
 use crate::generation::{Generation, GenerationEvidence};
+use crate::glue::SolidGlue;
 use crate::http::HttpMethod;
 use crate::project::{Project, SourceFolder};
 use crate::route_path::{Param, join_url};
@@ -48,6 +49,10 @@ pub struct FolderTree {
     pub pages: BTreeMap<String, PageRoute>,
     pub layouts: BTreeMap<String, LayoutRoute>,
     pub fetch_refs: Vec<ResolvedRef>,
+    /// The folder's generated Solid glue, read when the tree was built (Solid folders
+    /// whose glue is present only; see [`crate::glue`]).
+    #[serde(skip)]
+    pub solid_glue: Option<SolidGlue>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -253,6 +258,7 @@ fn folder_settings<'f>(
         pages: BTreeMap::new(),
         layouts: BTreeMap::new(),
         fetch_refs: Vec::new(),
+        solid_glue: None,
     }
 }
 

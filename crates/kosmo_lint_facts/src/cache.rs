@@ -48,6 +48,10 @@ impl Stamp {
         Some(Self { size: metadata.len(), modified: modified_nanos(metadata)? })
     }
 
+    pub(crate) fn size(self) -> u64 {
+        self.size
+    }
+
     pub(crate) fn is_racy(self, run_started: u128) -> bool {
         is_racy(self.modified, run_started)
     }

@@ -24,6 +24,7 @@ mod page;
 mod read;
 mod router_names;
 mod script_blocks;
+mod solid_glue;
 mod suppressions;
 mod tanstack;
 mod tree_cache;
@@ -58,8 +59,11 @@ pub use module_check::{ModuleCheck, check_module};
 pub use nesting::{NESTING_LIMIT, PARSER_STACK_SIZE};
 pub use read::read_source;
 pub use script_blocks::{ScriptSource, script_source};
+pub use solid_glue::{
+    GlueFile, GluePosition, classify_text as classify_solid_glue, read_solid_glue,
+};
 pub use tree_cache::{
-    SavedTree, TreeInputs, TreeRecorder, decode_tree_file, load as load_cached_tree,
+    GeneratedRead, SavedTree, TreeInputs, TreeRecorder, decode_tree_file, load as load_cached_tree,
 };
 
 thread_local! {

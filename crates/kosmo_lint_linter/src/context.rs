@@ -2,7 +2,9 @@
 
 use kosmo_lint_core::facts::{FileFacts, Framework, PageFacts};
 use kosmo_lint_core::tree::{FolderTree, RefFolder, page_framework};
-use kosmo_lint_core::{Finding, Fix, Generation, Label, ProjectFile, RouteTree, Severity, Span};
+use kosmo_lint_core::{
+    Finding, Fix, Generation, Label, ProjectFile, Related, RouteTree, Severity, Span,
+};
 
 use crate::RuleMeta;
 use crate::data_flow::Scope;
@@ -95,6 +97,7 @@ impl<'r> Reporter<'r> {
             labels: Vec::new(),
             help: None,
             fix: None,
+            related: Vec::new(),
         });
         self.findings.last_mut().expect("just pushed")
     }
@@ -122,6 +125,7 @@ pub trait FindingExt {
     fn label(&mut self, span: Span, text: impl Into<String>) -> &mut Self;
     fn help(&mut self, text: impl Into<String>) -> &mut Self;
     fn fix(&mut self, fix: Fix) -> &mut Self;
+    fn related(&mut self, related: Related) -> &mut Self;
 }
 
 impl FindingExt for Finding {
@@ -137,6 +141,11 @@ impl FindingExt for Finding {
 
     fn fix(&mut self, fix: Fix) -> &mut Self {
         self.fix = Some(fix);
+        self
+    }
+
+    fn related(&mut self, related: Related) -> &mut Self {
+        self.related.push(related);
         self
     }
 }

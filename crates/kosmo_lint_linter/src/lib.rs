@@ -23,6 +23,7 @@ mod context;
 mod data_flow;
 mod dependents;
 pub mod docs;
+mod glue;
 mod isolation;
 mod lint_fix;
 mod linter;

@@ -11,6 +11,7 @@ use crate::rules::no_bare_function_reference::NoBareFunctionReference;
 use crate::rules::page_api_params_match::PageApiParamsMatch;
 use crate::rules::prefetch_matches_query::PrefetchMatchesQuery;
 use crate::rules::preload_generated_fetch::PreloadGeneratedFetch;
+use crate::rules::preload_never_runs::PreloadNeverRuns;
 use crate::rules::preload_no_await::PreloadNoAwait;
 use crate::rules::preload_query_cache::PreloadQueryCache;
 use crate::rules::response_type_declared::ResponseTypeDeclared;
@@ -31,6 +32,7 @@ pub static RULES: &[&dyn Rule] = &[
     &PageApiParamsMatch,
     &PrefetchMatchesQuery,
     &PreloadGeneratedFetch,
+    &PreloadNeverRuns,
     &PreloadNoAwait,
     &PreloadQueryCache,
     &ResponseTypeDeclared,

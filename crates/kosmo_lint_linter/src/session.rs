@@ -19,6 +19,7 @@ use rayon::prelude::*;
 
 use crate::Linter;
 use crate::dependents::{Dependent, dependents, file_reads};
+use crate::glue::load_solid_glues;
 use crate::isolation::per_file;
 use crate::modules::graph::ModuleGraph;
 use crate::source::Sources;
@@ -164,7 +165,9 @@ impl Session {
         routes.sort_by(|a, b| a.0.rel.cmp(&b.0.rel));
         let tree = phase("tree", || {
             let pairs: Vec<_> = routes.iter().map(|(file, facts)| (file, facts)).collect();
-            RouteTree::from_routes(&project, &pairs)
+            let mut tree = RouteTree::from_routes(&project, &pairs);
+            load_solid_glues(&project, &mut tree, &routes, &sources, recorder.as_ref());
+            tree
         });
         routes.shrink_to_fit();
         // A walk that could not read a folder may have missed routes: such a tree is not kept.

@@ -328,6 +328,7 @@ fn report(
         labels,
         help: Some(help),
         fix: Some(fix),
+        related: Vec::new(),
     }
 }
 

@@ -128,7 +128,11 @@ impl Fixture {
     /// A case: the file under test at `path` (relative to the source folder) holding `text`,
     /// leading whitespace trimmed so that vectors can start on the line after `r#"`.
     pub fn file(self, path: &str, text: &str) -> Case {
-        Case { fixture: self, files: vec![(path.to_owned(), text.trim_start().to_owned())] }
+        Case {
+            fixture: self,
+            files: vec![(path.to_owned(), text.trim_start().to_owned())],
+            generated: Vec::new(),
+        }
     }
 }
 
@@ -138,6 +142,9 @@ pub struct Case {
     fixture: Fixture,
     /// Paths relative to the source folder; the file under test first.
     files: Vec<(String, String)>,
+    /// Generated files (under `lib/`), relative to the project root: read by the session
+    /// for what it takes from them (the Solid glue), never linted.
+    generated: Vec<(String, String)>,
 }
 
 /// A case loaded and checked.
@@ -162,6 +169,13 @@ impl Case {
         self
     }
 
+    /// Adds a generated file at `rel`, relative to the project root (`lib/app/solid.ts`),
+    /// leading whitespace trimmed.
+    pub fn generated(mut self, rel: &str, text: &str) -> Self {
+        self.generated.push((rel.to_owned(), text.trim_start().to_owned()));
+        self
+    }
+
     /// The findings of `rules` over the whole fixture with this case's files, sorted,
     /// inline suppressions applied.
     pub fn findings(&self, rules: &[&'static dyn Rule]) -> Vec<Finding> {
@@ -180,7 +194,7 @@ impl Case {
     /// The fixture and the files, for a failure's message.
     fn describe(&self) -> String {
         let mut out = format!("fixture {:?}", self.fixture);
-        for (path, text) in &self.files {
+        for (path, text) in self.files.iter().chain(&self.generated) {
             let _ = write!(out, "\n--- {path}\n{text}");
         }
         out
@@ -203,6 +217,9 @@ impl Case {
                 self.describe()
             );
             sources.set_overlay(&path, text.clone());
+        }
+        for (rel, text) in &self.generated {
+            sources.set_overlay(&resolved(&root.join(rel)), text.clone());
         }
         // No cache: the fixtures are shared and never written.
         let options = LoadOptions { use_cache: false, files_only: false };
@@ -286,7 +303,11 @@ impl Case {
 
     /// This case with `text` as the file under test.
     pub fn with_text(&self, text: &str) -> Case {
-        let mut case = Case { fixture: self.fixture, files: self.files.clone() };
+        let mut case = Case {
+            fixture: self.fixture,
+            files: self.files.clone(),
+            generated: self.generated.clone(),
+        };
         case.files[0].1 = text.to_owned();
         case
     }

@@ -37,10 +37,15 @@ pub fn render_github(findings: &[Finding], sources: &mut SourceCache) -> String 
             .iter()
             .map(|(key, value)| format!("{key}={}", escape_property(value)))
             .collect();
-        let message = match &finding.help {
+        let mut message = match &finding.help {
             Some(help) => format!("{}\n{help}", finding.message),
             None => finding.message.clone(),
         };
+        // Annotations have one location: other files are named in the text.
+        for related in &finding.related {
+            message.push_str("\nrelated: ");
+            message.push_str(&related.to_line());
+        }
         let _ = writeln!(out, "::{command} {}::{}", properties.join(","), escape_data(&message));
     }
     out

@@ -1,6 +1,6 @@
 //! `--format json`: one document, `{"version":1,"diagnostics":[…],"summary":{…}}`.
 
-use kosmo_lint_core::{Finding, Fix};
+use kosmo_lint_core::{Finding, Fix, Related};
 use serde::Serialize;
 
 use crate::position::{Columns, Locator};
@@ -25,6 +25,10 @@ struct JsonDiagnostic<'f> {
     message: &'f str,
     help: Option<&'f str>,
     fix: Option<&'f Fix>,
+    /// Places in other files that explain the finding (`path`, `line`, `column`, `text`);
+    /// left out when there are none.
+    #[serde(skip_serializing_if = "<[Related]>::is_empty")]
+    related: &'f [Related],
 }
 
 pub fn render_json(findings: &[Finding], summary: Summary, sources: &mut SourceCache) -> String {
@@ -44,6 +48,7 @@ pub fn render_json(findings: &[Finding], summary: Summary, sources: &mut SourceC
                 message: &finding.message,
                 help: finding.help.as_deref(),
                 fix: finding.fix.as_ref(),
+                related: &finding.related,
             }
         })
         .collect();

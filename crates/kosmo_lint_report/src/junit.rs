@@ -49,6 +49,11 @@ pub fn render_junit(
             details.push_str(help);
             details.push('\n');
         }
+        for related in &finding.related {
+            details.push_str("related: ");
+            details.push_str(&related.to_line());
+            details.push('\n');
+        }
         details.push_str(&docs_url(finding.rule));
         let _ = writeln!(
             out,

@@ -47,6 +47,12 @@ pub fn render_pretty(
             out.push('\n');
         }
         out.push_str(&rendered);
+        // Places in other files, under the diagnostic: miette shows one source per report.
+        for related in &finding.related {
+            out.push_str("  related: ");
+            out.push_str(&related.to_line());
+            out.push('\n');
+        }
     }
     if !out.is_empty() {
         out.push('\n');

@@ -99,8 +99,12 @@ struct ArtifactLocation<'f> {
 struct Region {
     start_line: u32,
     start_column: u32,
-    end_line: u32,
-    end_column: u32,
+    /// Left out for a point in another file (a finding's `related`): the region is then the
+    /// rest of the line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_line: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_column: Option<u32>,
 }
 
 impl From<Range> for Region {
@@ -108,10 +112,29 @@ impl From<Range> for Region {
         Self {
             start_line: range.start_line,
             start_column: range.start_column,
-            end_line: range.end_line,
-            end_column: range.end_column,
+            end_line: Some(range.end_line),
+            end_column: Some(range.end_column),
         }
     }
+}
+
+/// A finding's places in other files (generated code the finding is about) as related
+/// locations numbered from `after + 1`: a point each, its column in UTF-8 bytes, which is
+/// UTF-16's for the ASCII of generated code.
+fn other_files(finding: &Finding, after: usize) -> impl Iterator<Item = ResultLocation<'_>> {
+    finding.related.iter().enumerate().map(move |(at, related)| ResultLocation {
+        id: Some(after + at + 1),
+        physical_location: PhysicalLocation {
+            artifact_location: ArtifactLocation { uri: &related.path, uri_base_id: SRCROOT },
+            region: (related.line > 0).then_some(Region {
+                start_line: related.line,
+                start_column: related.column.max(1),
+                end_line: None,
+                end_column: None,
+            }),
+        },
+        message: Some(Text { text: &related.text }),
+    })
 }
 
 /// One run whose `tool.driver.rules` holds each rule that has a finding, by name, and whose
@@ -149,7 +172,7 @@ pub fn render_sarif(findings: &[Finding], sources: &mut SourceCache) -> String {
                 },
                 message,
             };
-            let related_locations = match finding.span {
+            let mut related_locations: Vec<ResultLocation> = match finding.span {
                 Some(span) => finding
                     .labels
                     .iter()
@@ -165,6 +188,7 @@ pub fn render_sarif(findings: &[Finding], sources: &mut SourceCache) -> String {
                     .collect(),
                 None => Vec::new(),
             };
+            related_locations.extend(other_files(finding, related_locations.len()));
             let primary_label = finding
                 .labels
                 .iter()

@@ -61,6 +61,7 @@ impl Fixture {
             labels: Vec::new(),
             help: None,
             fix: None,
+            related: Vec::new(),
         };
         let span_of = |text: &str, needle: &str| {
             let start = u32::try_from(text.find(needle).unwrap()).unwrap();

@@ -23,7 +23,8 @@ pub(super) struct Inputs {
     pub folders: Vec<(String, u128)>,
     /// Files read, with their stamps, sorted by path.
     pub files: Vec<InputFile>,
-    /// Ignore files whose absence the walk relied on.
+    /// Ignore files whose absence the walk relied on, and generated files whose absence the
+    /// tree records (a folder's Solid glue).
     pub absent: Vec<String>,
 }
 
@@ -44,6 +45,17 @@ pub(super) enum Role {
     /// Any other file of the route walk (route definitions, middleware, helpers under
     /// `api/`), with its source folder and its share of the folder's generation evidence.
     Source { folder: u32, evidence: GenerationEvidence },
+    /// A generated file read for one fact of its folder (the Solid glue): a change to it
+    /// builds the tree again.
+    Generated,
+}
+
+/// How a generated file was found, for [`TreeRecorder::generated`].
+#[derive(Debug, Clone, Copy)]
+pub enum GeneratedRead {
+    Present(Stamp),
+    Absent,
+    Unreadable,
 }
 
 /// How the recorded inputs compare with the files on disk.
@@ -60,6 +72,8 @@ pub struct TreeRecorder {
     started: u128,
     walk: Mutex<WalkInputs>,
     files: Mutex<Vec<InputFile>>,
+    /// Generated files the tree relies on being absent.
+    absent: Mutex<Vec<String>>,
     /// Whether a file was read without a stamp (it could not be read).
     incomplete: Mutex<bool>,
 }
@@ -70,6 +84,7 @@ impl Default for TreeRecorder {
             started: now_nanos(),
             walk: Mutex::default(),
             files: Mutex::default(),
+            absent: Mutex::default(),
             incomplete: Mutex::new(false),
         }
     }
@@ -105,6 +120,21 @@ impl TreeRecorder {
         lock(&self.files).push(InputFile { path: rel.to_owned(), stamp, role });
     }
 
+    /// A generated file the tree took a fact from (`rel`: relative to the project root):
+    /// present with the stamp of the content read, absent, or unreadable (the tree is then
+    /// not saved). Appearing, changing or disappearing, it builds the tree again.
+    pub fn generated(&self, rel: &str, read: GeneratedRead) {
+        match read {
+            GeneratedRead::Present(stamp) => lock(&self.files).push(InputFile {
+                path: rel.to_owned(),
+                stamp,
+                role: Role::Generated,
+            }),
+            GeneratedRead::Absent => lock(&self.absent).push(rel.to_owned()),
+            GeneratedRead::Unreadable => *lock(&self.incomplete) = true,
+        }
+    }
+
     /// The recorded inputs in stored form, or `None` when the tree is not to be saved: a file
     /// could not be read, or one of them is too recent to be told apart from its next
     /// version.
@@ -136,6 +166,7 @@ impl TreeRecorder {
             }
         }
         inputs.files.append(&mut into_inner(self.files));
+        inputs.absent.append(&mut into_inner(self.absent));
         if inputs.files.iter().any(|file| file.stamp.is_racy(self.started)) {
             return None;
         }

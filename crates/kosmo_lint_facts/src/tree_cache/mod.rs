@@ -42,6 +42,7 @@ use std::path::Path;
 
 use kosmo_lint_core::facts::Framework;
 use kosmo_lint_core::generation::{Generation, GenerationEvidence};
+use kosmo_lint_core::glue::SolidGlue;
 use kosmo_lint_core::project::{Project, SourceFolder, SourceFolderLayout};
 use kosmo_lint_core::tree::{ApiRoute, FolderTree, RouteTree, file_evidence};
 use kosmo_lint_core::walk::{WalkScope, project_file};
@@ -52,8 +53,8 @@ use crate::cache::{cache_folder, keep_out_of_version_control, now_nanos, read_an
 use crate::cache_format::{
     CacheError, Fields, PREAMBLE_LEN, checksum, decode_msgpack, preamble, strip_preamble,
 };
-pub use inputs::TreeRecorder;
 use inputs::{Comparison, Inputs, Role};
+pub use inputs::{GeneratedRead, TreeRecorder};
 
 const FILE_NAME: &str = "tree.bin";
 const MAGIC: [u8; 8] = *b"KLTREE\0\0";
@@ -118,6 +119,8 @@ struct CachedFolder {
     framework: Option<Framework>,
     framework_configured: bool,
     api_routes: Vec<ApiRoute>,
+    /// Last, as cached structs grow at their end.
+    solid_glue: Option<SolidGlue>,
 }
 
 /// [`CachedFolder`] as written: the same fields, borrowed from the tree.
@@ -131,6 +134,7 @@ struct FolderToSave<'t> {
     framework: Option<Framework>,
     framework_configured: bool,
     api_routes: Vec<&'t ApiRoute>,
+    solid_glue: Option<&'t SolidGlue>,
 }
 
 impl<'t> FolderToSave<'t> {
@@ -144,6 +148,7 @@ impl<'t> FolderToSave<'t> {
             framework: tree.framework,
             framework_configured: tree.framework_configured,
             api_routes: tree.api_routes.values().collect(),
+            solid_glue: tree.solid_glue.as_ref(),
         }
     }
 }
@@ -333,6 +338,7 @@ fn folder_tree((cached, folder): (CachedFolder, &SourceFolder)) -> FolderTree {
         pages: BTreeMap::new(),
         layouts: BTreeMap::new(),
         fetch_refs: Vec::new(),
+        solid_glue: cached.solid_glue,
     }
 }
 

@@ -9,6 +9,7 @@ pub mod no_bare_function_reference;
 pub mod page_api_params_match;
 pub mod prefetch_matches_query;
 pub mod preload_generated_fetch;
+pub mod preload_never_runs;
 pub mod preload_no_await;
 pub mod preload_query_cache;
 pub mod response_type_declared;

@@ -280,15 +280,17 @@ fn g5_fixture_kosmo_config_mixed_segment() {
 }
 
 #[test]
-fn shop_example_two_g5_plus_folders() {
+fn shop_example_g5_plus_folders() {
     let (stdout, tree) = routes_json("examples/shop");
 
     // `lib/` is generated code, not a source folder.
-    assert_eq!(folder_rels(&tree), ["src/admin", "src/app", "src/dashboard"]);
+    assert_eq!(folder_rels(&tree), ["src/admin", "src/app", "src/blog", "src/dashboard"]);
     let admin = folder(&tree, "src/admin");
     let app = folder(&tree, "src/app");
+    let blog = folder(&tree, "src/blog");
     let dashboard = folder(&tree, "src/dashboard");
-    for f in [admin, app, dashboard] {
+    assert_eq!(blog["framework"], "solid");
+    for f in [admin, app, blog, dashboard] {
         assert_eq!(f["generation"], "G5+", "{}", f["rel"]);
         assert_eq!(f["layout"], "KosmoConfig");
     }

@@ -15,7 +15,7 @@ fn finding() -> Finding {
         "preload-never-runs",
         "/nowhere/src/app/kosmo.config.ts".into(),
         "src/app/kosmo.config.ts".to_owned(),
-        "The generated Solid glue never calls a page's `preload`".to_owned(),
+        "the generated Solid glue never calls a page's `preload`".to_owned(),
     );
     finding.severity = Severity::Warning;
     finding.help = Some("upgrade the KosmoJS Solid generator".to_owned());

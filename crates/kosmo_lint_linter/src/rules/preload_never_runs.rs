@@ -112,7 +112,7 @@ impl Rule for PreloadNeverRuns {
         };
         report
             .report_file(format!(
-                "The generated Solid glue never calls a page's `preload`: every `preload` the \
+                "the generated Solid glue never calls a page's `preload`: every `preload` the \
                  pages of `{folder}` export is dead code"
             ))
             .help(format!(

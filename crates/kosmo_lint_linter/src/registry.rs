@@ -11,6 +11,7 @@ use crate::rules::page_api_params_match::PageApiParamsMatch;
 use crate::rules::prefetch_matches_query::PrefetchMatchesQuery;
 use crate::rules::preload_generated_fetch::PreloadGeneratedFetch;
 use crate::rules::preload_no_await::PreloadNoAwait;
+use crate::rules::query_name_unique::QueryNameUnique;
 use crate::rules::response_type_declared::ResponseTypeDeclared;
 use crate::rules::route_name_matches_folder::RouteNameMatchesFolder;
 use crate::rules::route_syntax::RouteSyntax;
@@ -29,6 +30,7 @@ pub static RULES: &[&dyn Rule] = &[
     &PrefetchMatchesQuery,
     &PreloadGeneratedFetch,
     &PreloadNoAwait,
+    &QueryNameUnique,
     &ResponseTypeDeclared,
     &RouteNameMatchesFolder,
     &RouteSyntax,

@@ -9,6 +9,7 @@ pub mod page_api_params_match;
 pub mod prefetch_matches_query;
 pub mod preload_generated_fetch;
 pub mod preload_no_await;
+pub mod query_name_unique;
 pub mod response_type_declared;
 pub mod route_name_matches_folder;
 pub mod route_syntax;

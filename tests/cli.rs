@@ -95,7 +95,7 @@ fn threads_is_a_global_option() {
         assert_eq!(run.code, 1, "{args:?}: {}", run.stderr);
         common::assert_summary(
             &run.stdout,
-            "Checked 52 files in [time]: 9 errors, 5 warnings, 3 fixable.",
+            "Checked 52 files in [time]: 11 errors, 5 warnings, 3 fixable.",
         );
     }
 }

@@ -120,7 +120,7 @@ fn ci_formats_on_the_shop_example() {
         serde_json::from_str(&kosmo(&["check", "examples/shop", "--format", "sarif"]).stdout)
             .unwrap();
     assert_eq!(sarif["version"], "2.1.0");
-    assert_eq!(sarif["runs"][0]["results"].as_array().unwrap().len(), 14);
+    assert_eq!(sarif["runs"][0]["results"].as_array().unwrap().len(), 16);
 }
 
 /// CI resolves these formats' paths against the checkout, where it runs: run from the

@@ -1,9 +1,11 @@
 //! `query-name-unique`: every Solid Router `query(fn, name)` wrapper has a literal name that
 //! no other wrapper of the module has, and that is no prefix of another one's.
 
-use kosmo_lint_core::facts::{Framework, QueryName};
+use kosmo_lint_core::facts::QueryName;
 
 use crate::context::FindingExt;
+use crate::modules::graph::ModuleGraph;
+use crate::query_names::solid_file;
 use crate::{FileContext, Reporter, Rule, declare_rule};
 
 declare_rule! {
@@ -22,8 +24,9 @@ declare_rule! {
     /// namespace import (`Router.query`) counts; a `query` from another package or bound in the
     /// module does not.
     ///
-    /// This version compares the names of one file with each other; names in two different
-    /// files are not compared yet.
+    /// A full run compares the names of every file of the source folder (a finding on each
+    /// wrapper, naming where the other one is). A run over named files (pre-commit) and the
+    /// editor compare a file's names with each other only: they do not read every file.
     ///
     /// ### Why is this bad?
     ///
@@ -79,7 +82,7 @@ declare_rule! {
 impl Rule for QueryNameUnique {
     fn check_file(&self, ctx: &FileContext<'_>, report: &mut Reporter<'_>) {
         let names = &ctx.facts.query_names;
-        if names.is_empty() || !solid_file(ctx) {
+        if names.is_empty() || !solid_file(ctx.file, ctx.facts, ctx.folder) {
             return;
         }
         for name in names {
@@ -102,17 +105,12 @@ impl Rule for QueryNameUnique {
                     conflict.report(name, other.span, "", report);
                 }
             }
+            let Some(table) = ctx.modules.and_then(ModuleGraph::query_names) else { continue };
+            for (conflict, location) in table.clashes(ctx.file.folder, &ctx.file.path, key) {
+                conflict.report(name, name.span, &format!(" (in {location})"), report);
+            }
         }
     }
-}
-
-/// Whether the file belongs to SolidJS: a page or layout its Solid folder reads, or any
-/// other file of a folder that is not another frontend's.
-fn solid_file(ctx: &FileContext<'_>) -> bool {
-    if ctx.facts.page.is_some() {
-        return matches!(ctx.page(), Some((_, Framework::Solid | Framework::Unknown)));
-    }
-    matches!(ctx.folder.framework, None | Some(Framework::Solid | Framework::Unknown))
 }
 
 fn wrapper(name: &QueryName) -> &'static str {

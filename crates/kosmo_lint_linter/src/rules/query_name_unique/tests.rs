@@ -1,6 +1,7 @@
 //! Vectors of `query-name-unique`.
 
 use super::QueryNameUnique;
+use crate::rules::unused_suppression::UnusedSuppression;
 use crate::tester::{Fixture, Tester};
 
 const PAGE: &str = r#"
@@ -36,6 +37,12 @@ fn passes() {
         ),
         // A parameter that shadows the import is not the router's `query`.
         g5q("const getA = query(() => 1, \"alpha\"); function f(query: (x: number) => number) { return query(1); }"),
+        // Names in other files that clash with none.
+        g5q(r#"const getA = query(() => 1, "alpha");"#)
+            .with("lib/queries.ts", "import { query } from \"@solidjs/router\";\nexport const b = query(() => 2, \"beta\");"),
+        // A `query` not from the router in another file is not compared.
+        g5q(r#"const getA = query(() => 1, "alpha");"#)
+            .with("lib/db.ts", "import { query } from \"./sql\";\nexport const b = query(() => 2, \"alpha\");"),
         // A helper of a React folder is not checked.
         Fixture::G5React.file(
             "lib/queries.ts",
@@ -77,6 +84,28 @@ fn fails() {
         ),
         // Not assigned to a name: still a wrapper with that name.
         g5q(r#"const getA = query(() => 1, "alpha"); export const all = [query(() => 2, "alpha")];"#),
+        // Across files: a page and a shared query module of the folder.
+        g5q(r#"const getA = query(() => 1, "catalog");"#).with(
+            "lib/queries.ts",
+            "import { query } from \"@solidjs/router\";\nexport const b = query(() => 2, \"catalog\");\nexport const c = query(() => 3, \"catalog/[id]\");",
+        ),
+        // Across files, suppressed in one of them: the other still reports.
+        g5q("// kosmo-lint-disable-next-line query-name-unique\nconst getA = query(() => 1, \"gamma\");")
+            .with("lib/queries.ts", "import { cache } from \"@solidjs/router\";\nexport const b = cache(() => 2, \"gammas\");"),
     ];
     Tester::new(&QueryNameUnique).fail(fail).test_and_snapshot();
+}
+
+/// A directive that suppresses a clash with another file's name is used, not reported by
+/// `unused-suppression`: the other files' names are known while the file is linted.
+#[test]
+fn suppressing_a_cross_file_clash_is_a_used_directive() {
+    let case = g5q(
+        "// kosmo-lint-disable-next-line query-name-unique\nconst getA = query(() => 1, \"delta\");",
+    )
+    .with(
+        "lib/queries.ts",
+        "import { query } from \"@solidjs/router\";\n// kosmo-lint-disable-next-line query-name-unique\nexport const b = query(() => 2, \"delta\");",
+    );
+    Tester::new(&QueryNameUnique).alongside(&[&UnusedSuppression]).pass(vec![case]).test();
 }

@@ -95,7 +95,7 @@ fn threads_is_a_global_option() {
         assert_eq!(run.code, 1, "{args:?}: {}", run.stderr);
         common::assert_summary(
             &run.stdout,
-            "Checked 56 files in [time]: 9 errors, 8 warnings, 4 fixable (1 more with --unsafe-fixes).",
+            "Checked 56 files in [time]: 11 errors, 8 warnings, 4 fixable (1 more with --unsafe-fixes).",
         );
     }
 }

@@ -95,7 +95,7 @@ fn quiet_and_max_warnings() {
     let run = kosmo(&["check", "examples/shop", "--quiet", "--format", "json"]);
     let document = common::json(&run);
     assert_eq!(document["summary"]["warnings"], 0);
-    assert_eq!(document["summary"]["errors"], 9);
+    assert_eq!(document["summary"]["errors"], 11);
 
     let cart = "examples/shop/src/app/pages/cart";
     assert_eq!(kosmo(&["check", cart]).code, 0, "one warning alone passes");

@@ -27,6 +27,9 @@ fn findings(document: &Value) -> Vec<(String, u64, u64, String, String)> {
         .unwrap()
         .iter()
         .filter(|d| !seed_form_warning(d))
+        // The admin folder's two `posts/{id}` pages name their `query()` wrappers alike
+        // (`query-name-unique`, true): not what these tests are about.
+        .filter(|d| d["rule"] != "query-name-unique")
         .map(|d| {
             assert_eq!(d["rule"], "fetch-client-route-exists", "{d}");
             assert_eq!(d["severity"], "error", "{d}");

@@ -120,6 +120,9 @@ pub struct FileFacts {
     pub imported_refs: Vec<ImportedClientRef>,
     /// `kosmo-lint-…` directive comments, in source order (empty for most files).
     pub suppressions: Vec<Suppression>,
+    /// Every `query(fn, name)` / `cache(fn, name)` call of Solid Router's, in source order
+    /// (any file kind: shared query modules are helpers), for `query-name-unique`.
+    pub query_names: Vec<QueryName>,
 }
 
 /// Whether the file could be read and parsed.

@@ -11,7 +11,7 @@ use std::fmt;
 use serde::de::DeserializeOwned;
 
 /// Bumped whenever the layout of either cache file changes.
-pub(crate) const FORMAT_VERSION: u32 = 12;
+pub(crate) const FORMAT_VERSION: u32 = 13;
 
 /// The build that writes and reads the caches (see `build.rs`): another build never reads
 /// this one's files.

@@ -21,6 +21,7 @@ mod module_check;
 mod mount;
 mod nesting;
 mod page;
+mod query_names;
 mod read;
 mod router_names;
 mod script_blocks;
@@ -207,7 +208,11 @@ pub fn extract_source(
             // analysis, the expensive part, is only needed where it can reach a generated
             // client: through an import of one, or a key read off an import (`api["users"]`).
             let names_generated = kind != FileKind::Helper || mentions_generated_fetch(text);
-            if !names_generated && !imported_refs::may_read_imported_client(text) {
+            let reads_clients = names_generated || imported_refs::may_read_imported_client(text);
+            // A shared query module (`lib/queries.ts`) names no client but defines the
+            // `query()` wrappers whose names `query-name-unique` compares.
+            let calls_router = query_names::may_call(text);
+            if !reads_clients && !calls_router {
                 return facts;
             }
             let semantic = SemanticBuilder::new().with_build_nodes(true).build(program);
@@ -226,6 +231,10 @@ pub fn extract_source(
                 return FileFacts { status: FileStatus::SyntaxErrors { errors }, ..facts };
             }
             let semantic = semantic.semantic;
+            facts.query_names = query_names::collect(program, &semantic);
+            if !reads_clients {
+                return facts;
+            }
             let mut bindings = bindings::Bindings::new(&semantic, text, program);
             // Page facts first: resolving a name registers its `query()` wrapper, and the page
             // registers them in source order before anything else resolves one.

@@ -28,6 +28,7 @@ mod isolation;
 mod lint_fix;
 mod linter;
 pub mod modules;
+mod query_names;
 mod registry;
 pub mod rules;
 #[cfg(test)]

@@ -14,6 +14,7 @@ use crate::rules::preload_generated_fetch::PreloadGeneratedFetch;
 use crate::rules::preload_never_runs::PreloadNeverRuns;
 use crate::rules::preload_no_await::PreloadNoAwait;
 use crate::rules::preload_query_cache::PreloadQueryCache;
+use crate::rules::query_name_unique::QueryNameUnique;
 use crate::rules::response_type_declared::ResponseTypeDeclared;
 use crate::rules::route_name_matches_folder::RouteNameMatchesFolder;
 use crate::rules::route_syntax::RouteSyntax;
@@ -35,6 +36,7 @@ pub static RULES: &[&dyn Rule] = &[
     &PreloadNeverRuns,
     &PreloadNoAwait,
     &PreloadQueryCache,
+    &QueryNameUnique,
     &ResponseTypeDeclared,
     &RouteNameMatchesFolder,
     &RouteSyntax,

@@ -22,6 +22,7 @@ use crate::dependents::{Dependent, dependents, file_reads};
 use crate::glue::load_solid_glues;
 use crate::isolation::per_file;
 use crate::modules::graph::ModuleGraph;
+use crate::query_names::{QueryNameTable, TableBuilder};
 use crate::source::Sources;
 use crate::status::walk_finding;
 use crate::timings::phase;
@@ -203,6 +204,11 @@ impl Session {
     /// sorted.
     pub fn check(&mut self, linter: &Linter, selection: Selection<'_>) -> Checked {
         let Selection { selected, only_files, whole_project } = selection;
+        if only_files.is_none() && self.route_results.is_none() && linter.runs("query-name-unique")
+        {
+            let table = phase("query names", || self.query_names());
+            self.modules.set_query_names(Some(table));
+        }
         // The route definitions are checked once; their facts are then dropped, so that the
         // walk over the pages runs beside the route tree alone.
         let (route_findings, route_files) = match self.route_results.take() {
@@ -275,6 +281,30 @@ impl Session {
     /// A run that names files: the files to check besides those named, because a route or
     /// module they read changed since the last full run (their findings say so). Empty for
     /// other runs, and when no full run saved what files read.
+    /// Every SolidJS file's `query()` names, for `query-name-unique` to compare across
+    /// files: the route files' from their facts at hand, the other files' read first (only
+    /// those that name `@solidjs/router` are analysed). A file that cannot be read or
+    /// analysed adds nothing here; the walk that lints it reports why.
+    fn query_names(&self) -> QueryNameTable {
+        let mut builder = TableBuilder::default();
+        for (file, facts) in &self.routes {
+            builder.add(file, facts, self.tree.folder(file.folder));
+        }
+        let rest = Mutex::new(TableBuilder::default());
+        let visit = |file: ProjectFile| {
+            let Ok(text) = self.sources.read(&file.path) else { return };
+            if !text.contains("@solidjs/router") {
+                return;
+            }
+            if let Ok(facts) = per_file(&file, || self.sources.facts(&self.cache, &file)) {
+                lock(&rest).add(&file, &facts, self.tree.folder(file.folder));
+            }
+        };
+        walk_with_overlays(&self.project, &self.sources, WalkScope::Rest, &visit, None);
+        builder.extend(into_inner(rest));
+        builder.finish(&self.sources)
+    }
+
     pub fn dependents(&self) -> impl Iterator<Item = &Path> {
         self.dependents.keys().map(PathBuf::as_path)
     }

@@ -331,3 +331,18 @@ pub enum ExportedValue {
     /// Anything else (a component, a constant, a class).
     Other,
 }
+
+/// The name a `query(fn, name)` (or deprecated `cache(fn, name)`) call gives its wrapper:
+/// the prefix of every cache key the wrapper makes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueryName {
+    /// The name, when it is a string literal or a template literal without substitutions;
+    /// `None` when it is missing or anything else.
+    pub key: Option<String>,
+    /// The name argument, or the whole call when there is none.
+    pub span: Span,
+    /// Whether the callee is the deprecated alias `cache`.
+    pub cache: bool,
+    /// Whether the call has no name argument at all.
+    pub missing: bool,
+}

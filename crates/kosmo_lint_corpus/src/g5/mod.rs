@@ -304,7 +304,7 @@ fn query_wrappers(
             source.line(format!(
                 "  ({signature}) => fetch(`{url}`).then((response) => response.json()),"
             ));
-            source.line(format!("  \"{name}\","));
+            source.line(format!("  \"{name}/index\","));
             source.line(");");
         } else {
             source.line(format!("{declared} = query(async ({signature}) => {{"));
@@ -315,7 +315,7 @@ fn query_wrappers(
                 "  }",
                 "  return response.json();",
             ]);
-            source.line(format!("}}, \"{name}\");"));
+            source.line(format!("}}, \"{name}/index\");"));
         }
         source.blank();
     } else if kind != Page::Static {
@@ -333,12 +333,14 @@ fn query_wrappers(
                 format!("{alias}.GET")
             }
         };
+        // `<route>/index`, not the bare route name: `users` would be a prefix of
+        // `users/[id]`, which `query-name-unique` reports (revalidation matches by prefix).
         source.line(format!(
-            "{declared} = query(({signature}) => {client}({client_args}), \"{name}\");"
+            "{declared} = query(({signature}) => {client}({client_args}), \"{name}/index\");"
         ));
         if kind == Page::SecondReader {
             source.line(format!(
-                "const {second} = query(({signature}) => {client}({client_args}), \"{name}#view\");"
+                "const {second} = query(({signature}) => {client}({client_args}), \"{name}/~view\");"
             ));
         }
         source.blank();

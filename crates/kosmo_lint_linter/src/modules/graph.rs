@@ -62,6 +62,8 @@ pub struct ModuleGraph {
     sources: Sources,
     /// Modules read so far, by path (an error: read and found unusable, with why).
     modules: Mutex<HashMap<PathBuf, Result<Arc<Module>, String>>>,
+    /// Every SolidJS file's `query()` names, in a full run only (`query_names.rs`).
+    query_names: Option<crate::query_names::QueryNameTable>,
 }
 
 impl ModuleGraph {
@@ -80,7 +82,17 @@ impl ModuleGraph {
                 .with_overlays(sources.overlaid().map(Path::to_path_buf)),
             sources,
             modules: Mutex::default(),
+            query_names: None,
         }
+    }
+
+    /// The `query()` names of the project's files, when this run gathered them.
+    pub(crate) fn query_names(&self) -> Option<&crate::query_names::QueryNameTable> {
+        self.query_names.as_ref()
+    }
+
+    pub(crate) fn set_query_names(&mut self, table: Option<crate::query_names::QueryNameTable>) {
+        self.query_names = table;
     }
 
     /// What `name` (`default`, `*` for the namespace, or a name) of the module `source`,

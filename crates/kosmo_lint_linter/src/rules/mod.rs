@@ -12,6 +12,7 @@ pub mod preload_generated_fetch;
 pub mod preload_never_runs;
 pub mod preload_no_await;
 pub mod preload_query_cache;
+pub mod query_name_unique;
 pub mod response_type_declared;
 pub mod route_name_matches_folder;
 pub mod route_syntax;

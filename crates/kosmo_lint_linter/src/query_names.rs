@@ -71,10 +71,6 @@ impl TableBuilder {
         }
     }
 
-    pub(crate) fn extend(&mut self, other: Self) {
-        self.entries.extend(other.entries);
-    }
-
     /// The table; the file of every entry that clashes with another file's is read once to
     /// say where the entry is (clashes are rare, so this reads few files).
     pub(crate) fn finish(mut self, sources: &Sources) -> QueryNameTable {
@@ -120,6 +116,18 @@ impl TableBuilder {
 }
 
 impl QueryNameTable {
+    /// The files with a name that clashes with another file's name.
+    pub(crate) fn paths_with_cross_file_clashes(&self) -> std::collections::BTreeSet<PathBuf> {
+        let mut paths = std::collections::BTreeSet::new();
+        for index in 0..self.entries.len() {
+            for other in self.clashes_from(index) {
+                paths.insert(self.entries[index].path.clone());
+                paths.insert(self.entries[other].path.clone());
+            }
+        }
+        paths
+    }
+
     /// Indices of the entries after `index` whose key equals or starts with its key, in
     /// another file of its folder.
     fn clashes_from(&self, index: usize) -> impl Iterator<Item = usize> + '_ {

@@ -22,7 +22,7 @@ use crate::dependents::{Dependent, dependents, file_reads};
 use crate::glue::load_solid_glues;
 use crate::isolation::per_file;
 use crate::modules::graph::ModuleGraph;
-use crate::query_names::{QueryNameTable, TableBuilder};
+use crate::query_names::TableBuilder;
 use crate::source::Sources;
 use crate::status::walk_finding;
 use crate::timings::phase;
@@ -91,6 +91,8 @@ pub struct Session {
     /// A run that names files: the files it checks besides, because something they read
     /// changed since the last full run, each with the note its findings carry.
     dependents: BTreeMap<PathBuf, Dependent>,
+    /// A full run's `query()` names, gathered as its files are linted (`query_names.rs`).
+    query_names: Mutex<Option<TableBuilder>>,
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -137,6 +139,7 @@ impl Session {
                 tree_recorder: None,
                 dependency_recorder: None,
                 dependents,
+                query_names: Mutex::default(),
             };
         }
         let cache = phase("cache", || {
@@ -196,6 +199,7 @@ impl Session {
             tree_recorder,
             dependency_recorder: record_dependencies.then(DependencyRecorder::default),
             dependents,
+            query_names: Mutex::default(),
         }
     }
 
@@ -204,10 +208,18 @@ impl Session {
     /// sorted.
     pub fn check(&mut self, linter: &Linter, selection: Selection<'_>) -> Checked {
         let Selection { selected, only_files, whole_project } = selection;
-        if only_files.is_none() && self.route_results.is_none() && linter.runs("query-name-unique")
-        {
-            let table = phase("query names", || self.query_names());
-            self.modules.set_query_names(Some(table));
+        // A full run gathers every file's `query()` names as it lints them; the files whose
+        // names clash with another file's are linted again once all are known.
+        let gather_names = only_files.is_none()
+            && whole_project
+            && self.route_results.is_none()
+            && linter.runs("query-name-unique");
+        if gather_names {
+            let mut names = TableBuilder::default();
+            for (file, facts) in &self.routes {
+                names.add(file, facts, self.tree.folder(file.folder));
+            }
+            *lock(&self.query_names) = Some(names);
         }
         // The route definitions are checked once; their facts are then dropped, so that the
         // walk over the pages runs beside the route tree alone.
@@ -270,6 +282,10 @@ impl Session {
         });
         let (rest_findings, rest_files) = into_inner(rest);
         findings.extend(rest_findings);
+        let gathered = lock(&self.query_names).take();
+        if let Some(names) = gathered {
+            phase("query names", || self.relint_name_clashes(linter, names, &mut findings));
+        }
         findings.extend(lock(&self.internal_errors).drain(..));
         files += rest_files;
         for error in self.walk_errors.iter().chain(&errors).filter(|e| selected(&e.path)) {
@@ -278,33 +294,40 @@ impl Session {
         Checked { findings, files }
     }
 
+    /// Builds the table of every file's `query()` names and lints again the files whose
+    /// names clash with another file's, their findings replacing the walk's (which could
+    /// compare each file's names only with its own). Clashes are rare: few files are read
+    /// twice.
+    fn relint_name_clashes(
+        &mut self,
+        linter: &Linter,
+        names: TableBuilder,
+        findings: &mut Vec<Finding>,
+    ) {
+        let table = names.finish(&self.sources);
+        let clashing = table.paths_with_cross_file_clashes();
+        self.modules.set_query_names(Some(table));
+        if clashing.is_empty() {
+            return;
+        }
+        findings.retain(|f| !clashing.contains(&f.path));
+        let again: Vec<Finding> = clashing
+            .par_iter()
+            .filter_map(|path| project_file(&self.project, path))
+            .flat_map_iter(|file| {
+                per_file(&file, || {
+                    let facts = self.sources.facts(&self.cache, &file);
+                    linter.lint_file(&file, &facts, &self.tree, Some(&self.modules))
+                })
+                .unwrap_or_else(|internal_error| vec![*internal_error])
+            })
+            .collect();
+        findings.extend(again);
+    }
+
     /// A run that names files: the files to check besides those named, because a route or
     /// module they read changed since the last full run (their findings say so). Empty for
     /// other runs, and when no full run saved what files read.
-    /// Every SolidJS file's `query()` names, for `query-name-unique` to compare across
-    /// files: the route files' from their facts at hand, the other files' read first (only
-    /// those that name `@solidjs/router` are analysed). A file that cannot be read or
-    /// analysed adds nothing here; the walk that lints it reports why.
-    fn query_names(&self) -> QueryNameTable {
-        let mut builder = TableBuilder::default();
-        for (file, facts) in &self.routes {
-            builder.add(file, facts, self.tree.folder(file.folder));
-        }
-        let rest = Mutex::new(TableBuilder::default());
-        let visit = |file: ProjectFile| {
-            let Ok(text) = self.sources.read(&file.path) else { return };
-            if !text.contains("@solidjs/router") {
-                return;
-            }
-            if let Ok(facts) = per_file(&file, || self.sources.facts(&self.cache, &file)) {
-                lock(&rest).add(&file, &facts, self.tree.folder(file.folder));
-            }
-        };
-        walk_with_overlays(&self.project, &self.sources, WalkScope::Rest, &visit, None);
-        builder.extend(into_inner(rest));
-        builder.finish(&self.sources)
-    }
-
     pub fn dependents(&self) -> impl Iterator<Item = &Path> {
         self.dependents.keys().map(PathBuf::as_path)
     }
@@ -372,10 +395,21 @@ impl Session {
 
     /// A file's facts (from its overlay, the cache or the disk) and findings; a panic in
     /// either is the file's `internal-error` finding.
+    /// Adds the file's `query()` names to a full run's table, if one is being gathered.
+    fn gather_names(&self, file: &ProjectFile, facts: &FileFacts) {
+        if facts.query_names.is_empty() {
+            return;
+        }
+        if let Some(names) = lock(&self.query_names).as_mut() {
+            names.add(file, facts, self.tree.folder(file.folder));
+        }
+    }
+
     pub(crate) fn checked_file(&self, linter: &Linter, file: &ProjectFile) -> Vec<Finding> {
         let Some(recorder) = &self.dependency_recorder else {
             let findings = per_file(file, || {
                 let facts = self.sources.facts(&self.cache, file);
+                self.gather_names(file, &facts);
                 linter.lint_file(file, &facts, &self.tree, Some(&self.modules))
             })
             .unwrap_or_else(|internal_error| vec![*internal_error]);
@@ -387,6 +421,7 @@ impl Session {
         let (checked, followed) = ModuleGraph::recording(|| {
             per_file(file, || {
                 let facts = self.sources.facts(&self.cache, file);
+                self.gather_names(file, &facts);
                 let findings = linter.lint_file(file, &facts, &self.tree, Some(&self.modules));
                 (findings, facts)
             })

@@ -1,7 +1,8 @@
-//! The `query()` names of every SolidJS file of a source folder, gathered before a full run
-//! lints its files, so that `query-name-unique` compares each file's names with the other
-//! files' ones inside its own `check_file` (and inline suppressions, `unused-suppression`
-//! and the dependency index treat those findings as any other).
+//! The `query()` names of every SolidJS file of a source folder, gathered while a full run
+//! lints its files; the files whose names clash with another file's are then linted again
+//! with the whole table, so that `query-name-unique` reports the clash inside the file's own
+//! `check_file` (and inline suppressions and `unused-suppression` treat those findings as
+//! any other).
 //!
 //! Only a name and where it is are kept per wrapper, never a file's facts. Runs that name
 //! files and the editor do not walk every file: they have no table, and the cross-file part

@@ -71,10 +71,12 @@ declare_rule! {
     /// function's declaration (importing `query` from `@solidjs/router` beside the page's
     /// other imports from it when needed), and calls the wrapper on both sides. The key is
     /// the page's route name and the wrapper's name: the route name alone would be a prefix of
-    /// the keys of the pages below it, which `query-name-unique` reports. Unsafe because the
-    /// key is chosen without seeing the other files (a clash is reported by
-    /// `query-name-unique` on the next run), and because the data is then cached (for 5 s
-    /// after the preload, and while a component reads it) where it was not before.
+    /// the keys of the pages below it, which `query-name-unique` reports. No fix when that key
+    /// clashes with a name of the file or, in a full run, of another file of the folder.
+    /// Unsafe because a run over named files cannot see the other files (a clash is then
+    /// reported by `query-name-unique` on the next full run), and because the data is then
+    /// cached (for 5 s after the preload, and while a component reads it) where it was not
+    /// before.
     ///
     /// No fix when the call passes arguments (`GET([params.id])`: the wrapper's parameters are
     /// the author's choice), when a client read bare or with no arguments serves a route with
@@ -217,6 +219,11 @@ fn wrapper_fix(
     let key = format!("{}#{wrapper}", page_route(ctx));
     let clashes = |other: &str| other.starts_with(&key) || key.starts_with(other);
     if page.queries.iter().filter_map(|q| q.key.as_deref()).any(clashes) {
+        return None;
+    }
+    // Other files' names, where a full run has gathered them (`query-name-unique`).
+    let table = ctx.modules.and_then(crate::modules::graph::ModuleGraph::query_names);
+    if table.is_some_and(|t| !t.clashes(ctx.file.folder, &ctx.file.path, &key).is_empty()) {
         return None;
     }
     // After the function's declaration when a bare reference shows where it is; else right

@@ -25,8 +25,9 @@ declare_rule! {
     /// module does not.
     ///
     /// A full run compares the names of every file of the source folder (a finding on each
-    /// wrapper, naming where the other one is). A run over named files (pre-commit) and the
-    /// editor compare a file's names with each other only: they do not read every file.
+    /// wrapper, naming where the other one is). A run over named files (pre-commit), over
+    /// part of the project, and the editor compare a file's names with each other only: they
+    /// do not read every file.
     ///
     /// ### Why is this bad?
     ///

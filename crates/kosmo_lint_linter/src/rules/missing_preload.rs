@@ -322,6 +322,8 @@ fn is_route_param(arg: &str) -> bool {
     })
 }
 
+#[cfg(test)]
+mod fix_output_tests;
 mod loader;
 #[cfg(test)]
 mod loader_tests;

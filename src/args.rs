@@ -119,6 +119,10 @@ pub struct CheckArgs {
     /// goes to stdout and the report to stderr.
     #[arg(long, value_name = "PATH", conflicts_with = "paths")]
     pub stdin_filename: Option<PathBuf>,
+    /// Write the report in --format to FILE (its folder is created) and print the pretty
+    /// report as well, so that CI can upload one and its log still shows the findings.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
     /// Use this configuration file instead of looking for `kosmo-lint.json`.
     #[arg(short = 'c', long = "config", value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -134,7 +138,7 @@ pub struct CheckArgs {
     /// `-A`/`-W`/`-D` in the order given (filled by [`Cli::parse_ordered`]).
     #[arg(skip)]
     pub rule_flags: Vec<(RuleLevel, String)>,
-    /// Report errors only.
+    /// Report errors only (warnings are still counted, for the summary and --max-warnings).
     #[arg(long)]
     pub quiet: bool,
     /// Exit with 1 when there are more than N warnings.

@@ -10,13 +10,13 @@ use kosmo_lint_linter::{
     FileChange, FixOptions, Linter, LoadOptions, Selection, Session, Sources, phase,
 };
 use kosmo_lint_report::{
-    PrettyOptions, SourceCache, Summary, render_github, render_json, render_junit, render_pretty,
-    render_sarif, sort_findings,
+    CheckedProject, PrettyOptions, SourceCache, Summary, render_pretty, sort_findings,
 };
 use miette::Report;
 
 use crate::args::{CheckArgs, Format};
 use crate::project::{canonical_path, discover, load_settings};
+use crate::report::{Outcome, PathBase, render, write_output_file};
 
 pub fn run(args: &CheckArgs) -> Result<u8, Report> {
     let started = Instant::now();
@@ -25,10 +25,9 @@ pub fn run(args: &CheckArgs) -> Result<u8, Report> {
     let fix_options = (args.fix || args.diff)
         .then_some(FixOptions { unsafe_fixes: args.unsafe_fixes, write: !args.diff });
     let mut findings: Vec<Finding> = unlintable;
-    let mut files_checked = 0;
+    let mut projects = Vec::new();
     let mut fixed = 0;
-    let mut diffs = Vec::new();
-    let mut fixed_stdin: Option<FileChange> = None;
+    let mut changes = Vec::new();
     for run in &mut runs {
         let (targets, settings) = (run.targets.as_slice(), &run.settings);
         // A run over named files also checks the files whose routes or modules changed
@@ -43,18 +42,28 @@ pub fn run(args: &CheckArgs) -> Result<u8, Report> {
         if let Some(options) = fix_options {
             let outcome = phase("fix", || run.session.fix(&run.linter, &mut checked, options));
             fixed += outcome.fixes;
-            diffs.extend(outcome.changes.iter().map(FileChange::unified_diff));
-            fixed_stdin = outcome.changes.into_iter().next().filter(|_| stdin.is_some());
+            changes.extend(outcome.changes);
         }
-        files_checked += checked.files;
+        let root = run.session.project.root.clone();
+        projects.push(CheckedProject { shown: String::new(), root, files: checked.files });
         findings.extend(checked.findings);
     }
     for run in runs {
         run.session.finish();
     }
+    let base = PathBase::current();
+    base.apply(&mut findings);
+    for project in &mut projects {
+        project.shown = base.show(&project.root);
+    }
+    for change in &mut changes {
+        change.display_path = base.show(&change.path);
+    }
+    let fixed_stdin = changes.first().filter(|_| stdin.is_some());
     if args.diff {
         // Like ruff: the diff alone on stdout, exit 1 when applying it would change a file.
         // Fixes that were refused are said on stderr, so they are not lost.
+        let diffs: Vec<String> = changes.iter().map(FileChange::unified_diff).collect();
         crate::output::write_stdout(diffs.concat().as_bytes())?;
         let refused: Vec<Finding> =
             findings.into_iter().filter(|f| matches!(f.rule, "fix-error")).collect();
@@ -66,42 +75,42 @@ pub fn run(args: &CheckArgs) -> Result<u8, Report> {
         eprintln!("Would fix {fixed} finding{} in {files} file{}.", plural(fixed), plural(files));
         return Ok(u8::from(!diffs.is_empty()));
     }
+    sort_findings(&mut findings);
+    // Counted before --quiet hides the warnings: the summary and --max-warnings still see
+    // them, as oxlint's do.
+    let mut summary = Summary::of(projects.iter().map(|p| p.files).sum(), &findings);
+    summary.fixed = fix_options.map(|_| fixed);
     if args.quiet {
         findings.retain(|f| f.severity == Severity::Error);
     }
-    sort_findings(&mut findings);
-    let mut summary = Summary::of(files_checked, &findings);
-    summary.fixed = fix_options.map(|_| fixed);
-    if matches!(args.format, Format::Github | Format::Sarif | Format::Junit) {
-        paths_from_current_folder(&mut findings);
-    }
     let mut sources = SourceCache::default();
     if let Some((path, text)) = &stdin {
-        let linted = fixed_stdin.as_ref().filter(|_| args.fix).map_or(text, |change| &change.fixed);
+        let linted = fixed_stdin.filter(|_| args.fix).map_or(text, |change| &change.fixed);
         sources.insert(path.clone(), linted.clone());
     }
-    let output = phase("render", || match args.format {
-        Format::Pretty => {
-            let options = PrettyOptions { color: crate::use_color(), ..PrettyOptions::default() };
-            let mut out = render_pretty(&findings, &mut sources, options);
-            out.push_str(&summary.line(Some(started.elapsed())));
-            out.push('\n');
-            out
+    let outcome =
+        Outcome { findings: &findings, summary, projects: &projects, elapsed: started.elapsed() };
+    // With --stdin-filename --fix, stdout carries the fixed text: reports go to stderr.
+    let report_to_stderr = stdin.is_some() && args.fix;
+    let color = crate::use_color();
+    let report = phase("render", || match &args.output_file {
+        Some(path) => {
+            let file = render(args.format, &outcome, &mut sources, false);
+            write_output_file(path, &file)?;
+            // The file is for the tools; the terminal or the CI log still shows the findings.
+            Ok(render(Format::Pretty, &outcome, &mut sources, color))
         }
-        Format::Json => render_json(&findings, summary, &mut sources),
-        Format::Github => render_github(&findings, &mut sources),
-        Format::Sarif => render_sarif(&findings, &mut sources),
-        Format::Junit => render_junit(&findings, summary.files, &mut sources),
-    });
+        None => Ok::<_, Report>(render(args.format, &outcome, &mut sources, color)),
+    })?;
     match &stdin {
         // Like ruff: the fixed text (the text as it came when nothing was fixed) on stdout,
         // for the editor or the pipe that sent it; the report on stderr.
-        Some((_, text)) if args.fix => {
-            let fixed = fixed_stdin.as_ref().map_or(text.as_str(), |change| &change.fixed);
+        Some((_, text)) if report_to_stderr => {
+            let fixed = fixed_stdin.map_or(text.as_str(), |change| &change.fixed);
             crate::output::write_stdout(fixed.as_bytes())?;
-            eprint!("{output}");
+            eprint!("{report}");
         }
-        _ => crate::output::write_stdout(output.as_bytes())?,
+        _ => crate::output::write_stdout(report.as_bytes())?,
     }
     let too_many_warnings = args.max_warnings.is_some_and(|max| summary.warnings > max);
     if too_many_warnings {
@@ -203,27 +212,6 @@ fn read_stdin(path: &Path) -> Result<(PathBuf, String), Report> {
         ))
     })?;
     Ok((kosmo_lint_linter::resolved(path), text))
-}
-
-/// CI systems resolve a report's paths against the checkout, the folder CI runs in: in their
-/// formats a file below the current folder is named from there (`web/src/app/…` for a project
-/// in `web/`), any other by its path in the project.
-fn paths_from_current_folder(findings: &mut [Finding]) {
-    let Ok(current) = std::env::current_dir().and_then(fs::canonicalize) else { return };
-    for finding in findings {
-        if let Ok(below) = finding.path.strip_prefix(&current)
-            && let Some(parts) = below.iter().map(|p| p.to_str()).collect::<Option<Vec<_>>>()
-        {
-            finding.display_path = parts.join("/");
-        }
-        for related in &mut finding.related {
-            if let Ok(below) = related.file.strip_prefix(&current)
-                && let Some(parts) = below.iter().map(|p| p.to_str()).collect::<Option<Vec<_>>>()
-            {
-                related.path = parts.join("/");
-            }
-        }
-    }
 }
 
 fn plural(n: usize) -> &'static str {

@@ -6,6 +6,7 @@ mod args;
 mod check;
 mod output;
 mod project;
+mod report;
 mod routes;
 mod rules;
 

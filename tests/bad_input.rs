@@ -6,7 +6,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{assert_summary, kosmo_lint, project_copy, run, write};
+use common::{assert_summary, kosmo_lint_in, project_copy, run, write};
 use serde_json::Value;
 
 /// The syntax-error fixture has 4 files, one of them with a syntax error at 5:13.
@@ -18,7 +18,7 @@ const LATIN1_PAGE: &[u8] = b"export default function Cafe() {\n  return \"caf\xe
 const LATIN1_OFFSET: usize = 46;
 
 fn check_json(project: &Path) -> (i32, Value) {
-    let run = run(kosmo_lint().args(["check", "--format", "json"]).arg(project));
+    let run = run(kosmo_lint_in(project).args(["check", "--format", "json"]).arg(project));
     assert_eq!(run.stderr, "", "findings go to stdout");
     (run.code, common::json(&run))
 }
@@ -74,7 +74,7 @@ fn a_latin1_page_is_an_io_error_and_the_rest_is_still_checked() {
     assert_eq!(document["summary"]["files"], FIXTURE_FILES + 1);
     assert_eq!(document["summary"]["errors"], 2);
 
-    let run = run(kosmo_lint().arg("check").arg(dir.path()));
+    let run = run(kosmo_lint_in(dir.path()).arg("check").arg(dir.path()));
     assert_eq!(run.code, 1);
     assert!(run.stdout.contains("kosmo(io-error)"), "{}", run.stdout);
     assert!(
@@ -99,7 +99,7 @@ fn a_binary_page_is_an_io_error_and_the_rest_is_still_checked() {
     );
     assert_eq!(document["summary"]["files"], FIXTURE_FILES + 1);
 
-    let run = run(kosmo_lint().arg("check").arg(dir.path()));
+    let run = run(kosmo_lint_in(dir.path()).arg("check").arg(dir.path()));
     assert!(
         run.stdout.contains(&format!("src/app/pages/blob/index.tsx: {BINARY_MESSAGE}")),
         "{}",
@@ -212,7 +212,7 @@ fn every_kind_of_bad_file_in_one_run() {
     assert_eq!(document["summary"]["errors"], 5);
 
     // `routes` still prints the tree: the unreadable route is there, with no methods.
-    let run = run(kosmo_lint().args(["routes", "--format", "json"]).arg(dir.path()));
+    let run = run(kosmo_lint_in(dir.path()).args(["routes", "--format", "json"]).arg(dir.path()));
     assert_eq!(run.code, 0, "stderr:\n{}", run.stderr);
     let tree = common::json(&run);
     let latin = &tree["folders"][0]["api_routes"]["latin"];

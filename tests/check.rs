@@ -5,7 +5,9 @@ mod common;
 
 use std::fs;
 
-use common::{assert_summary, kosmo, kosmo_lint, project_copy, redact_timing, run, write};
+use common::{
+    assert_summary, kosmo, kosmo_lint, kosmo_lint_in, project_copy, redact_timing, run, write,
+};
 use serde_json::Value;
 
 const SYNTAX_ERROR: &str = "tests/fixtures/projects/syntax-error";
@@ -83,7 +85,8 @@ fn syntax_error_pretty_names_file_line_column_and_counts_every_file() {
     assert_eq!(run.code, 1, "stderr:\n{}", run.stderr);
     assert_eq!(run.stderr, "", "findings go to stdout");
     assert!(run.stdout.contains("kosmo(syntax-error)"), "{}", run.stdout);
-    assert!(run.stdout.contains(&format!("[{BROKEN_PAGE}:5:13]")), "{}", run.stdout);
+    // Paths are named from the working folder (here the repository's).
+    assert!(run.stdout.contains(&format!("[{SYNTAX_ERROR}/{BROKEN_PAGE}:5:13]")), "{}", run.stdout);
     assert!(!run.stdout.contains('\u{1b}'), "no colour on a pipe: {}", run.stdout);
     // The other three files (the api route, kosmo.config.ts and the index page) are checked.
     assert_summary(&run.stdout, "Checked 4 files in [time]: 1 error, 0 warnings, 0 fixable.");
@@ -96,8 +99,11 @@ fn syntax_error_json_is_one_document() {
     assert_eq!(run.code, 1, "stderr:\n{}", run.stderr);
     assert_eq!(run.stderr, "");
     let document = common::json(&run);
-    assert_eq!(document["version"], 1);
-    assert_eq!(diagnostics(&document), [("syntax-error", BROKEN_PAGE, Some(5), Some(13))]);
+    assert_eq!(document["version"], 2);
+    assert_eq!(document["projects"], serde_json::json!([{ "root": SYNTAX_ERROR, "files": 4 }]));
+    let broken = format!("{SYNTAX_ERROR}/{BROKEN_PAGE}");
+    assert_eq!(diagnostics(&document), [("syntax-error", broken.as_str(), Some(5), Some(13))]);
+    assert_eq!(document["diagnostics"][0]["project"], SYNTAX_ERROR);
     let diagnostic = &document["diagnostics"][0];
     assert_eq!(diagnostic["severity"], "error");
     assert_eq!((&diagnostic["end_line"], &diagnostic["end_column"]), (&5.into(), &14.into()));
@@ -146,7 +152,7 @@ fn a_broken_kosmo_package_json_names_file_line_and_column() {
     );
     write(dir.path(), "src/app/kosmo.config.ts", "export default {};\n");
     let root = fs::canonicalize(dir.path()).unwrap();
-    let run = run(kosmo_lint().arg("check").arg(dir.path()));
+    let run = run(kosmo_lint_in(dir.path()).arg("check").arg(dir.path()));
     let expected = format!(
         "{}:3:21: invalid JSON: Expected colon after the string or word in object property",
         root.join("package.json").display()
@@ -160,7 +166,7 @@ fn a_kosmo_project_without_source_folders_is_a_run_error() {
     write(dir.path(), "package.json", r#"{ "dependencies": { "@kosmojs/core": "^0.5.0" } }"#);
     // A `src/` subfolder without kosmo.config.ts, api/ or pages/ is not a source folder.
     write(dir.path(), "src/util/strings.ts", "export const x = 1;\n");
-    let run = run(kosmo_lint().arg("check").arg(dir.path()));
+    let run = run(kosmo_lint_in(dir.path()).arg("check").arg(dir.path()));
     assert_run_failed(&run, "has no source folders");
 }
 
@@ -180,17 +186,14 @@ fn check_from_a_deep_subfolder_finds_the_project() {
 }
 
 #[test]
-fn check_from_a_deep_subfolder_reports_only_below_it_with_project_relative_paths() {
+fn check_from_a_deep_subfolder_reports_only_below_it_with_paths_from_there() {
     let dir = project_copy("nested-cwd");
     write(dir.path(), "src/app/pages/settings/profile/index.tsx", "export default () => (;\n");
     write(dir.path(), "src/app/pages/notes/index.tsx", "export const = 1;\n");
 
     let deep = dir.path().join("src/app/pages/settings/profile");
     let document = run_json(kosmo_lint().args(["check", "--format", "json"]).current_dir(&deep));
-    assert_eq!(
-        diagnostics(&document),
-        [("syntax-error", "src/app/pages/settings/profile/index.tsx", Some(1), Some(23))]
-    );
+    assert_eq!(diagnostics(&document), [("syntax-error", "index.tsx", Some(1), Some(23))]);
     assert_eq!(document["summary"]["files"], 1);
 
     let document =
@@ -222,16 +225,16 @@ fn check_on_one_file_restricts_findings_to_it_but_loads_the_project() {
     assert_eq!(run.code, 0, "{}", run.stdout);
     assert_summary(&run.stdout, "Checked 1 file in [time]: 0 errors, 0 warnings, 0 fixable.");
 
-    // The path in the finding is relative to the project root, not to the argument.
+    // The path in the finding is relative to the working folder, whatever the argument.
     let document = common::json(&kosmo(&["check", "--format", "json", &broken]));
-    assert_eq!(diagnostics(&document), [("syntax-error", BROKEN_PAGE, Some(5), Some(13))]);
+    assert_eq!(diagnostics(&document), [("syntax-error", broken.as_str(), Some(5), Some(13))]);
     assert_eq!(document["summary"]["files"], 1);
 
     // Two files of one project: one load, the union of the files.
     let run = kosmo(&["check", "--format", "json", &clean, &broken]);
     assert_eq!(run.code, 1);
     let document = common::json(&run);
-    assert_eq!(diagnostics(&document), [("syntax-error", BROKEN_PAGE, Some(5), Some(13))]);
+    assert_eq!(diagnostics(&document), [("syntax-error", broken.as_str(), Some(5), Some(13))]);
     assert_eq!(document["summary"]["files"], 2);
 
     // The same file twice (once through its folder) is checked and reported once.
@@ -248,7 +251,9 @@ fn two_projects_in_one_run() {
     let run = kosmo(&["check", "--format", "json", g5, SYNTAX_ERROR]);
     assert_eq!(run.code, 1);
     let document = common::json(&run);
-    assert_eq!(diagnostics(&document), [("syntax-error", BROKEN_PAGE, Some(5), Some(13))]);
+    let broken = format!("{SYNTAX_ERROR}/{BROKEN_PAGE}");
+    assert_eq!(diagnostics(&document), [("syntax-error", broken.as_str(), Some(5), Some(13))]);
+    assert_eq!(document["diagnostics"][0]["project"], SYNTAX_ERROR);
     assert_eq!(document["summary"]["files"], alone["summary"]["files"].as_u64().unwrap() + 4);
 }
 

@@ -92,10 +92,18 @@ fn a_broken_config_is_a_located_error_with_exit_2() {
 
 #[test]
 fn quiet_and_max_warnings() {
+    // --quiet leaves the warnings out of the report but still counts them (as oxlint does).
     let run = kosmo(&["check", "examples/shop", "--quiet", "--format", "json"]);
     let document = common::json(&run);
-    assert_eq!(document["summary"]["warnings"], 0);
+    assert_eq!(document["summary"]["warnings"], 8);
     assert_eq!(document["summary"]["errors"], 11);
+    let severities: std::collections::BTreeSet<&str> = document["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["severity"].as_str().unwrap())
+        .collect();
+    assert_eq!(severities.into_iter().collect::<Vec<_>>(), ["error"]);
 
     let cart = "examples/shop/src/app/pages/cart";
     assert_eq!(kosmo(&["check", cart]).code, 0, "one warning alone passes");
@@ -103,6 +111,8 @@ fn quiet_and_max_warnings() {
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("--max-warnings 0"), "{}", run.stderr);
     assert_eq!(kosmo(&["check", cart, "--max-warnings", "1"]).code, 0);
+    let quiet = kosmo(&["check", cart, "--quiet", "--max-warnings", "0"]);
+    assert_eq!(quiet.code, 1, "--quiet does not turn --max-warnings off: {}", quiet.stdout);
 }
 
 #[test]

@@ -6,7 +6,7 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use common::{kosmo_lint, run};
+use common::{kosmo_lint_in, run};
 use kosmo_lint_corpus::{Corpus, Generation, Options, rules};
 
 type Row = (String, String, u64);
@@ -24,7 +24,7 @@ fn corpus_matches_its_manifest(generation: Generation) {
     let planted: BTreeSet<&str> = corpus.violations().iter().map(|v| v.rule).collect();
     assert_eq!(planted, BTreeSet::from(rules::ALL), "the corpus plants violations of every rule");
 
-    let out = run(kosmo_lint().args(["check", "--format", "json"]).arg(dir.path()));
+    let out = run(kosmo_lint_in(dir.path()).args(["check", "--format", "json"]).arg(dir.path()));
     let report: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     let reported: BTreeSet<Row> = report["diagnostics"]
         .as_array()

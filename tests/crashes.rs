@@ -7,7 +7,7 @@ mod common;
 use std::path::Path;
 use std::process::Stdio;
 
-use common::{assert_summary, kosmo_lint, project_copy, run, write};
+use common::{assert_summary, kosmo_lint_in, project_copy, run, write};
 
 const LONG_LINE_PAGE: &str = "src/app/pages/minified/index.tsx";
 /// The syntax error's column on the page's second line: past `u16::MAX`, the widest
@@ -33,14 +33,15 @@ fn a_finding_past_column_65535_is_reported_in_every_format() {
         ("pretty", format!("× {LONG_LINE_PAGE}:2:{column}: Unexpected token")),
     ];
     for (format, position) in expected {
-        let run =
-            run(kosmo_lint().args(["check", "--no-cache", "--format", format]).arg(dir.path()));
+        let run = run(kosmo_lint_in(dir.path())
+            .args(["check", "--no-cache", "--format", format])
+            .arg(dir.path()));
         assert_eq!(run.code, 1, "{format}: {}", run.stderr);
         assert!(run.stdout.contains(&position), "{format}: no `{position}` in:\n{}", run.stdout);
         // The other page's syntax error is still reported.
         assert!(run.stdout.contains("src/app/pages/broken/index.tsx"), "{format}");
     }
-    let pretty = run(kosmo_lint().args(["check", "--no-cache"]).arg(dir.path()));
+    let pretty = run(kosmo_lint_in(dir.path()).args(["check", "--no-cache"]).arg(dir.path()));
     assert!(pretty.stdout.contains("the line is too long to show (over 4096 bytes)"));
     let long_line = " ".repeat(100);
     assert!(
@@ -51,7 +52,7 @@ fn a_finding_past_column_65535_is_reported_in_every_format() {
     assert!(pretty.stdout.contains("5 │   const x = ;"), "short lines keep their snippet");
     assert_summary(&pretty.stdout, "Checked 5 files in [time]: 2 errors, 0 warnings, 0 fixable.");
 
-    let fix = run(kosmo_lint().args(["check", "--no-cache", "--fix"]).arg(dir.path()));
+    let fix = run(kosmo_lint_in(dir.path()).args(["check", "--no-cache", "--fix"]).arg(dir.path()));
     assert_eq!(fix.code, 1, "{}", fix.stderr);
     assert!(fix.stdout.contains(&format!("{LONG_LINE_PAGE}:2:{column}")), "{}", fix.stdout);
 }
@@ -76,14 +77,21 @@ fn a_path_argument_that_is_not_utf8_is_linted_under_a_lossy_name() {
     let other = dir.path().join("src/app/pages/broken/index.tsx");
 
     for format in ["json", "github", "sarif", "junit", "pretty"] {
-        let run = run(kosmo_lint().args(["check", "--format", format]).arg(&page).arg(&other));
+        let run = run(kosmo_lint_in(dir.path())
+            .args(["check", "--format", format])
+            .arg(&page)
+            .arg(&other));
         assert_eq!(run.code, 1, "{format}: {}", run.stderr);
         assert!(!run.stderr.contains("panicked"), "{format}: {}", run.stderr);
-        assert!(run.stdout.contains("src/app/pages/caf\u{fffd}/index.tsx"), "{format}");
+        // SARIF names files by URI: U+FFFD percent-encoded.
+        let lossy = if format == "sarif" { "caf%EF%BF%BD" } else { "caf\u{fffd}" };
+        assert!(run.stdout.contains(&format!("src/app/pages/{lossy}/index.tsx")), "{format}");
         assert!(run.stdout.contains("syntax-error"), "{format}: {}", run.stdout);
         assert!(run.stdout.contains("src/app/pages/broken/index.tsx"), "{format}");
     }
-    let folder = run(kosmo_lint().args(["check", "--format", "json"]).arg(page.parent().unwrap()));
+    let folder = run(kosmo_lint_in(dir.path())
+        .args(["check", "--format", "json"])
+        .arg(page.parent().unwrap()));
     assert_eq!(folder.code, 1, "{}", folder.stderr);
     let document = common::json(&folder);
     let diagnostics = document["diagnostics"].as_array().unwrap();

@@ -6,7 +6,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{kosmo_lint, project_copy, run, write};
+use common::{kosmo_lint, kosmo_lint_in, project_copy, run, write};
 
 /// The constructs that nest (parsers recurse once per level), each as a statement.
 const CONSTRUCTS: [&str; 9] =
@@ -62,7 +62,7 @@ fn deep_project(levels: usize) -> tempfile::TempDir {
 }
 
 fn check(project: &Path, format: &str) -> common::Run {
-    run(kosmo_lint().args(["check", "--no-cache", "--format", format]).arg(project))
+    run(kosmo_lint_in(project).args(["check", "--no-cache", "--format", format]).arg(project))
 }
 
 /// `(rule, path, line, column)` of every finding.
@@ -94,12 +94,12 @@ fn twenty_thousand_levels_of_each_construct_are_linted_in_every_format_and_in_ro
         assert_eq!(run.code, 1, "{format}: {}", run.stderr);
         assert!(run.stdout.contains("src/app/pages/broken/index.tsx"), "{format}");
     }
-    let routes = run(kosmo_lint().arg("routes").arg(dir.path()));
+    let routes = run(kosmo_lint_in(dir.path()).arg("routes").arg(dir.path()));
     assert_eq!(routes.code, 0, "{}", routes.stderr);
     for kind in CONSTRUCTS {
         assert!(routes.stdout.contains(&format!("/{kind}  {}", page(kind))), "{kind}");
     }
-    let fix = run(kosmo_lint().args(["check", "--no-cache", "--fix"]).arg(dir.path()));
+    let fix = run(kosmo_lint_in(dir.path()).args(["check", "--no-cache", "--fix"]).arg(dir.path()));
     assert_eq!(fix.code, 1, "{}", fix.stderr);
     // Named files (pre-commit's path), the second time with the route tree from the cache.
     for _ in 0..2 {
@@ -142,6 +142,6 @@ fn deeper_files_get_a_nesting_limit_finding_where_the_limit_is_passed() {
     let pretty = check(dir.path(), "pretty");
     let parens = "× src/app/api/parens/index.ts:2:50010: nested too deeply";
     assert!(pretty.stdout.contains(parens), "{}", pretty.stdout);
-    let routes = run(kosmo_lint().arg("routes").arg(dir.path()));
+    let routes = run(kosmo_lint_in(dir.path()).arg("routes").arg(dir.path()));
     assert_eq!(routes.code, 0, "{}", routes.stderr);
 }

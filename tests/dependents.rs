@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
-use common::{aged_repo_copy, arg, kosmo, write};
+use common::{aged_repo_copy, arg, kosmo_in, write};
 
 /// A page that reads the `products` route directly, with no finding of its own.
 const STOCK_PAGE: &str = r#"import { createAsync, query } from "@solidjs/router";
@@ -34,7 +34,7 @@ fn seeded() -> tempfile::TempDir {
     let dir = aged_repo_copy("tests/fixtures/modules/g5-shared-queries");
     write(dir.path(), "src/app/pages/stock/index.tsx", STOCK_PAGE);
     common::age(dir.path());
-    let full = kosmo(&["check", arg(dir.path())]);
+    let full = kosmo_in(dir.path(), &["check", arg(dir.path())]);
     assert_eq!(full.code, 1, "the fixture's hand-written requests: {}", full.stderr);
     let index = dir.path().join(".kosmo-lint-cache").join(env!("CARGO_PKG_VERSION"));
     assert!(index.join("dependents.bin").is_file(), "a full run saves the dependency index");
@@ -45,7 +45,7 @@ fn seeded() -> tempfile::TempDir {
 /// the shared query module): its exit code and `severity rule path: message`, with the help.
 fn check_cart_page(root: &Path) -> (i32, String, u64) {
     let page = root.join("src/app/pages/cart/index.tsx");
-    let run = kosmo(&["check", "--format", "json", arg(&page)]);
+    let run = kosmo_in(root, &["check", "--format", "json", arg(&page)]);
     assert!(run.code < 2, "{}", run.stderr);
     let report = common::json(&run);
     let mut out = String::new();
@@ -92,7 +92,7 @@ fn a_deleted_route_is_reported_on_the_files_that_read_it() {
     // A commit refused and tried again is checked against the same full run.
     assert_eq!(check_cart_page(dir.path()).1, findings);
     // A full run reports the same errors, and makes the new state the baseline.
-    let full = kosmo(&["check", "--format", "json", arg(dir.path())]);
+    let full = kosmo_in(dir.path(), &["check", "--format", "json", arg(dir.path())]);
     let report = common::json(&full);
     let full_findings = report["diagnostics"].as_array().unwrap();
     let missing_route = full_findings.iter().filter(|d| d["rule"] == "fetch-client-route-exists");
@@ -131,7 +131,7 @@ fn the_configurations_ignore_patterns_pass_over_dependents_too() {
     write(dir.path(), "src/app/pages/stock/index.tsx", STOCK_PAGE);
     write(dir.path(), "kosmo-lint.json", r#"{ "ignorePatterns": ["src/app/pages/stock/"] }"#);
     common::age(dir.path());
-    kosmo(&["check", arg(dir.path())]);
+    kosmo_in(dir.path(), &["check", arg(dir.path())]);
     fs::remove_file(dir.path().join("src/app/api/products/index.ts")).unwrap();
     let (code, findings, _) = check_cart_page(dir.path());
     assert_eq!(code, 1);
@@ -142,10 +142,10 @@ fn the_configurations_ignore_patterns_pass_over_dependents_too() {
 #[test]
 fn a_deleted_route_read_through_an_alias_of_the_fetch_map_is_reported() {
     let dir = aged_repo_copy("tests/fixtures/modules/g5-fetch-map-alias");
-    kosmo(&["check", arg(dir.path())]);
+    kosmo_in(dir.path(), &["check", arg(dir.path())]);
     fs::remove_file(dir.path().join("src/app/api/collections/[id]/emails/index.ts")).unwrap();
     let page = dir.path().join("src/app/pages/index/index.tsx");
-    let run = kosmo(&["check", "--format", "json", arg(&page)]);
+    let run = kosmo_in(dir.path(), &["check", "--format", "json", arg(&page)]);
     assert_eq!(run.code, 1, "{}", run.stdout);
     let report = common::json(&run);
     let found: Vec<String> = report["diagnostics"]

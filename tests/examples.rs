@@ -31,7 +31,9 @@ fn documented(example: &str) -> BTreeSet<Row> {
 }
 
 fn reported(example: &str) -> (i32, BTreeSet<Row>, serde_json::Value) {
-    let run = kosmo(&["check", &format!("examples/{example}"), "--format", "json"]);
+    // From the example's folder, as its VIOLATIONS.md names files.
+    let root = common::repo(&format!("examples/{example}"));
+    let run = common::kosmo_in(&root, &["check", ".", "--format", "json"]);
     let document = common::json(&run);
     let rows = document["diagnostics"]
         .as_array()
@@ -70,7 +72,8 @@ fn examples_report_exactly_their_documented_violations() {
 #[test]
 fn examples_pretty_output() {
     for example in ["shop", "seed-app"] {
-        let run = kosmo(&["check", &format!("examples/{example}")]);
+        let root = common::repo(&format!("examples/{example}"));
+        let run = common::kosmo_in(&root, &["check"]);
         assert_eq!(run.code, 1);
         assert!(run.stdout.contains("kosmo(missing-preload)"));
         assert!(run.stdout.contains("docs/rules/missing-preload.md"), "links the rule docs");
@@ -123,9 +126,10 @@ fn ci_formats_on_the_shop_example() {
     assert_eq!(sarif["runs"][0]["results"].as_array().unwrap().len(), 19);
 }
 
-/// CI resolves these formats' paths against the checkout, where it runs: run from the
-/// repository root, a project in a folder is named with that folder; run from inside the
-/// project, or on a project outside the current folder, paths are the project's own.
+/// Every format names files from the folder kosmo-lint runs in, as CI resolves them against
+/// the checkout: run from the repository root, a project in a folder is named with that
+/// folder; run from inside the project, paths are the project's own; on a project outside
+/// the current folder, they are absolute.
 #[test]
 fn ci_format_paths_start_at_the_current_folder() {
     let annotated_files = |run: &common::Run| -> Vec<String> {
@@ -153,9 +157,11 @@ fn ci_format_paths_start_at_the_current_folder() {
     let elsewhere = tempfile::tempdir().unwrap();
     let mut outside = common::kosmo_lint();
     outside.current_dir(elsewhere.path()).args(["check", common::arg(&shop), "--format", "github"]);
-    assert_eq!(annotated_files(&common::run(&mut outside)), stripped);
+    let absolute: Vec<String> =
+        stripped.iter().map(|f| format!("{}/{f}", shop.display())).collect();
+    assert_eq!(annotated_files(&common::run(&mut outside)), absolute);
 
-    for format in ["sarif", "junit"] {
+    for format in ["sarif", "junit", "json", "pretty"] {
         let run = kosmo(&["check", "examples/shop", "--format", format]);
         assert!(run.stdout.contains("examples/shop/src/app/api/health/index.ts"), "{format}");
     }

@@ -9,7 +9,7 @@
 mod common;
 
 use common::{
-    findings_summary, kosmo, redact_timing, repo_copy, same_report_with_and_without_caches,
+    findings_summary, kosmo_in, redact_timing, repo_copy, same_report_with_and_without_caches,
 };
 
 #[test]
@@ -20,7 +20,7 @@ fn references_through_an_alias_of_the_fetch_map_are_checked() {
     let report = same_report_with_and_without_caches(root);
     insta::assert_snapshot!("fetch_map_aliases", findings_summary(&report));
 
-    let pretty = kosmo(&["check", "--no-cache", root]);
+    let pretty = kosmo_in(dir.path(), &["check", "--no-cache", root]);
     insta::assert_snapshot!("fetch_map_aliases_pretty", redact_timing(&pretty.stdout));
 }
 
@@ -31,7 +31,7 @@ fn a_file_named_alone_is_checked_through_its_imports() {
     let file = file.to_str().unwrap();
     // Twice: a run that names files only may take the route tree from the first run's cache.
     for _ in 0..2 {
-        let run = kosmo(&["check", "--format", "json", file]);
+        let run = kosmo_in(dir.path(), &["check", "--format", "json", file]);
         assert_eq!(run.code, 1, "{}", run.stderr);
         let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
         assert_eq!(

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{arg, check_json, kosmo, redact_timing, repo, repo_copy, tree_bytes};
+use common::{arg, check_json, kosmo, kosmo_in, redact_timing, repo, repo_copy, tree_bytes};
 use serde_json::{Value, json};
 
 /// A page that `missing-preload` reports, in a fixture project under `tests/fixtures/fix/`.
@@ -264,7 +264,7 @@ fn a_reactive_argument_gets_no_fix_and_the_file_stays_byte_identical() {
         assert_eq!(finding["fix"], Value::Null, "{label}: no fix offered");
         assert_eq!(document["summary"]["fixable"], 0, "{label}");
 
-        let run = kosmo(&["check", "--fix", arg(dir.path())]);
+        let run = kosmo_in(dir.path(), &["check", "--fix", arg(dir.path())]);
         assert_eq!(run.code, 0, "{label}: {}", run.stdout);
         assert!(run.stdout.contains("kosmo(missing-preload)"), "{label}: still reported");
         assert!(
@@ -306,12 +306,12 @@ fn a_second_fix_changes_no_byte_in_any_fixture_or_example() {
     assert!(projects.len() >= 14, "generations, projects, fix fixtures and examples: {projects:?}");
     for rel in projects {
         let dir = repo_copy(&rel);
-        let first = kosmo(&["check", "--fix", arg(dir.path())]);
+        let first = kosmo_in(dir.path(), &["check", "--fix", arg(dir.path())]);
         assert!(matches!(first.code, 0 | 1), "{rel}: {}{}", first.stdout, first.stderr);
         assert!(summary(&first.stdout).contains(" Fixed "), "{rel}: {}", first.stdout);
 
         let tree = tree_bytes(dir.path());
-        let second = kosmo(&["check", "--fix", arg(dir.path())]);
+        let second = kosmo_in(dir.path(), &["check", "--fix", arg(dir.path())]);
         assert_eq!(second.code, first.code, "{rel}: {}", second.stdout);
         assert!(
             summary(&second.stdout).contains(" 0 fixable")
@@ -325,7 +325,7 @@ fn a_second_fix_changes_no_byte_in_any_fixture_or_example() {
             "{rel}: the second --fix changed files"
         );
 
-        let diff = kosmo(&["check", "--diff", arg(dir.path())]);
+        let diff = kosmo_in(dir.path(), &["check", "--diff", arg(dir.path())]);
         assert_eq!((diff.code, diff.stdout.as_str()), (0, ""), "{rel}: nothing left to show");
     }
 }
@@ -340,9 +340,9 @@ fn assert_read_only_is_refused(make_read_only: fn(&Path, &Path), restore: fn(&Pa
     let tree = tree_bytes(dir.path());
     make_read_only(&page, &folder);
 
-    let pretty = kosmo(&["check", "--fix", arg(dir.path())]);
-    let json_run = kosmo(&["check", "--fix", "--format", "json", arg(dir.path())]);
-    let diff = kosmo(&["check", "--diff", arg(dir.path())]);
+    let pretty = kosmo_in(dir.path(), &["check", "--fix", arg(dir.path())]);
+    let json_run = kosmo_in(dir.path(), &["check", "--fix", "--format", "json", arg(dir.path())]);
+    let diff = kosmo_in(dir.path(), &["check", "--diff", arg(dir.path())]);
     let leftovers = temporary_files(&folder);
     restore(&page, &folder);
 
@@ -414,7 +414,7 @@ fn a_fixed_file_keeps_its_permission_bits() {
     let dir = repo_copy(&format!("tests/fixtures/fix/{}", case.project));
     let page = dir.path().join(case.page);
     fs::set_permissions(&page, fs::Permissions::from_mode(0o640)).unwrap();
-    let run = kosmo(&["check", "--fix", arg(dir.path())]);
+    let run = kosmo_in(dir.path(), &["check", "--fix", arg(dir.path())]);
     assert_eq!(run.code, 0, "{}", run.stdout);
     assert!(fs::read_to_string(&page).unwrap().contains(case.preload), "the page was fixed");
     let mode = fs::metadata(&page).unwrap().permissions().mode() & 0o7777;
@@ -484,7 +484,7 @@ fn examples_diff_then_fix_end_to_end() {
         );
 
         // --diff: a git-style diff of the page on stdout, exit 1, nothing written.
-        let diff = kosmo(&["check", "--diff", arg(&root)]);
+        let diff = kosmo_in(&root, &["check", "--diff", arg(&root)]);
         assert_eq!(diff.code, 1, "{example}: {}", diff.stderr);
         let would = format!(
             "Would fix {} in {}.\n",
@@ -500,7 +500,7 @@ fn examples_diff_then_fix_end_to_end() {
         insta::assert_snapshot!(format!("{example}_diff"), diff.stdout);
 
         // --fix: exactly the fixed findings disappear, the others stay as they were.
-        let fix = kosmo(&["check", "--fix", "--format", "json", arg(&root)]);
+        let fix = kosmo_in(&root, &["check", "--fix", "--format", "json", arg(&root)]);
         assert_eq!(fix.code, 1, "{example}: its errors remain");
         let after = common::json(&fix);
         assert_eq!(after["summary"]["fixed"], fixed, "{example}");
@@ -537,7 +537,7 @@ fn examples_diff_then_fix_end_to_end() {
         assert_eq!(fresh["diagnostics"], after["diagnostics"], "{example}");
 
         // Nothing left to show.
-        let again = kosmo(&["check", "--diff", arg(&root)]);
+        let again = kosmo_in(&root, &["check", "--diff", arg(&root)]);
         assert_eq!((again.code, again.stdout.as_str()), (0, ""), "{example}");
         assert_eq!(again.stderr, "Would fix 0 findings in 0 files.\n", "{example}");
 
@@ -553,7 +553,7 @@ fn examples_diff_then_fix_end_to_end() {
         }
 
         // Pretty --fix: the summary counts the fix, the errors remain.
-        let run = kosmo(&["check", "--fix", arg(&pretty.path().join(example))]);
+        let run = kosmo_in(&root, &["check", "--fix", arg(&pretty.path().join(example))]);
         assert_eq!(run.code, 1);
         let rest = match example {
             // The dashboard's `fetch-client-route-exists` and `use-loader-data` findings, the
@@ -577,7 +577,7 @@ fn diff_with_fix_is_a_usage_error() {
     let dir = repo_copy("tests/fixtures/fix/g5-query");
     let tree = tree_bytes(dir.path());
     for flags in [["--diff", "--fix"], ["--fix", "--diff"]] {
-        let run = kosmo(&["check", flags[0], flags[1], arg(dir.path())]);
+        let run = kosmo_in(dir.path(), &["check", flags[0], flags[1], arg(dir.path())]);
         assert_eq!(run.code, 2, "{flags:?}: {}", run.stderr);
         assert_eq!(run.stdout, "", "{flags:?}");
         assert!(run.stderr.contains("cannot be used with"), "{flags:?}: {}", run.stderr);

@@ -10,7 +10,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{arg, check_json, kosmo, repo_copy, tree_bytes};
+use common::{arg, check_json, kosmo_in, repo_copy, tree_bytes};
 use serde_json::Value;
 
 const PROJECT: &str = "tests/fixtures/fix/g5-query";
@@ -70,13 +70,13 @@ fn no_fix_where_the_preload_would_break_the_page_and_the_file_stays_byte_identic
         let help = finding["help"].as_str().unwrap_or_default();
         assert!(help.contains("preload"), "{label}: a useful help: {help}");
 
-        let fix = kosmo(&["check", "--fix", "--format", "json", arg(dir.path())]);
+        let fix = kosmo_in(dir.path(), &["check", "--fix", "--format", "json", arg(dir.path())]);
         assert_eq!(fix.code, 0, "{label}: {}{}", fix.stdout, fix.stderr);
         let after = common::json(&fix);
         assert_eq!(after["summary"]["fixed"], 0, "{label}");
         assert_eq!(diagnostics(&after), diagnostics(&document), "{label}: nothing new reported");
         assert_eq!(tree_bytes(dir.path()), tree, "{label}: no file changed");
-        let diff = kosmo(&["check", "--diff", arg(dir.path())]);
+        let diff = kosmo_in(dir.path(), &["check", "--diff", arg(dir.path())]);
         assert_eq!((diff.code, diff.stdout.as_str()), (0, ""), "{label}");
     }
 }
@@ -84,7 +84,7 @@ fn no_fix_where_the_preload_would_break_the_page_and_the_file_stays_byte_identic
 #[test]
 fn a_wrapper_declared_after_the_component_gets_the_export_after_it() {
     let dir = project_with_page(&format!("{IMPORTS}{COMPONENT}{QUERY}"));
-    let run = kosmo(&["check", "--fix", "--format", "json", arg(dir.path())]);
+    let run = kosmo_in(dir.path(), &["check", "--fix", "--format", "json", arg(dir.path())]);
     assert_eq!(run.code, 0, "{}", run.stdout);
     let after = common::json(&run);
     assert_eq!(after["summary"]["fixed"], 1, "{after:#}");
@@ -136,7 +136,7 @@ fn line_endings_are_kept_and_the_diff_applies_to_what_fix_writes() {
     let lf = fs::read_to_string(common::repo(&format!("{PROJECT}/{PAGE}"))).unwrap();
     let lf_fixed = {
         let dir = project_with_page(&lf);
-        kosmo(&["check", "--fix", arg(dir.path())]);
+        kosmo_in(dir.path(), &["check", "--fix", arg(dir.path())]);
         fs::read_to_string(dir.path().join(PAGE)).unwrap()
     };
     assert!(lf_fixed.contains("export const preload"), "{lf_fixed}");
@@ -153,9 +153,9 @@ fn line_endings_are_kept_and_the_diff_applies_to_what_fix_writes() {
         let fixed_dir = project_with_page(&text);
         let patched_dir = project_with_page(&text);
 
-        let diff = kosmo(&["check", "--diff", arg(fixed_dir.path())]);
+        let diff = kosmo_in(fixed_dir.path(), &["check", "--diff", arg(fixed_dir.path())]);
         assert_eq!(diff.code, 1, "{label}: {}", diff.stderr);
-        let fix = kosmo(&["check", "--fix", arg(fixed_dir.path())]);
+        let fix = kosmo_in(fixed_dir.path(), &["check", "--fix", arg(fixed_dir.path())]);
         assert_eq!(fix.code, 0, "{label}: {}", fix.stdout);
         let fixed = fs::read_to_string(fixed_dir.path().join(PAGE)).unwrap();
         match endings {
@@ -198,7 +198,7 @@ fn a_hard_linked_page_is_refused_with_an_io_error_and_both_links_stay() {
     fs::hard_link(&page, &link).unwrap();
     let before = fs::read(&page).unwrap();
 
-    let run = kosmo(&["check", "--fix", "--format", "json", arg(dir.path())]);
+    let run = kosmo_in(dir.path(), &["check", "--fix", "--format", "json", arg(dir.path())]);
     assert_eq!(run.code, 1, "an io-error is an error: {}", run.stdout);
     let document = common::json(&run);
     let io_error = diagnostics(&document)
@@ -215,11 +215,11 @@ fn a_hard_linked_page_is_refused_with_an_io_error_and_both_links_stay() {
     assert_eq!(fs::read(&link).unwrap(), before);
     assert_eq!(fs::metadata(&page).unwrap().nlink(), 2, "still linked");
 
-    let pretty = kosmo(&["check", "--fix", arg(dir.path())]);
+    let pretty = kosmo_in(dir.path(), &["check", "--fix", arg(dir.path())]);
     assert!(pretty.stdout.contains("kosmo(io-error)"), "{}", pretty.stdout);
     assert!(pretty.stdout.contains("hard links"), "{}", pretty.stdout);
     // --diff writes nothing, so it still shows the fix.
-    let diff = kosmo(&["check", "--diff", arg(dir.path())]);
+    let diff = kosmo_in(dir.path(), &["check", "--diff", arg(dir.path())]);
     assert_eq!(diff.code, 1);
     assert!(diff.stdout.contains("+export const preload"), "{}", diff.stdout);
 }
@@ -240,7 +240,7 @@ fn suppressions_in_a_cr_only_page_cover_the_next_line_and_go_whole() {
     let preload = "export const preload = () => { void getUsers(); };\r";
     let unused = suppressed.replacen("export default", &format!("{preload}export default"), 1);
     let dir = project_with_page(&unused);
-    let run = kosmo(&["check", "--fix", "--format", "json", arg(dir.path())]);
+    let run = kosmo_in(dir.path(), &["check", "--fix", "--format", "json", arg(dir.path())]);
     assert_eq!(common::json(&run)["summary"]["fixed"], 1, "{}", run.stdout);
     let fixed = fs::read_to_string(dir.path().join(PAGE)).unwrap();
     assert_eq!(

@@ -8,7 +8,7 @@
 mod common;
 
 use common::{
-    aged_repo_copy, findings_summary, kosmo, redact_timing, same_report_with_and_without_caches,
+    aged_repo_copy, findings_summary, kosmo_in, redact_timing, same_report_with_and_without_caches,
 };
 
 /// Checks `tests/fixtures/frontends/<fixture>` cold, then with the caches cold and warm (the
@@ -19,7 +19,7 @@ fn assert_linted(fixture: &str) {
     let report = same_report_with_and_without_caches(root);
     let name = fixture.replace('-', "_");
     insta::assert_snapshot!(format!("frontends_{name}"), findings_summary(&report));
-    let pretty = kosmo(&["check", "--no-cache", root]);
+    let pretty = kosmo_in(dir.path(), &["check", "--no-cache", root]);
     insta::assert_snapshot!(format!("frontends_{name}_pretty"), redact_timing(&pretty.stdout));
 }
 

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{kosmo_lint, project_copy, run};
+use common::{kosmo_lint, kosmo_lint_in, project_copy, run};
 
 const MARKER: &str = "KOSMO-LINT-TEST-PANIC";
 
@@ -24,7 +24,7 @@ fn a_panic_in_one_file_is_its_internal_error_and_the_rest_is_linted() {
     with_marker(dir.path(), "src/app/pages/index/index.tsx");
     with_marker(dir.path(), "src/app/api/status/index.ts");
     let check = |format: &str| {
-        run(kosmo_lint()
+        run(kosmo_lint_in(dir.path())
             .env("KOSMO_LINT_TEST_PANIC", MARKER)
             .args(["check", "--no-cache", "--format", format])
             .arg(dir.path()))
@@ -67,7 +67,7 @@ fn a_panic_in_one_file_is_its_internal_error_and_the_rest_is_linted() {
     let named = run(kosmo_lint().env("KOSMO_LINT_TEST_PANIC", MARKER).arg("check").arg(&page));
     assert_eq!(named.code, 2, "{}", named.stderr);
     assert!(named.stdout.contains("kosmo(internal-error)"), "{}", named.stdout);
-    let routes = run(kosmo_lint()
+    let routes = run(kosmo_lint_in(dir.path())
         .env("KOSMO_LINT_TEST_PANIC", MARKER)
         .args(["routes", "--no-cache"])
         .arg(dir.path()));

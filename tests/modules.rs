@@ -9,7 +9,8 @@
 mod common;
 
 use common::{
-    aged_repo_copy, findings_summary, kosmo, redact_timing, same_report_with_and_without_caches,
+    aged_repo_copy, findings_summary, kosmo, kosmo_in, redact_timing,
+    same_report_with_and_without_caches,
 };
 
 /// Checks the fixture `tests/fixtures/modules/<fixture>` cold (`--no-cache`), then with a
@@ -23,7 +24,7 @@ fn assert_followed(fixture: &str, snapshot: &str) {
     let report = same_report_with_and_without_caches(root);
     insta::assert_snapshot!(format!("modules_{snapshot}"), findings_summary(&report));
 
-    let pretty = kosmo(&["check", "--no-cache", root]);
+    let pretty = kosmo_in(dir.path(), &["check", "--no-cache", root]);
     insta::assert_snapshot!(format!("modules_{snapshot}_pretty"), redact_timing(&pretty.stdout));
 }
 

@@ -9,7 +9,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{aged_repo_copy, arg, kosmo, kosmo_lint, run};
+use common::{aged_repo_copy, arg, kosmo_in, kosmo_lint_in, run};
 
 const NEVER: &str = "tests/fixtures/projects/solid-glue-never";
 const CALLS: &str = "tests/fixtures/projects/solid-glue-calls";
@@ -19,7 +19,9 @@ const GLUE: &str = "lib/app/solid.ts";
 /// `check --format json` over `targets`, with `extra` arguments: the report, and whether the
 /// route tree came from the cache (the route walk then never ran).
 fn check(targets: &[&Path], extra: &[&str]) -> (serde_json::Value, bool) {
-    let mut cmd = kosmo_lint();
+    // From the project's root, so paths are relative to it.
+    let root = targets[0].ancestors().find(|a| a.join("package.json").is_file()).unwrap();
+    let mut cmd = kosmo_lint_in(root);
     cmd.env("KOSMO_LINT_TIMINGS", "1").args(["check", "--format", "json"]).args(extra);
     cmd.args(targets.iter().map(|t| arg(t)));
     let run = run(&mut cmd);
@@ -50,7 +52,7 @@ fn the_buggy_glue_is_reported_once_on_the_folder_config() {
     assert!(!rules(&report).iter().any(|r| r.contains("lib/")), "{report:#}");
 
     // Pretty output names the glue under the diagnostic.
-    let pretty = kosmo(&["check", "--no-cache", arg(&common::repo(NEVER))]);
+    let pretty = kosmo_in(&common::repo(NEVER), &["check", "--no-cache"]);
     assert_eq!(pretty.code, 0, "a warning does not fail the run: {}", pretty.stderr);
     assert!(pretty.stdout.contains("related: lib/app/solid.ts:12:9: `loaderFactory` returns"));
 }
@@ -75,7 +77,7 @@ fn check_config(root: &Path) -> (Vec<String>, bool) {
 fn the_saved_tree_is_rebuilt_when_the_glue_changes_appears_or_disappears() {
     let dir = aged_repo_copy(NEVER);
     let root = dir.path();
-    kosmo(&["check", arg(root)]);
+    kosmo_in(dir.path(), &["check", arg(root)]);
     let reported = vec![format!("preload-never-runs \"{CONFIG}\"")];
     let (found, from_cache) = check_config(root);
     assert!(from_cache, "the saved tree stands in for the route walk");
@@ -90,7 +92,7 @@ fn the_saved_tree_is_rebuilt_when_the_glue_changes_appears_or_disappears() {
 
     // Saved again with the fixed glue, then removed (a fresh clone): still silent.
     common::age(root);
-    kosmo(&["check", arg(root)]);
+    kosmo_in(dir.path(), &["check", arg(root)]);
     assert!(check_config(root).1);
     fs::remove_file(root.join(GLUE)).unwrap();
     let (found, from_cache) = check_config(root);
@@ -99,7 +101,7 @@ fn the_saved_tree_is_rebuilt_when_the_glue_changes_appears_or_disappears() {
 
     // Saved without the glue, then the buggy one generated again: reported again.
     common::age(root);
-    kosmo(&["check", arg(root)]);
+    kosmo_in(dir.path(), &["check", arg(root)]);
     assert!(check_config(root).1, "an absent glue is compared, not a miss");
     let buggy = fs::read_to_string(common::repo(NEVER).join(GLUE)).unwrap();
     fs::write(root.join(GLUE), buggy).unwrap();

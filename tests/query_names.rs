@@ -5,7 +5,9 @@
 
 mod common;
 
-use common::{aged_repo_copy, arg, findings_summary, kosmo, same_report_with_and_without_caches};
+use common::{
+    aged_repo_copy, arg, findings_summary, kosmo_in, same_report_with_and_without_caches,
+};
 
 /// Its name is the shared module's `reviews` wrapper's, and `products` is a prefix of it.
 const DEALS_PAGE: &str = r#"import { createAsync, query } from "@solidjs/router";
@@ -77,14 +79,14 @@ fn a_full_run_compares_the_names_of_every_file_with_and_without_caches() {
 #[test]
 fn a_run_over_named_files_compares_a_files_own_names_only() {
     let dir = project();
-    let full = kosmo(&["check", arg(dir.path())]);
+    let full = kosmo_in(dir.path(), &["check", arg(dir.path())]);
     assert_eq!(full.code, 1, "{}", full.stderr);
     let page = dir.path().join("src/app/pages/deals/index.tsx");
-    let named = kosmo(&["check", "--format", "json", arg(&page)]);
+    let named = kosmo_in(dir.path(), &["check", "--format", "json", arg(&page)]);
     assert!(named.code < 2, "{}", named.stderr);
     assert_eq!(rows(&common::json(&named)), Vec::<String>::new());
     let module = dir.path().join("src/app/queries.ts");
-    let named = kosmo(&["check", "--format", "json", arg(&module)]);
+    let named = kosmo_in(dir.path(), &["check", "--format", "json", arg(&module)]);
     assert_eq!(
         rows(&common::json(&named)),
         [

@@ -7,7 +7,7 @@ mod common;
 use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
 
-use common::{kosmo_lint, run, write};
+use common::{kosmo_lint_in, run, write};
 
 const PACKAGE: &str = r#"{ "dependencies": { "@kosmojs/core": "^0.5.0", "solid-js": "1" } }"#;
 const CONFIG: &str = "import { defineConfig } from \"@kosmojs/dev\";\nexport default defineConfig({ frontend: { stack: \"solid\", base: \"/\" }, backend: { stack: \"hono\", base: \"/api\" } });\n";
@@ -35,7 +35,8 @@ fn symlinks_out_of_the_project_are_not_followed_and_their_targets_never_printed(
     // A relative link that climbs out of the project, as a checkout would hold it.
     symlink("../../../../outside-secret/pages", root.join("src/app/pages/climb")).unwrap();
     for format in ["pretty", "json", "github", "sarif", "junit"] {
-        let run = run(kosmo_lint().args(["check", "--no-cache", "--format", format]).arg(&root));
+        let run =
+            run(kosmo_lint_in(&root).args(["check", "--no-cache", "--format", format]).arg(&root));
         assert_eq!(run.code, 0, "{format}: nothing outside is linted\n{}", run.stdout);
         for output in [&run.stdout, &run.stderr] {
             assert!(!output.contains("outside-secret"), "{format} printed a target:\n{output}");
@@ -48,7 +49,7 @@ fn symlinks_out_of_the_project_are_not_followed_and_their_targets_never_printed(
         }
         assert!(run.stdout.contains("symbolic link to a path outside the project, not followed"));
     }
-    let routes = run(kosmo_lint().args(["routes", "--format", "json"]).arg(&root));
+    let routes = run(kosmo_lint_in(&root).args(["routes", "--format", "json"]).arg(&root));
     assert!(!routes.stdout.contains("outside-secret"), "{}", routes.stdout);
 }
 
@@ -93,7 +94,7 @@ fn kosmo_config_ts_is_parsed_never_run() {
     );
     let before = tree(dir.path());
     for args in [&["check", "--no-cache"][..], &["check", "--fix"], &["routes"], &["config"]] {
-        let run = run(kosmo_lint().args(args).arg(&root));
+        let run = run(kosmo_lint_in(&root).args(args).arg(&root));
         assert!(run.code == 0 || run.code == 1, "{args:?}: {}{}", run.stdout, run.stderr);
         assert!(!witness.exists(), "{args:?} ran the project's code");
     }

@@ -8,7 +8,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{Run, kosmo_lint, redact_timing, repo_copy, tree_bytes};
+use common::{Run, kosmo_lint_in, redact_timing, repo_copy, tree_bytes};
 
 /// The fixture's page as the buffer has it: its preload missing, and a client of a route
 /// that does not exist.
@@ -25,7 +25,7 @@ export default function UsersPage() {
 
 /// Runs `kosmo-lint check <args> --stdin-filename <root>/<rel>` with `stdin` piped in.
 fn check_stdin(root: &Path, rel: &str, args: &[&str], stdin: &[u8]) -> Run {
-    let mut cmd = kosmo_lint();
+    let mut cmd = kosmo_lint_in(root);
     cmd.arg("check").args(args).arg("--stdin-filename").arg(root.join(rel));
     common::run(cmd.write_stdin(stdin))
 }
@@ -61,7 +61,7 @@ fn the_buffer_is_linted_in_place_of_the_file_and_nothing_is_written() {
         let cached = check_stdin(dir.path(), page, &["--format", "json"], BUFFER.as_bytes());
         assert_eq!(cached.stdout, run.stdout);
     }
-    let disk = kosmo_lint()
+    let disk = kosmo_lint_in(dir.path())
         .args(["check", "--format", "json"])
         .arg(dir.path().join(page))
         .output()
@@ -136,6 +136,9 @@ fn stdin_that_is_not_utf8_or_a_path_outside_a_project_stops_the_run() {
     let run = check_stdin(outside.path(), "pages/index.tsx", &[], BUFFER.as_bytes());
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("KosmoJS"), "{}", run.stderr);
-    let run = kosmo_lint().args(["check", "src", "--stdin-filename", "x.tsx"]).output().unwrap();
+    let run = kosmo_lint_in(dir.path())
+        .args(["check", "src", "--stdin-filename", "x.tsx"])
+        .output()
+        .unwrap();
     assert_eq!(run.status.code(), Some(2), "a path and --stdin-filename conflict");
 }

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command as StdCommand;
 use std::time::Duration;
 
-use common::{Run, kosmo_lint, run, write};
+use common::{Run, kosmo_lint, kosmo_lint_in, run, write};
 
 const PACKAGE: &str = r#"{ "dependencies": { "@kosmojs/core": "^0.5.0", "solid-js": "1" } }"#;
 const CONFIG: &str = "import { defineConfig } from \"@kosmojs/dev\";\nexport default defineConfig({ frontend: { stack: \"solid\", base: \"/\" }, backend: { stack: \"hono\", base: \"/api\" } });\n";
@@ -30,7 +30,7 @@ fn clean_project() -> (tempfile::TempDir, PathBuf) {
 }
 
 fn check(root: &Path, format: &str) -> Run {
-    run(kosmo_lint()
+    run(kosmo_lint_in(root)
         .args(["check", "--no-cache", "--format", format])
         .arg(root)
         .timeout(Duration::from_mins(1)))
@@ -112,8 +112,10 @@ fn a_fifo_named_on_the_command_line_is_an_io_error() {
     let (_dir, root) = clean_project();
     let pipe = root.join("src/app/pages/index/pipe.ts");
     mkfifo(&pipe);
-    let run =
-        run(kosmo_lint().args(["check", "--no-cache"]).arg(&pipe).timeout(Duration::from_mins(1)));
+    let run = run(kosmo_lint_in(&root)
+        .args(["check", "--no-cache"])
+        .arg(&pipe)
+        .timeout(Duration::from_mins(1)));
     assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
     assert!(
         run.stdout.contains(
@@ -242,7 +244,7 @@ fn a_nul_byte_past_the_first_8_kib_of_a_file_that_does_not_parse_makes_it_binary
 fn routes_names_what_it_skipped_or_could_not_read() {
     let (_dir, root) = clean_project();
     symlink("nowhere.ts", root.join("src/app/pages/gone.ts")).unwrap();
-    let routes = |root: &Path| run(kosmo_lint().args(["routes", "--no-cache"]).arg(root));
+    let routes = |root: &Path| run(kosmo_lint_in(root).args(["routes", "--no-cache"]).arg(root));
 
     let skipped = routes(&root);
     assert_eq!(skipped.code, 0, "{}", skipped.stderr);

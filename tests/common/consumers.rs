@@ -1,6 +1,6 @@
 //! The tools that read kosmo-lint's outputs: the SARIF multitool (npm), junitparser and
-//! pre-commit (PyPI). The test that first needs one installs them all from their registries
-//! into the test build's scratch folder, pinned by `tests/consumers/package-lock.json` and
+//! pre-commit (the Python Package Index). The test that first needs one installs them all
+//! from their registries into the test build's scratch folder, pinned by `tests/consumers/package-lock.json` and
 //! `tests/consumers/requirements.txt` (versions and hashes), so a fresh clone and CI run the
 //! same tools. They are installed again only when a pin changes.
 
@@ -12,12 +12,17 @@ use super::repo;
 
 /// `node_modules/.bin/<name>` of the npm consumers.
 pub fn npm_bin(name: &str) -> PathBuf {
+    npm_file(".bin").join(name)
+}
+
+/// `node_modules/<rel>` of the npm consumers.
+pub fn npm_file(rel: &str) -> PathBuf {
     let folder = installed("npm", &["package.json", "package-lock.json"], |folder| {
         let mut npm = Command::new("npm");
         npm.args(["ci", "--no-audit", "--no-fund", "--loglevel=error"]).current_dir(folder);
         npm
     });
-    folder.join("node_modules/.bin").join(name)
+    folder.join("node_modules").join(rel)
 }
 
 /// `bin/<name>` of the virtual environment holding the Python consumers.

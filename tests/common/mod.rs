@@ -33,6 +33,14 @@ pub fn kosmo_lint() -> Command {
     cmd
 }
 
+/// `kosmo-lint`, run from `folder` (a project's root, as a user in it runs it): every format
+/// names files relative to the folder kosmo-lint runs in.
+pub fn kosmo_lint_in(folder: &Path) -> Command {
+    let mut cmd = kosmo_lint();
+    cmd.current_dir(folder);
+    cmd
+}
+
 /// What one run printed and how it ended.
 #[derive(Debug)]
 pub struct Run {
@@ -56,15 +64,21 @@ pub fn kosmo(args: &[&str]) -> Run {
     run(kosmo_lint().args(args))
 }
 
+/// Runs `kosmo-lint <args>` from `folder`.
+pub fn kosmo_in(folder: &Path, args: &[&str]) -> Run {
+    run(kosmo_lint_in(folder).args(args))
+}
+
 /// A run's stdout, parsed as one JSON document.
 pub fn json(run: &Run) -> serde_json::Value {
     serde_json::from_str(&run.stdout)
         .unwrap_or_else(|e| panic!("stdout is not one JSON document ({e}):\n{}", run.stdout))
 }
 
-/// `kosmo-lint check --format json <project>`: the exit code and the document.
+/// `kosmo-lint check --format json <project>`, run from the project's root (so paths are
+/// relative to it): the exit code and the document.
 pub fn check_json(project: &Path) -> (i32, serde_json::Value) {
-    let run = kosmo(&["check", "--format", "json", arg(project)]);
+    let run = run(kosmo_lint_in(project).args(["check", "--format", "json", arg(project)]));
     (run.code, json(&run))
 }
 
@@ -243,15 +257,15 @@ pub fn findings_summary(report: &serde_json::Value) -> String {
 }
 
 /// `check --format json` of the project at `root` with `--no-cache`, then cold and warm
-/// with the caches: asserts the three reports are the same and the exit code is 1, and
-/// returns the report.
+/// with the caches, run from `root` (so paths are relative to it): asserts the three
+/// reports are the same and the exit code is 1, and returns the report.
 pub fn same_report_with_and_without_caches(root: &str) -> serde_json::Value {
     let mut reports = Vec::new();
     for args in [&["--no-cache"][..], &[], &[]] {
         let mut command = vec!["check", "--format", "json"];
         command.extend(args);
         command.push(root);
-        let run = kosmo(&command);
+        let run = kosmo_in(&repo_root().join(root), &command);
         assert_eq!(run.code, 1, "{}", run.stderr);
         reports.push(run.stdout);
     }

@@ -19,7 +19,10 @@ pub fn unified_diff(display_path: &str, original: &str, fixed: &str) -> String {
     let mut out = String::new();
     for hunk in diff.unified_diff().context_radius(3).iter_hunks() {
         if out.is_empty() {
-            let _ = writeln!(out, "--- a/{display_path}\n+++ b/{display_path}");
+            // An absolute path (a file outside the working folder) as git prints one:
+            // `a/tmp/x`, not `a//tmp/x`.
+            let path = display_path.trim_start_matches('/');
+            let _ = writeln!(out, "--- a/{path}\n+++ b/{path}");
         }
         let _ = writeln!(out, "{}", hunk.header());
         for change in hunk.iter_changes() {

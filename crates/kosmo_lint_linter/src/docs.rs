@@ -48,6 +48,41 @@ pub fn page(meta: &RuleMeta) -> String {
     out
 }
 
+/// The *What it does* section of a rule's docs as plain text: its paragraphs, each on one
+/// line (a list item on a line of its own), Markdown code marks kept (they read as
+/// quotes).
+pub fn description(meta: &RuleMeta) -> String {
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut inside = false;
+    for line in meta.docs.lines().map(str::trim) {
+        if line.starts_with("###") {
+            if inside {
+                break;
+            }
+            inside = line.trim_start_matches('#').trim() == "What it does";
+        } else if inside && line.is_empty() {
+            if !current.is_empty() {
+                paragraphs.push(std::mem::take(&mut current));
+            }
+        } else if inside {
+            // A list item keeps its own line; any other line continues the paragraph.
+            let item = line.starts_with("- ") || line.starts_with("* ");
+            if !current.is_empty() {
+                current.push(if item { '\n' } else { ' ' });
+            }
+            current.push_str(line);
+        }
+    }
+    if !current.is_empty() {
+        paragraphs.push(current);
+    }
+    if paragraphs.is_empty() {
+        return format!("{}.", meta.summary);
+    }
+    paragraphs.join("\n\n")
+}
+
 /// The rules table of `docs/rules/README.md`: the rules and the built-in findings.
 pub fn index() -> String {
     let mut metas: Vec<&RuleMeta> = RULES.iter().map(|r| r.meta()).chain(BUILTIN.iter()).collect();

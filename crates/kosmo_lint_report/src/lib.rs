@@ -26,6 +26,41 @@ pub use pretty::{PrettyOptions, docs_url, render_pretty};
 pub use route_tree::render_route_tree;
 pub use sarif::render_sarif;
 
+/// A project of the run: its root, the root as the reports show it (from the working
+/// folder, as every path), and the number of files checked in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckedProject {
+    pub root: PathBuf,
+    pub shown: String,
+    pub files: usize,
+}
+
+impl CheckedProject {
+    /// The index of the project a finding is in: the innermost one whose folder holds the
+    /// file (a project may sit inside another's folder).
+    pub fn of(finding: &Finding, projects: &[Self]) -> Option<usize> {
+        projects
+            .iter()
+            .enumerate()
+            .filter(|(_, project)| finding.path.starts_with(&project.root))
+            .max_by_key(|(_, project)| project.root.as_os_str().len())
+            .map(|(index, _)| index)
+    }
+}
+
+/// What a report says of a rule beyond its name: SARIF's rule descriptors.
+#[derive(Debug, Clone)]
+pub struct RuleDoc {
+    pub id: &'static str,
+    /// One sentence: what the rule checks.
+    pub summary: &'static str,
+    /// Its docs' *What it does*, as plain text.
+    pub description: String,
+    /// Its whole docs page, in Markdown.
+    pub markdown: String,
+    pub default_severity: Severity,
+}
+
 /// Totals for the closing summary line and the JSON `summary` object.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 pub struct Summary {

@@ -49,6 +49,12 @@ impl<'s> Locator<'s> {
         self.span(&finding.path, finding.span?)
     }
 
+    /// The range of a whole file, from its first character to the end of its last line.
+    pub fn whole(&mut self, path: &Path) -> Option<Range> {
+        let length = u32::try_from(self.sources.get(path)?.len()).ok()?;
+        self.span(path, kosmo_lint_core::Span::new(0, length))
+    }
+
     pub fn span(&mut self, path: &Path, span: kosmo_lint_core::Span) -> Option<Range> {
         let text = self.sources.get(path)?;
         if !self.indexes.contains_key(path) {

@@ -6,7 +6,8 @@ use std::fs;
 
 use kosmo_lint_core::{Finding, Label, Severity, Span};
 use kosmo_lint_report::{
-    SourceCache, docs_url, render_github, render_junit, render_sarif, sort_findings,
+    CheckedProject, RuleDoc, SourceCache, docs_url, render_github, render_junit, render_sarif,
+    sort_findings,
 };
 use quick_xml::XmlVersion;
 use quick_xml::events::Event;
@@ -116,6 +117,16 @@ impl Fixture {
         Self { dir, findings }
     }
 
+    /// The fixture's project, as the junit report names it.
+    fn projects(&self) -> Vec<CheckedProject> {
+        vec![CheckedProject { root: self.dir.path().to_owned(), shown: ".".to_owned(), files: 2 }]
+    }
+
+    /// The findings SARIF reports as results; the others are notifications.
+    fn results(&self) -> usize {
+        self.findings.iter().filter(|f| f.rule != "io-error").count()
+    }
+
     /// Every renderer prints only display paths; the temporary directory must not show.
     fn check_no_temp_dir(&self, output: &str) {
         let dir = self.dir.path().to_string_lossy();
@@ -182,23 +193,26 @@ fn github_escapes_property_values() {
 #[test]
 fn sarif_snapshot() {
     let fixture = Fixture::new();
-    let output = render_sarif(&fixture.findings, &mut SourceCache::default());
+    let output = render_sarif(&fixture.findings, &rule_docs(), &mut SourceCache::default());
     fixture.check_no_temp_dir(&output);
     // The tool's version changes with every release; the snapshot should not.
     let version = format!("\"version\": \"{}\"", env!("CARGO_PKG_VERSION"));
     assert!(output.contains(&version));
-    let snapshot = output.replace(&version, "\"version\": \"[version]\"");
+    let semantic = format!("\"semanticVersion\": \"{}\"", env!("CARGO_PKG_VERSION"));
+    let snapshot = output
+        .replace(&version, "\"version\": \"[version]\"")
+        .replace(&semantic, "\"semanticVersion\": \"[version]\"");
     insta::assert_snapshot!("sarif", snapshot);
 }
 
 #[test]
 fn sarif_has_the_structure_of_sarif_2_1_0() {
     let fixture = Fixture::new();
-    let output = render_sarif(&fixture.findings, &mut SourceCache::default());
+    let output = render_sarif(&fixture.findings, &rule_docs(), &mut SourceCache::default());
     assert!(output.ends_with('\n'));
-    check_sarif(&output, fixture.findings.len());
+    check_sarif(&output, fixture.results());
 
-    let empty = render_sarif(&[], &mut SourceCache::default());
+    let empty = render_sarif(&[], &rule_docs(), &mut SourceCache::default());
     check_sarif(&empty, 0);
 }
 
@@ -260,7 +274,7 @@ fn check_sarif(output: &str, results: usize) {
 #[test]
 fn sarif_regions_count_utf16_code_units() {
     let fixture = Fixture::new();
-    let output = render_sarif(&fixture.findings, &mut SourceCache::default());
+    let output = render_sarif(&fixture.findings, &rule_docs(), &mut SourceCache::default());
     let log: Value = serde_json::from_str(&output).unwrap();
     let results = log["runs"][0]["results"].as_array().unwrap();
     let preload = results.iter().find(|r| r["ruleId"] == "missing-preload").unwrap();
@@ -278,34 +292,120 @@ fn sarif_regions_count_utf16_code_units() {
         "Page `/users` loads data with `createAsync` but exports no `preload`\n\
          Add `export const preload = () => fetchUsers();`"
     );
-    // Whole-file findings have a location without a region.
-    let whole = results.iter().find(|r| r["ruleId"] == "io-error").unwrap();
-    let physical = &whole["locations"][0]["physicalLocation"];
+    // A file that cannot be read is a notification about the run, without a region.
+    assert!(!results.iter().any(|r| r["ruleId"] == "io-error"));
+    let invocation = &log["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], true);
+    let notification = &invocation["toolExecutionNotifications"][0];
+    assert_eq!(notification["descriptor"]["id"], "io-error");
+    assert_eq!(notification["level"], "error");
+    let physical = &notification["locations"][0]["physicalLocation"];
     assert_eq!(physical["artifactLocation"]["uri"], "src/app/pages/gone.tsx");
     assert!(physical.get("region").is_none());
 }
 
 #[test]
+fn sarif_rule_descriptors_carry_the_docs_and_results_their_fixes() {
+    let mut fixture = Fixture::new();
+    let preload = fixture.findings.iter_mut().find(|f| f.rule == "missing-preload").unwrap();
+    preload.fix = Some(kosmo_lint_core::Fix {
+        applicability: kosmo_lint_core::Applicability::Unsafe,
+        message: "Add a preload".to_owned(),
+        edits: vec![kosmo_lint_core::Edit::insertion(38, "export const preload = () => {};\n")],
+    });
+    let output = render_sarif(&fixture.findings, &rule_docs(), &mut SourceCache::default());
+    check_sarif(&output, fixture.results());
+    let log: Value = serde_json::from_str(&output).unwrap();
+    let rules = log["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
+    let rule = rules.iter().find(|r| r["id"] == "missing-preload").unwrap();
+    assert_eq!(rule["name"], "MissingPreload");
+    assert_eq!(rule["shortDescription"]["text"], "A page should preload");
+    assert_eq!(rule["fullDescription"]["text"], "Flags a page without a preload.");
+    assert_eq!(rule["help"]["markdown"], "# `missing-preload`\n\nA page should preload.");
+    assert_eq!(rule["defaultConfiguration"]["level"], "warning");
+    let result = log["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["ruleId"] == "missing-preload")
+        .unwrap();
+    let fix = &result["fixes"][0];
+    assert_eq!(
+        fix["description"]["text"],
+        "Add a preload (unsafe fix, applied by `kosmo-lint check --fix --unsafe-fixes`)"
+    );
+    let change = &fix["artifactChanges"][0];
+    assert_eq!(change["artifactLocation"]["uri"], "src/app/pages/users/index.tsx");
+    // Offset 38 is the start of line 2: an insertion is an empty region there.
+    assert_eq!(
+        change["replacements"][0]["deletedRegion"],
+        serde_json::json!({"startLine": 2, "startColumn": 1, "endLine": 2, "endColumn": 1})
+    );
+    assert_eq!(
+        change["replacements"][0]["insertedContent"]["text"],
+        "export const preload = () => {};\n"
+    );
+}
+
+/// Descriptions of the fixture's rules, as the registry would give them.
+fn rule_docs() -> Vec<RuleDoc> {
+    let doc = |id, summary, description: &str, markdown: &str, default_severity| RuleDoc {
+        id,
+        summary,
+        description: description.to_owned(),
+        markdown: markdown.to_owned(),
+        default_severity,
+    };
+    vec![
+        doc(
+            "missing-preload",
+            "A page should preload",
+            "Flags a page without a preload.",
+            "# `missing-preload`\n\nA page should preload.",
+            Severity::Warning,
+        ),
+        doc(
+            "fetch-client-route-exists",
+            "Fetch clients name existing routes",
+            "Flags a fetch client of no route.",
+            "# `fetch-client-route-exists`",
+            Severity::Error,
+        ),
+        doc(
+            "response-type-declared",
+            "Handlers declare their response",
+            "Flags a handler without a response type.",
+            "# `response-type-declared`",
+            Severity::Error,
+        ),
+    ]
+}
+
+fn project(root: &str, files: usize) -> CheckedProject {
+    CheckedProject { root: root.into(), shown: ".".to_owned(), files }
+}
+
+#[test]
 fn junit_snapshot() {
     let fixture = Fixture::new();
-    let output = render_junit(&fixture.findings, 2, &mut SourceCache::default());
+    let output = render_junit(&fixture.findings, &fixture.projects(), &mut SourceCache::default());
     fixture.check_no_temp_dir(&output);
     insta::assert_snapshot!("junit", output);
 }
 
 #[test]
 fn junit_clean_run_is_one_passing_test() {
-    let output = render_junit(&[], 7, &mut SourceCache::default());
+    let output = render_junit(&[], &[project("/nowhere", 7)], &mut SourceCache::default());
     insta::assert_snapshot!("junit_clean", output);
     let document = parse_xml(&output);
-    assert_eq!(document.testcases, vec!["kosmo-lint".to_owned()]);
+    assert_eq!(document.testcases, vec!["kosmo-lint (.)".to_owned()]);
     assert!(document.failures.is_empty());
 }
 
 #[test]
 fn junit_is_well_formed_and_escapes_text() {
     let fixture = Fixture::new();
-    let output = render_junit(&fixture.findings, 2, &mut SourceCache::default());
+    let output = render_junit(&fixture.findings, &fixture.projects(), &mut SourceCache::default());
     assert!(output.ends_with('\n'));
     let document = parse_xml(&output);
     assert_eq!(document.root_attributes.get("tests").map(String::as_str), Some("4"));
@@ -440,13 +540,13 @@ fn renderers_share_one_source_cache() {
     let mut shared = SourceCache::default();
     let outputs = [
         render_github(&fixture.findings, &mut shared),
-        render_sarif(&fixture.findings, &mut shared),
-        render_junit(&fixture.findings, 2, &mut shared),
+        render_sarif(&fixture.findings, &rule_docs(), &mut shared),
+        render_junit(&fixture.findings, &fixture.projects(), &mut shared),
     ];
     let fresh = [
         render_github(&fixture.findings, &mut SourceCache::default()),
-        render_sarif(&fixture.findings, &mut SourceCache::default()),
-        render_junit(&fixture.findings, 2, &mut SourceCache::default()),
+        render_sarif(&fixture.findings, &rule_docs(), &mut SourceCache::default()),
+        render_junit(&fixture.findings, &fixture.projects(), &mut SourceCache::default()),
     ];
     assert_eq!(outputs, fresh);
     for output in outputs {

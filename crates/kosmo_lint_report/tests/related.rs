@@ -4,8 +4,8 @@
 
 use kosmo_lint_core::{Finding, Related, Severity};
 use kosmo_lint_report::{
-    PrettyOptions, SourceCache, Summary, render_github, render_json, render_junit, render_pretty,
-    render_sarif,
+    CheckedProject, PrettyOptions, SourceCache, Summary, render_github, render_json, render_junit,
+    render_pretty, render_sarif,
 };
 use serde_json::Value;
 use serde_sarif::sarif::Sarif;
@@ -32,13 +32,14 @@ fn finding() -> Finding {
 #[test]
 fn related_locations_in_every_format() {
     let findings = [finding()];
+    let projects = [CheckedProject { root: "/nowhere".into(), shown: ".".to_owned(), files: 1 }];
     let mut sources = SourceCache::default();
     let pretty = render_pretty(&findings, &mut sources, PrettyOptions::default());
-    let json = render_json(&findings, Summary::of(1, &findings), &mut sources);
+    let json = render_json(&findings, Summary::of(1, &findings), &projects, &mut sources);
     let github = render_github(&findings, &mut sources);
-    let junit = render_junit(&findings, 1, &mut sources);
+    let junit = render_junit(&findings, &projects, &mut sources);
     let sarif =
-        render_sarif(&findings, &mut sources).replace(env!("CARGO_PKG_VERSION"), "[version]");
+        render_sarif(&findings, &[], &mut sources).replace(env!("CARGO_PKG_VERSION"), "[version]");
     let all = format!(
         "--- pretty\n{pretty}--- json\n{json}--- github\n{github}--- junit\n{junit}--- sarif\n{sarif}"
     );
@@ -56,6 +57,6 @@ fn related_locations_in_every_format() {
     assert_eq!(json["diagnostics"][0]["related"][0]["column"], 9);
     let mut plain = finding();
     plain.related.clear();
-    let json = render_json(&[plain], Summary::default(), &mut sources);
+    let json = render_json(&[plain], Summary::default(), &projects, &mut sources);
     assert!(!json.contains("related"), "{json}");
 }

@@ -19,6 +19,40 @@ pub struct Cli {
     /// Worker threads for walking and parsing (default: one per core).
     #[arg(long, global = true, value_name = "N")]
     pub threads: Option<NonZeroUsize>,
+    /// When to colour the output. `auto`: on a terminal whose TERM is not `dumb`, unless
+    /// `NO_COLOR` is set; `FORCE_COLOR` or `CLICOLOR_FORCE` force it.
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Which stream a colour decision is for: `auto` asks whether that one is a terminal.
+#[derive(Debug, Clone, Copy)]
+pub enum Stream {
+    Stdout,
+    Stderr,
+}
+
+impl ColorChoice {
+    /// Whether to colour what goes to `stream`. `auto` follows the conventions the
+    /// `supports-color` crate implements (`NO_COLOR`, `FORCE_COLOR`, `CLICOLOR_FORCE`, `TERM=dumb`).
+    pub fn enabled(self, stream: Stream) -> bool {
+        match self {
+            Self::Always => true,
+            Self::Never => false,
+            Self::Auto => supports_color::on_cached(match stream {
+                Stream::Stdout => supports_color::Stream::Stdout,
+                Stream::Stderr => supports_color::Stream::Stderr,
+            })
+            .is_some(),
+        }
+    }
 }
 
 impl Cli {
@@ -70,6 +104,7 @@ pub enum Command {
     #[command(after_help = "Example:\n  kosmo-lint explain missing-preload")]
     Explain {
         /// The rule's name, as `kosmo-lint rules` lists it.
+        #[arg(value_parser = RuleName { all: false, builtin: true }, hide_possible_values = true)]
         rule: String,
     },
     /// Print the effective configuration for a path: each rule's level and the ignore
@@ -93,6 +128,7 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 #[expect(clippy::struct_excessive_bools, reason = "one field per command-line flag")]
+#[command(group = clap::ArgGroup::new("fix_or_diff").args(["fix", "diff"]))]
 pub struct CheckArgs {
     /// Files or folders to lint; their project is found by walking up to a package.json
     /// that depends on KosmoJS.
@@ -105,7 +141,7 @@ pub struct CheckArgs {
     #[arg(long)]
     pub fix: bool,
     /// With --fix or --diff, also apply fixes marked unsafe (they may change behaviour).
-    #[arg(long)]
+    #[arg(long, requires = "fix_or_diff")]
     pub unsafe_fixes: bool,
     /// Print a unified diff of what --fix would change and write nothing; exit 1 when there
     /// is something to change.
@@ -127,23 +163,60 @@ pub struct CheckArgs {
     #[arg(short = 'c', long = "config", value_name = "FILE")]
     pub config: Option<PathBuf>,
     /// Turn a rule (or `all`) off for this run. -A/-W/-D apply in order; later ones win.
-    #[arg(short = 'A', long = "allow", value_name = "RULE")]
+    #[arg(short = 'A', long = "allow", value_name = "RULE", value_parser = RuleName::FLAG, hide_possible_values = true)]
     pub allow: Vec<String>,
     /// Report a rule (or `all`) as a warning for this run.
-    #[arg(short = 'W', long = "warn", value_name = "RULE")]
+    #[arg(short = 'W', long = "warn", value_name = "RULE", value_parser = RuleName::FLAG, hide_possible_values = true)]
     pub warn: Vec<String>,
     /// Report a rule (or `all`) as an error for this run.
-    #[arg(short = 'D', long = "deny", value_name = "RULE")]
+    #[arg(short = 'D', long = "deny", value_name = "RULE", value_parser = RuleName::FLAG, hide_possible_values = true)]
     pub deny: Vec<String>,
     /// `-A`/`-W`/`-D` in the order given (filled by [`Cli::parse_ordered`]).
     #[arg(skip)]
     pub rule_flags: Vec<(RuleLevel, String)>,
     /// Report errors only (warnings are still counted, for the summary and --max-warnings).
-    #[arg(long)]
+    #[arg(short, long)]
     pub quiet: bool,
     /// Exit with 1 when there are more than N warnings.
     #[arg(long, value_name = "N")]
     pub max_warnings: Option<usize>,
+}
+
+/// A rule name. It accepts any text, so that an unknown name gets the configuration's own
+/// error; it lists the rules so that shell completion offers them.
+#[derive(Debug, Clone, Copy)]
+struct RuleName {
+    /// Offer `all` (`-A/-W/-D` take it).
+    all: bool,
+    /// Offer the rules kosmo-lint reports itself (documented, not configurable).
+    builtin: bool,
+}
+
+impl RuleName {
+    const FLAG: Self = Self { all: true, builtin: false };
+}
+
+impl clap::builder::TypedValueParser for RuleName {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        command: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(command, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        let builtin = kosmo_lint_linter::BUILTIN.iter().map(|meta| meta.name);
+        let names = kosmo_lint_linter::rule_names()
+            .chain(self.builtin.then_some(builtin).into_iter().flatten())
+            .chain(self.all.then_some("all"));
+        Some(Box::new(names.map(clap::builder::PossibleValue::new)))
+    }
 }
 
 #[derive(Debug, Args)]

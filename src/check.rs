@@ -14,11 +14,11 @@ use kosmo_lint_report::{
 };
 use miette::Report;
 
-use crate::args::{CheckArgs, Format};
+use crate::args::{CheckArgs, ColorChoice, Format, Stream};
 use crate::project::{canonical_path, discover, load_settings};
 use crate::report::{Outcome, PathBase, render, write_output_file};
 
-pub fn run(args: &CheckArgs) -> Result<u8, Report> {
+pub fn run(args: &CheckArgs, color: ColorChoice) -> Result<u8, Report> {
     let started = Instant::now();
     let stdin = args.stdin_filename.as_deref().map(read_stdin).transpose()?;
     let (mut runs, unlintable) = load_projects(args, stdin.as_ref())?;
@@ -92,7 +92,7 @@ pub fn run(args: &CheckArgs) -> Result<u8, Report> {
         Outcome { findings: &findings, summary, projects: &projects, elapsed: started.elapsed() };
     // With --stdin-filename --fix, stdout carries the fixed text: reports go to stderr.
     let report_to_stderr = stdin.is_some() && args.fix;
-    let color = crate::use_color();
+    let color = color.enabled(if report_to_stderr { Stream::Stderr } else { Stream::Stdout });
     let report = phase("render", || match &args.output_file {
         Some(path) => {
             let file = render(args.format, &outcome, &mut sources, false);

@@ -4,26 +4,22 @@
 
 mod args;
 mod check;
+mod completions;
 mod output;
 mod project;
 mod report;
 mod routes;
 mod rules;
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
-use crate::args::{Cli, Command};
+use crate::args::{Cli, ColorChoice, Command, Stream};
 
 /// Exit code when the run itself failed.
 pub(crate) const EXIT_RUN_FAILED: u8 = 2;
 
 fn main() -> ExitCode {
-    // Run errors name paths (`…/package.json:3:21`): never wrap them across lines. A report
-    // takes its handler when it is created, so the hook is set before anything can fail.
-    let _ = miette::set_hook(Box::new(|_| {
-        Box::new(miette::MietteHandlerOpts::new().wrap_lines(false).build())
-    }));
     kosmo_lint_linter::install_panic_hook();
     let cli = match Cli::parse_ordered() {
         Ok(cli) => cli,
@@ -32,6 +28,12 @@ fn main() -> ExitCode {
             return ExitCode::from(if err.use_stderr() { EXIT_RUN_FAILED } else { 0 });
         }
     };
+    // Run errors name paths (`…/package.json:3:21`): never wrap them across lines. A report
+    // takes its handler when it is created, so the hook is set before anything else can fail.
+    let color = cli.color.enabled(Stream::Stderr);
+    let _ = miette::set_hook(Box::new(move |_| {
+        Box::new(miette::MietteHandlerOpts::new().wrap_lines(false).color(color).build())
+    }));
     // Every thread that parses gets the stack the nesting guard was measured against: the
     // pool's workers (walker threads hand their files to them) and the thread running the
     // command (fixes parse their result again).
@@ -44,7 +46,8 @@ fn main() -> ExitCode {
         eprintln!("kosmo-lint: cannot start the worker threads: {err}");
         return ExitCode::from(EXIT_RUN_FAILED);
     }
-    let command = std::thread::Builder::new().stack_size(stack).spawn(move || run(&cli.command));
+    let command =
+        std::thread::Builder::new().stack_size(stack).spawn(move || run(&cli.command, cli.color));
     let result = match command.map(std::thread::JoinHandle::join) {
         Ok(Ok(result)) => result,
         Err(err) => Err(miette::miette!("cannot start the main thread: {err}")),
@@ -61,7 +64,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(command: &Command) -> Result<u8, miette::Report> {
+fn run(command: &Command, color: ColorChoice) -> Result<u8, miette::Report> {
     // The end-to-end test of a panic outside any file's analysis (debug builds only).
     #[cfg(debug_assertions)]
     #[expect(clippy::manual_assert, reason = "the panic is the point")]
@@ -69,22 +72,13 @@ fn run(command: &Command) -> Result<u8, miette::Report> {
         panic!("injected by KOSMO_LINT_TEST_PANIC");
     }
     match command {
-        Command::Check(args) => check::run(args),
+        Command::Check(args) => check::run(args, color),
         Command::Routes(args) => routes::run(args),
         Command::Rules => rules::run(),
         Command::Explain { rule } => rules::explain(rule),
         Command::Config { path, config } => rules::config(path, config.as_deref()),
         Command::Completions { shell } => {
-            let mut command = <args::Cli as clap::CommandFactory>::command();
-            // Generated into memory: clap_complete panics when its writer fails.
-            let mut script = Vec::new();
-            clap_complete::generate(*shell, &mut command, "kosmo-lint", &mut script);
-            output::write_stdout(&script).map(|()| 0)
+            output::write_stdout(&completions::script(*shell)).map(|()| 0)
         }
     }
-}
-
-/// Colour only on a terminal, and never when `NO_COLOR` is set (<https://no-color.org>).
-pub(crate) fn use_color() -> bool {
-    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }

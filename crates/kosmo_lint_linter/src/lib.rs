@@ -52,7 +52,7 @@ pub use linter::Linter;
 pub use registry::{BUILTIN, RULES, find_rule};
 pub use session::{Checked, LoadOptions, Selection, Session};
 pub use session_fix::Fixed;
-pub use settings::{Settings, SettingsError};
+pub use settings::{Settings, SettingsError, rule_names};
 pub use source::{Sources, resolved};
 pub use status::{status_findings, walk_finding};
 pub use suppress::apply_suppressions;

@@ -18,7 +18,8 @@ pub struct Settings {
     ignore: Option<Gitignore>,
 }
 
-fn rule_names() -> impl Iterator<Item = &'static str> {
+/// The rules a configuration, a suppression or `-A/-W/-D` can name.
+pub fn rule_names() -> impl Iterator<Item = &'static str> {
     RULES.iter().map(|r| r.meta().name)
 }
 

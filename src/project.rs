@@ -40,10 +40,21 @@ pub fn load_settings(
     flags: &[(RuleLevel, String)],
     root: &Path,
 ) -> Result<Settings, Report> {
-    Settings::load(path, explicit, flags, root).map_err(|err| match err {
+    let settings = Settings::load(path, explicit, flags, root).map_err(|err| match err {
         SettingsError::Config(err) => config_report(err),
         SettingsError::Invalid(message) => Report::msg(message),
-    })
+    })?;
+    if let (Some(shadowed), Some(used)) = (&settings.config.shadowed, settings.config.files.last())
+    {
+        let base = crate::report::PathBase::current();
+        eprintln!(
+            "kosmo-lint: {} configures kosmo-lint, and so does the \"kosmo-lint\" key of {}: \
+             the first is used, the key is ignored (keep one of them)",
+            base.show(used),
+            base.show(shadowed)
+        );
+    }
+    Ok(settings)
 }
 
 /// A configuration problem as a report with its location (exit code 2).
@@ -55,12 +66,17 @@ pub fn config_report(err: ConfigError) -> Report {
             let column = before[line_start..].trim_start_matches('\u{feff}').chars().count() + 1;
             format!(":{}:{column}", before.matches('\n').count() + 1)
         });
-    let headline = format!("{}{position}: {}", err.path.display(), err.message);
+    let shown = crate::report::PathBase::current().show(&err.path);
+    let headline = format!("{shown}{position}: {}", err.message);
     let mut diagnostic = MietteDiagnostic::new(headline).with_code("kosmo::config");
     if let Some(offset) = err.offset {
-        diagnostic = diagnostic.with_label(LabeledSpan::at_offset(offset, "here"));
-        let name = err.path.display().to_string();
-        return Report::new(diagnostic).with_source_code(NamedSource::new(name, err.text));
+        let label = if err.len == 0 {
+            LabeledSpan::at_offset(offset, "here")
+        } else {
+            LabeledSpan::at(offset..offset + err.len, "here")
+        };
+        diagnostic = diagnostic.with_label(label);
+        return Report::new(diagnostic).with_source_code(NamedSource::new(shown, err.text));
     }
     Report::new(diagnostic)
 }

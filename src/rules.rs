@@ -36,11 +36,16 @@ pub fn explain(name: &str) -> Result<u8, Report> {
 pub fn config(path: &std::path::Path, explicit: Option<&std::path::Path>) -> Result<u8, Report> {
     let path = crate::project::canonical_path(path)?;
     let settings = crate::project::load_settings(&path, explicit, &[], &path)?;
-    let document = serde_json::json!({
-        "files": settings.config.files,
+    let base = crate::report::PathBase::current();
+    let files: Vec<String> = settings.config.files.iter().map(|file| base.show(file)).collect();
+    let mut document = serde_json::json!({
+        "files": files,
         "rules": settings.levels,
         "ignorePatterns": settings.config.ignore_patterns,
     });
+    if let Some(shadowed) = &settings.config.shadowed {
+        document["notUsed"] = serde_json::json!([base.show(shadowed)]);
+    }
     let mut out = serde_json::to_string_pretty(&document).into_diagnostic()?;
     out.push('\n');
     crate::output::write_stdout(out.as_bytes())?;

@@ -106,10 +106,10 @@ fn json_the_tools_reject_stops_the_run_with_file_line_column_and_reason() {
     let expected = format!("{}:2:14: Expected comma", root.join("kosmo-lint.json").display());
     assert!(stderr.contains(&expected), "{stderr}");
 
-    // An unknown key is reported where it stands.
+    // An unknown key is reported where it starts.
     fs::write(root.join("kosmo-lint.json"), "{\n  // c\n  \"rulez\": {},\n}\n").unwrap();
     let stderr = run_error(&root);
-    let expected = format!("{}:3:9: unknown field `rulez`", root.join("kosmo-lint.json").display());
+    let expected = format!("{}:3:3: unknown field `rulez`", root.join("kosmo-lint.json").display());
     assert!(stderr.contains(&expected), "{stderr}");
 }
 

@@ -1,5 +1,5 @@
 //! Repository tasks. `docs` writes `docs/rules/` from the rules' metadata and doc comments,
-//! and the rules table of the top-level README; `docs --check` only reports pages that differ
+//! the rules table of the top-level README and `kosmo-lint.schema.json`; `docs --check` only reports pages that differ
 //! (the test suite does the same). `new-rule` writes the scaffold of a rule and registers it.
 //! `corpus` writes a generated KosmoJS project with planted violations and their manifest
 //! (`expected.json`), for the benchmarks (`bench/run.sh`), whose bookkeeping (recall check,
@@ -41,7 +41,7 @@ fn write_docs(check: bool) -> ExitCode {
         .map(|(name, page)| (format!("docs/rules/{name}.md"), page))
         .collect();
     files.push(("docs/rules/README.md".to_owned(), kosmo_lint_linter::docs::index()));
-    files.push(("kosmo-lint.schema.json".to_owned(), kosmo_lint_core::config::json_schema()));
+    files.push(("kosmo-lint.schema.json".to_owned(), kosmo_lint_linter::docs::config_schema()));
     let readme = std::fs::read_to_string(root.join("README.md")).map_err(|err| err.to_string());
     match readme.and_then(|readme| kosmo_lint_linter::docs::with_readme_table(&readme)) {
         Ok(readme) => files.push(("README.md".to_owned(), readme)),

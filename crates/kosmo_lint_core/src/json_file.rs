@@ -10,7 +10,8 @@
 //! Anything else is an error with its line, column and reason. The readers take bytes and
 //! touch no file system, so they can be tested and fuzzed alone.
 
-use jsonc_parser::common::Range;
+use jsonc_parser::ast;
+use jsonc_parser::common::{Range, Ranged};
 use jsonc_parser::tokens::Token;
 use jsonc_parser::{CollectOptions, CommentCollectionStrategy, ParseOptions, parse_to_ast};
 use serde::de::DeserializeOwned;
@@ -35,12 +36,42 @@ pub struct JsonError {
     pub line: usize,
     /// 1-based column, in characters, as editors count them (a byte order mark does not).
     pub column: usize,
+    /// Bytes from `offset` that the problem covers: the whole value or key that is wrong, or
+    /// 0 where there is nothing to cover (a missing comma, the end of the file).
+    pub len: usize,
     pub message: String,
 }
 
-/// Parses `bytes` in `dialect` into `T`; a wrong type or an unknown field is an error at the
-/// value that has it.
+/// Parses `bytes` in `dialect` into `T`; a wrong type or an unknown field is an error that
+/// covers the value or key that has it.
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8], dialect: JsonDialect) -> Result<T, JsonError> {
+    let (body, bom) = decode(bytes)?;
+    let plain = plain_json(body, dialect).map_err(|e| e.shifted(bom))?;
+    deserialize(body, &plain, 0..plain.len()).map_err(|e| e.shifted(bom))
+}
+
+/// Parses `bytes` in `dialect` and the top-level `key`'s value into `T` (`None` when there is
+/// no such key), as `package.json`'s `"kosmo-lint"`: errors are placed in the whole file.
+pub fn parse_json_key<T: DeserializeOwned>(
+    bytes: &[u8],
+    dialect: JsonDialect,
+    key: &str,
+) -> Result<Option<T>, JsonError> {
+    let (body, bom) = decode(bytes)?;
+    let plain = plain_json(body, dialect).map_err(|e| e.shifted(bom))?;
+    // `plain` is valid JSON by now, so it parses to a tree.
+    let collect = CollectOptions { comments: CommentCollectionStrategy::Off, tokens: false };
+    let parsed = parse_to_ast(&plain, &collect, &options(JsonDialect::Json)).ok();
+    let value = parsed.as_ref().and_then(|p| p.value.as_ref()).and_then(|root| match root {
+        ast::Value::Object(object) => object.get(key).map(|prop| prop.value.range()),
+        _ => None,
+    });
+    let Some(range) = value else { return Ok(None) };
+    deserialize(body, &plain, range.start..range.end).map(Some).map_err(|e| e.shifted(bom))
+}
+
+/// `bytes` as UTF-8 without its byte order mark, and the mark's length.
+fn decode(bytes: &[u8]) -> Result<(&str, usize), JsonError> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let valid = e.valid_up_to();
         // The prefix is valid UTF-8 by definition.
@@ -49,20 +80,68 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8], dialect: JsonDialect) -> Re
     })?;
     let bom = if text.starts_with(BOM) { BOM.len() } else { 0 };
     let body = &text[bom..];
-    let shifted = |mut error: JsonError| {
-        error.offset += bom;
-        error
-    };
     if body.trim().is_empty() {
-        return Err(shifted(error_at(body, body.len(), "the file is empty".to_owned())));
+        return Err(error_at(body, body.len(), "the file is empty".to_owned()).shifted(bom));
     }
-    let plain = plain_json(body, dialect).map_err(shifted)?;
-    // `plain` keeps every byte offset of `body`, so serde's positions are the file's.
-    serde_json::from_str(&plain).map_err(|e| {
-        let offset = byte_offset(&plain, e.line(), e.column());
+    Ok((body, bom))
+}
+
+/// `plain[range]` into `T`. `plain` is `body` with its comments blanked: it keeps every byte
+/// offset, so serde's positions, moved by `range.start`, are the file's; the error then covers
+/// the innermost key or value at that position (serde's column is the last byte it read).
+/// Positions are counted in `body`, where a blanked comment may hold multi-byte characters.
+fn deserialize<T: DeserializeOwned>(
+    body: &str,
+    plain: &str,
+    range: std::ops::Range<usize>,
+) -> Result<T, JsonError> {
+    let part = &plain[range.clone()];
+    serde_json::from_str(part).map_err(|e| {
+        let offset = range.start + byte_offset(part, e.line(), e.column());
         let message = e.to_string().split(" at line").next().unwrap_or_default().to_owned();
-        shifted(error_at(body, offset, message))
+        let collect = CollectOptions { comments: CommentCollectionStrategy::Off, tokens: false };
+        let parsed = parse_to_ast(plain, &collect, &options(JsonDialect::Json)).ok();
+        let node = parsed
+            .as_ref()
+            .and_then(|p| p.value.as_ref())
+            .and_then(|root| innermost(root, offset).filter(|_| !e.is_eof() && !e.is_syntax()));
+        match node {
+            Some(node) => {
+                let mut error = error_at(body, node.start, message);
+                error.len = node.end - node.start;
+                error
+            }
+            None => error_at(body, offset, message),
+        }
     })
+}
+
+/// The smallest key or value of `value` whose range holds byte `offset`.
+fn innermost(value: &ast::Value<'_>, offset: usize) -> Option<Range> {
+    let range = value.range();
+    if !(range.start <= offset && offset < range.end) {
+        return None;
+    }
+    let inner = match value {
+        ast::Value::Object(object) => object.properties.iter().find_map(|prop| {
+            let name = prop.name.range();
+            if name.start <= offset && offset < name.end {
+                Some(name)
+            } else {
+                innermost(&prop.value, offset)
+            }
+        }),
+        ast::Value::Array(array) => array.elements.iter().find_map(|e| innermost(e, offset)),
+        _ => None,
+    };
+    Some(inner.unwrap_or(range))
+}
+
+impl JsonError {
+    fn shifted(mut self, by: usize) -> Self {
+        self.offset += by;
+        self
+    }
 }
 
 /// `text` checked by a JSONC parser, with its comments and trailing commas blanked out
@@ -134,12 +213,14 @@ fn error_at(text: &str, offset: usize, message: String) -> JsonError {
     let before = &text[..offset];
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let column = before[line_start..].trim_start_matches(BOM).chars().count() + 1;
-    JsonError { offset, line: before.matches('\n').count() + 1, column, message }
+    JsonError { offset, line: before.matches('\n').count() + 1, column, len: 0, message }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeMap;
+
     use serde_json::{Value, json};
 
     fn jsonc(text: &str) -> Result<Value, JsonError> {
@@ -207,5 +288,34 @@ mod tests {
         let err = parse_json::<Config>(b"{\n  \"rulez\": {}\n}", JsonDialect::Jsonc).unwrap_err();
         assert!(err.message.contains("unknown field `rulez`"), "{}", err.message);
         assert_eq!(err.line, 2, "{err:?}");
+    }
+
+    #[test]
+    fn a_key_is_read_alone_and_its_errors_are_placed_in_the_file() {
+        let text = "{\n  \"name\": \"x\",\n  \"tool\": { \"level\": 3 }\n}\n";
+        let read = |key| {
+            parse_json_key::<BTreeMap<String, String>>(text.as_bytes(), JsonDialect::Json, key)
+        };
+        assert_eq!(read("missing").unwrap(), None);
+        let err = read("tool").unwrap_err();
+        assert_eq!((err.line, err.column, err.len), (3, 22, 1), "{err:?}");
+        assert_eq!(&text[err.offset..err.offset + err.len], "3");
+        assert!(err.message.contains("invalid type: integer `3`"), "{}", err.message);
+    }
+
+    #[test]
+    fn an_error_covers_the_whole_value_or_key() {
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Numbers {
+            a: Vec<u8>,
+        }
+        let value = jsonc("{ /* é */ \"a\": [1, { \"b\": \"c\" }] }").unwrap();
+        assert_eq!(value["a"][1]["b"], "c");
+        let text = "{ /* é */ \"a\": [1, \"two\", 3] }";
+        let err = parse_json::<Numbers>(text.as_bytes(), JsonDialect::Jsonc).unwrap_err();
+        assert_eq!(&text[err.offset..err.offset + err.len], "\"two\"", "{err:?}");
+        // 20 bytes before it, `é` being two: 19 characters, so column 20.
+        assert_eq!(err.column, 20, "columns count characters: {err:?}");
     }
 }

@@ -1,11 +1,17 @@
 //! Rule documentation pages, generated from the rules' metadata and doc comments.
 //! `cargo run -p xtask -- docs` writes them to `docs/rules/`, and the rules table into the
-//! top-level README between [`README_TABLE_START`] and [`README_TABLE_END`]; a test fails when
-//! a committed page or the README's table differs from what this module renders.
+//! top-level README between [`README_TABLE_START`] and [`README_TABLE_END`], and the
+//! configuration schema; a test fails when a committed page, the README's table or the schema
+//! differs from what this module renders.
 
 use std::fmt::Write as _;
 
 use crate::{BUILTIN, RULES, RuleMeta};
+
+/// `kosmo-lint.schema.json`: the configuration's schema, which names the configurable rules.
+pub fn config_schema() -> String {
+    kosmo_lint_core::config::json_schema(RULES.iter().map(|r| (r.meta().name, r.meta().summary)))
+}
 
 /// Every documented name with its page, sorted by name.
 pub fn pages() -> Vec<(&'static str, String)> {
@@ -175,6 +181,10 @@ mod tests {
         }
         if std::fs::read_to_string(dir.join("README.md")).ok() != Some(super::index()) {
             stale.push("docs/rules/README.md".to_owned());
+        }
+        let schema = std::fs::read_to_string(dir.join("../../kosmo-lint.schema.json"));
+        if schema.ok() != Some(super::config_schema()) {
+            stale.push("kosmo-lint.schema.json".to_owned());
         }
         let readme = std::fs::read_to_string(dir.join("../../README.md")).unwrap();
         if super::with_readme_table(&readme).as_ref() != Ok(&readme) {

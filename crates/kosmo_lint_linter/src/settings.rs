@@ -112,14 +112,26 @@ fn known(name: &str) -> Option<&'static str> {
 }
 
 fn unknown_rule_in_config(config: &Config, name: &str) -> SettingsError {
-    let path = config.files.last().cloned().unwrap_or_default();
-    let text = std::fs::read_to_string(&path).unwrap_or_default();
     let builtin = BUILTIN.iter().any(|b| b.name == name);
-    let message = if builtin {
-        format!("`{name}` is reported by kosmo-lint itself and cannot be configured")
-    } else {
-        format!("unknown rule `{name}` (see `kosmo-lint rules`)")
+    let near = (!builtin).then(|| crate::suggest::nearest_name(name, rule_names())).flatten();
+    let message = match (builtin, near) {
+        (true, _) => format!("`{name}` is reported by kosmo-lint itself and cannot be configured"),
+        (false, Some(near)) => {
+            format!("unknown rule `{name}` (see `kosmo-lint rules`); did you mean `{near}`?")
+        }
+        (false, None) => format!("unknown rule `{name}` (see `kosmo-lint rules`)"),
     };
-    let offset = text.find(&format!("\"{name}\""));
-    SettingsError::Config(ConfigError { path, text, offset, message })
+    // The nearest file of the `extends` chain that names it: the one to edit.
+    let quoted = format!("\"{name}\"");
+    let located = config.files.iter().rev().find_map(|path| {
+        let text = std::fs::read_to_string(path).ok()?;
+        let offset = text.find(&quoted)?;
+        Some((path.clone(), text, offset))
+    });
+    let (path, text, offset) = match located {
+        Some((path, text, offset)) => (path, text, Some(offset)),
+        None => (config.files.last().cloned().unwrap_or_default(), String::new(), None),
+    };
+    let len = if offset.is_some() { quoted.len() } else { 0 };
+    SettingsError::Config(ConfigError { path, text, offset, len, message })
 }

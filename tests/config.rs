@@ -154,8 +154,12 @@ fn the_pre_commit_hooks_file_is_valid() {
         for key in ["id", "name", "entry", "language"] {
             assert!(hook[key].as_str().is_some(), "hook lacks {key}: {hook:?}");
         }
-        assert!(hook["entry"].as_str().unwrap().starts_with("kosmo-lint check"));
-        assert!(["system", "rust"].contains(&hook["language"].as_str().unwrap()));
+        let entry = hook["entry"].as_str().unwrap();
+        match hook["language"].as_str().unwrap() {
+            "system" => assert!(entry.starts_with("kosmo-lint check"), "{entry}"),
+            "script" => assert!(entry.starts_with("hooks/kosmo-lint"), "{entry}"),
+            other => panic!("unexpected language {other}"),
+        }
         assert!(hook["types_or"].as_vec().is_some_and(|t| !t.is_empty()));
     }
     // The local-hook snippet of docs/ci.md parses too.
@@ -168,20 +172,24 @@ fn the_pre_commit_hooks_file_is_valid() {
     }
 }
 
-/// pre-commit's `language: rust` runs `cargo install --bins --path .` in the hooks repository:
-/// the root manifest must be a package (not only a workspace) whose binaries include the
-/// hook's command.
+/// The build hook (`hooks/kosmo-lint`) runs `cargo install --locked --path` on the hooks
+/// repository: the root manifest must be a package (not only a workspace) whose only binary is
+/// the `kosmo-lint` the script then runs.
 #[test]
-fn the_rust_hook_can_be_installed_from_the_repository_root() {
+fn the_build_hook_can_install_from_the_repository_root() {
     let text = fs::read_to_string(repo(".pre-commit-hooks.yaml")).unwrap();
     let hooks = yaml_rust2::YamlLoader::load_from_str(&text).unwrap().remove(0);
-    let rust_hook = hooks
+    let build_hook = hooks
         .as_vec()
         .unwrap()
         .iter()
-        .find(|hook| hook["language"].as_str() == Some("rust"))
-        .expect("a `language: rust` hook");
-    let command = rust_hook["entry"].as_str().unwrap().split(' ').next().unwrap();
+        .find(|hook| hook["language"].as_str() == Some("script"))
+        .expect("a `language: script` hook");
+    let script = build_hook["entry"].as_str().unwrap().split(' ').next().unwrap();
+    let script = fs::read_to_string(repo(script)).unwrap();
+    assert!(script.contains("cargo install --locked"), "{script}");
+    assert!(script.contains("bin=\"$root/bin/kosmo-lint\""), "{script}");
+    let command = "kosmo-lint";
     let output = std::process::Command::new(env!("CARGO"))
         .args(["metadata", "--no-deps", "--offline", "--format-version", "1"])
         .current_dir(repo_root())
@@ -203,7 +211,7 @@ fn the_rust_hook_can_be_installed_from_the_repository_root() {
         .filter(|t| t["kind"].as_array().unwrap().iter().any(|k| k == "bin"))
         .map(|t| t["name"].as_str().unwrap())
         .collect();
-    assert_eq!(binaries, [command], "the root package installs the hook's command");
+    assert_eq!(binaries, [command], "the root package installs the command the hook runs");
 }
 
 #[test]

@@ -116,6 +116,9 @@ pub enum Command {
         #[arg(short = 'c', long = "config", value_name = "FILE")]
         config: Option<PathBuf>,
     },
+    /// Serve editors over the Language Server Protocol on stdin and stdout.
+    #[command(after_help = "Editors start it themselves: see docs/editors.md.")]
+    Lsp,
     /// Print a shell completion script.
     #[command(
         after_help = "Example:\n  kosmo-lint completions bash > /etc/bash_completion.d/kosmo-lint"

@@ -77,6 +77,7 @@ fn run(command: &Command, color: ColorChoice) -> Result<u8, miette::Report> {
         Command::Rules => rules::run(),
         Command::Explain { rule } => rules::explain(rule),
         Command::Config { path, config } => rules::config(path, config.as_deref()),
+        Command::Lsp => kosmo_lint_lsp::serve_stdio().map(|()| 0).map_err(miette::Report::msg),
         Command::Completions { shell } => {
             output::write_stdout(&completions::script(*shell)).map(|()| 0)
         }

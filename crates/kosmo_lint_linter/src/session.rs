@@ -27,6 +27,9 @@ use crate::source::Sources;
 use crate::status::walk_finding;
 use crate::timings::phase;
 
+mod editing;
+pub use editing::EditScope;
+
 /// How a session loads its project.
 #[derive(Debug, Clone, Copy)]
 pub struct LoadOptions {
@@ -93,6 +96,8 @@ pub struct Session {
     dependents: BTreeMap<PathBuf, Dependent>,
     /// A full run's `query()` names, gathered as its files are linted (`query_names.rs`).
     query_names: Mutex<Option<TableBuilder>>,
+    /// Whether the caches are read and written (`--no-cache` turns them off).
+    use_cache: bool,
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -140,6 +145,7 @@ impl Session {
                 dependency_recorder: None,
                 dependents,
                 query_names: Mutex::default(),
+                use_cache: options.use_cache,
             };
         }
         let cache = phase("cache", || {
@@ -200,6 +206,7 @@ impl Session {
             dependency_recorder: record_dependencies.then(DependencyRecorder::default),
             dependents,
             query_names: Mutex::default(),
+            use_cache: options.use_cache,
         }
     }
 

@@ -39,6 +39,24 @@ pub enum SettingsError {
     Invalid(String),
 }
 
+/// `path:line:column: message`, as compilers print it (the CLI renders a labelled report).
+impl std::fmt::Display for SettingsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Config(err) => {
+                write!(f, "{}", err.path.display())?;
+                if let Some(before) = err.offset.and_then(|offset| err.text.get(..offset)) {
+                    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+                    let column = before[line_start..].chars().count() + 1;
+                    write!(f, ":{}:{column}", before.matches('\n').count() + 1)?;
+                }
+                write!(f, ": {}", err.message)
+            }
+            Self::Invalid(message) => f.write_str(message),
+        }
+    }
+}
+
 impl From<ConfigError> for SettingsError {
     fn from(err: ConfigError) -> Self {
         Self::Config(err)

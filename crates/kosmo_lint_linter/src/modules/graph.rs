@@ -86,6 +86,17 @@ impl ModuleGraph {
         }
     }
 
+    /// Whether the module at `path` was read (so files may have followed it).
+    pub(crate) fn has_read(&self, path: &Path) -> bool {
+        lock(&self.modules).contains_key(path)
+    }
+
+    /// Reads from `sources` from now on: the same files, with other buffer texts (the modules
+    /// read so far are not among the files whose text changed).
+    pub(crate) fn set_sources(&mut self, sources: Sources) {
+        self.sources = sources;
+    }
+
     /// The `query()` names of the project's files, when this run gathered them.
     pub(crate) fn query_names(&self) -> Option<&crate::query_names::QueryNameTable> {
         self.query_names.as_ref()

@@ -340,6 +340,25 @@ fn a_configuration_changed_on_disk_applies_without_a_restart() {
 }
 
 #[test]
+fn a_finding_explained_in_another_file_carries_that_place() {
+    let project = common::repo_copy("examples/shop");
+    let root = project.path();
+    let mut client = Client::start(root);
+    let config = uri(&root.join("src/blog/kosmo.config.ts"));
+    client.open(&config, &std::fs::read_to_string(root.join("src/blog/kosmo.config.ts")).unwrap());
+    let diagnostics = client.diagnostics(&config);
+    let never = diagnostics
+        .iter()
+        .find(|d| code(d) == "preload-never-runs")
+        .unwrap_or_else(|| panic!("{diagnostics:?}"));
+    let related = &never["relatedInformation"][0];
+    assert_eq!(related["location"]["uri"], uri(&root.join("lib/blog/solid.ts")), "{never}");
+    assert_eq!(related["location"]["range"]["start"], json!({ "line": 9, "character": 8 }));
+    assert!(related["message"].as_str().unwrap().contains("without calling it"), "{related}");
+    shutdown(client);
+}
+
+#[test]
 fn malformed_messages_and_broken_files_never_stop_the_server() {
     let project = common::repo_copy("examples/shop");
     let root = project.path();

@@ -3,11 +3,13 @@
 //! (the test suite does the same). `new-rule` writes the scaffold of a rule and registers it.
 //! `corpus` writes a generated KosmoJS project with planted violations and their manifest
 //! (`expected.json`), for the benchmarks (`bench/run.sh`), whose bookkeeping (recall check,
-//! results table) is in `bench`.
+//! results table) is in `bench`. `npm` packs the npm packages (the launcher and this platform's
+//! binary) into `target/npm/`.
 
 mod bench;
 mod corpus;
 mod new_rule;
+mod npm;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -22,12 +24,14 @@ fn main() -> ExitCode {
         ["corpus-check", dir, findings] => bench::corpus_check(dir, findings),
         ["bench-row", args @ ..] => bench::bench_row(args),
         ["bench-table", results] => bench::bench_table(results),
+        ["npm", args @ ..] => npm::run(args),
         _ => {
             eprintln!(
-                "usage: cargo run -p xtask -- docs [--check]\n       {}\n       {}\n       {}",
+                "usage: cargo run -p xtask -- docs [--check]\n       {}\n       {}\n       {}\n       {}",
                 new_rule::USAGE,
                 corpus::USAGE,
-                bench::USAGE
+                bench::USAGE,
+                npm::USAGE
             );
             ExitCode::from(2)
         }

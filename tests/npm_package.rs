@@ -8,24 +8,14 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::OnceLock;
 
-use common::{repo, repo_root};
+use common::repo;
 
 /// The tarballs (main, platform), packed once per test binary.
 fn tarballs() -> &'static (tempfile::TempDir, Vec<PathBuf>) {
     static PACKED: OnceLock<(tempfile::TempDir, Vec<PathBuf>)> = OnceLock::new();
     PACKED.get_or_init(|| {
         let out = tempfile::tempdir().unwrap();
-        let output = Command::new(env!("CARGO"))
-            .args(["run", "--quiet", "--locked", "-p", "xtask", "--", "npm", "--binary"])
-            .arg(assert_cmd::cargo::cargo_bin("kosmo-lint"))
-            .arg("--out")
-            .arg(out.path())
-            .current_dir(repo_root())
-            .output()
-            .expect("cargo runs xtask");
-        assert!(output.status.success(), "xtask npm: {}", String::from_utf8_lossy(&output.stderr));
-        let tarballs =
-            String::from_utf8(output.stdout).unwrap().lines().map(PathBuf::from).collect();
+        let tarballs = common::consumers::pack_npm(out.path());
         (out, tarballs)
     })
 }

@@ -1,6 +1,7 @@
 //! `npm`: the npm packages, as oxlint and esbuild ship a native binary. `kosmo-lint` holds the
-//! launcher (`npm/kosmo-lint/bin/kosmo-lint.js`) and names one package per platform as an
-//! optional dependency; `@kosmo-lint/<platform>` holds the binary, with `os`, `cpu` (and on
+//! launcher (`npm/kosmo-lint/bin/kosmo-lint.js`) and the oxlint/ESLint plugin (`plugin.js`),
+//! and names one package per platform as an optional dependency; `@kosmo-lint/<platform>`
+//! holds the binary and the plugin's Node-API addon (`kosmo-lint.node`), with `os`, `cpu` (and on
 //! Linux `libc`) so that npm, pnpm and yarn install only the one that runs. Both are packed
 //! with `npm pack` into the output folder.
 //!
@@ -88,13 +89,14 @@ pub fn run(args: &[&str]) -> ExitCode {
 
 fn pack(args: &[&str]) -> Result<Vec<PathBuf>, String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let (mut target, mut binary, mut out) = (None, None, root.join("target/npm"));
+    let (mut target, mut binary, mut addon, mut out) = (None, None, None, root.join("target/npm"));
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         let mut value = || args.next().copied().ok_or(format!("{arg} needs a value"));
         match *arg {
             "--target" => target = Some(value()?.to_owned()),
             "--binary" => binary = Some(PathBuf::from(value()?)),
+            "--addon" => addon = Some(PathBuf::from(value()?)),
             "--out" => out = PathBuf::from(value()?),
             other => return Err(format!("unknown argument {other}")),
         }
@@ -105,16 +107,22 @@ fn pack(args: &[&str]) -> Result<Vec<PathBuf>, String> {
         }
         None => host().ok_or("no npm platform package for this machine")?,
     };
-    let binary = match binary {
-        Some(binary) => binary,
-        None if target.is_none() => build(&root)?,
-        None => return Err("--target needs --binary (the binary built for that target)".into()),
+    let (binary, addon) = match (binary, addon) {
+        (Some(binary), Some(addon)) => (binary, addon),
+        (None, None) if target.is_none() => build(&root)?,
+        _ if target.is_some() => {
+            return Err("--target needs --binary and --addon (built for that target)".into());
+        }
+        (binary, addon) => {
+            let (built_binary, built_addon) = build(&root)?;
+            (binary.unwrap_or(built_binary), addon.unwrap_or(built_addon))
+        }
     };
     std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
     let out = out.canonicalize().map_err(|e| e.to_string())?;
     let stage = out.join("stage");
     let platform_dir = stage.join(platform.name);
-    write_platform_package(platform, &binary, &platform_dir)?;
+    write_platform_package(platform, &binary, &addon, &platform_dir)?;
     let platform_tarball = npm_pack(&platform_dir, &out)?;
     let main_dir = stage.join("kosmo-lint");
     write_main_package(&root, &out, &main_dir)?;
@@ -144,9 +152,10 @@ fn host() -> Option<&'static Platform> {
     PLATFORMS.iter().find(|p| p.os == os && p.cpu == cpu && p.libc == libc)
 }
 
-fn build(root: &Path) -> Result<PathBuf, String> {
+/// A release build of the binary and the addon for this platform.
+fn build(root: &Path) -> Result<(PathBuf, PathBuf), String> {
     let status = Command::new(env!("CARGO"))
-        .args(["build", "--release", "--locked", "-p", "kosmo-lint"])
+        .args(["build", "--release", "--locked", "-p", "kosmo-lint", "-p", "kosmo_lint_node"])
         .current_dir(root)
         .status()
         .map_err(|e| format!("cannot run cargo: {e}"))?;
@@ -155,15 +164,29 @@ fn build(root: &Path) -> Result<PathBuf, String> {
     }
     let target =
         std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
-    Ok(target.join("release").join(if cfg!(windows) { "kosmo-lint.exe" } else { "kosmo-lint" }))
+    let release = target.join("release");
+    let binary = release.join(if cfg!(windows) { "kosmo-lint.exe" } else { "kosmo-lint" });
+    let addon = release.join(format!(
+        "{}kosmo_lint_node{}",
+        std::env::consts::DLL_PREFIX,
+        std::env::consts::DLL_SUFFIX
+    ));
+    Ok((binary, addon))
 }
 
-fn write_platform_package(platform: &Platform, binary: &Path, dir: &Path) -> Result<(), String> {
+fn write_platform_package(
+    platform: &Platform,
+    binary: &Path,
+    addon: &Path,
+    dir: &Path,
+) -> Result<(), String> {
     let executable = if platform.os == "win32" { "kosmo-lint.exe" } else { "kosmo-lint" };
     let _ = std::fs::remove_dir_all(dir);
     std::fs::create_dir_all(dir.join("bin")).map_err(|e| e.to_string())?;
     std::fs::copy(binary, dir.join("bin").join(executable))
         .map_err(|e| format!("cannot copy {}: {e}", binary.display()))?;
+    std::fs::copy(addon, dir.join("kosmo-lint.node"))
+        .map_err(|e| format!("cannot copy {}: {e}", addon.display()))?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -179,7 +202,7 @@ fn write_platform_package(platform: &Platform, binary: &Path, dir: &Path) -> Res
         "repository": env!("CARGO_PKG_REPOSITORY"),
         "os": [platform.os],
         "cpu": [platform.cpu],
-        "files": ["bin"],
+        "files": ["bin", "kosmo-lint.node"],
         "preferUnplugged": true,
     });
     if let Some(libc) = platform.libc {
@@ -192,9 +215,10 @@ fn write_platform_package(platform: &Platform, binary: &Path, dir: &Path) -> Res
 fn write_main_package(root: &Path, out: &Path, dir: &Path) -> Result<(), String> {
     let _ = std::fs::remove_dir_all(dir);
     std::fs::create_dir_all(dir.join("bin")).map_err(|e| e.to_string())?;
-    let launcher = root.join("npm/kosmo-lint/bin/kosmo-lint.js");
-    std::fs::copy(&launcher, dir.join("bin/kosmo-lint.js"))
-        .map_err(|e| format!("cannot copy the launcher: {e}"))?;
+    for file in ["bin/kosmo-lint.js", "plugin.js", "platform.js"] {
+        std::fs::copy(root.join("npm/kosmo-lint").join(file), dir.join(file))
+            .map_err(|e| format!("cannot copy npm/kosmo-lint/{file}: {e}"))?;
+    }
     std::fs::copy(root.join("README.md"), dir.join("README.md")).map_err(|e| e.to_string())?;
     let packed: serde_json::Map<String, serde_json::Value> = PLATFORMS
         .iter()
@@ -208,7 +232,8 @@ fn write_main_package(root: &Path, out: &Path, dir: &Path) -> Result<(), String>
         "license": env!("CARGO_PKG_LICENSE"),
         "repository": env!("CARGO_PKG_REPOSITORY"),
         "bin": { "kosmo-lint": "bin/kosmo-lint.js" },
-        "files": ["bin"],
+        "exports": { "./plugin": "./plugin.js", "./package.json": "./package.json" },
+        "files": ["bin", "plugin.js", "platform.js"],
         "engines": { "node": ">=18" },
         "optionalDependencies": packed,
     });

@@ -7,14 +7,10 @@
 const { spawnSync } = require("node:child_process");
 const path = require("node:path");
 
-function libc() {
-  if (process.platform !== "linux") return "";
-  const report = typeof process.report?.getReport === "function" ? process.report.getReport() : null;
-  return report?.header?.glibcVersionRuntime ? "-gnu" : "-musl";
-}
+const { platformPackage, platformTarget } = require("../platform.js");
 
-const target = `${process.platform}-${process.arch}${libc()}`;
-const packageName = `@kosmo-lint/${target}`;
+const target = platformTarget();
+const packageName = platformPackage();
 const executable = process.platform === "win32" ? "kosmo-lint.exe" : "kosmo-lint";
 
 let binary = process.env.KOSMO_LINT_BINARY;

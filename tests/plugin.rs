@@ -1,7 +1,8 @@
 //! `kosmo-lint/plugin` in its hosts: oxlint (`jsPlugins`) and `ESLint` 9 (flat config with
 //! `@typescript-eslint/parser`), both from npm (pinned in `tests/consumers/`), with the
 //! packages `cargo run -p xtask -- npm` packs (the Node-API addon built from this checkout)
-//! installed into a fresh project holding a copy of the shop example.
+//! installed into a fresh project holding a copy of the shop example (inside the consumers'
+//! folder, so that Node finds the hosts above it).
 
 mod common;
 
@@ -16,17 +17,20 @@ use common::{copy_dir, repo};
 fn app() -> &'static (tempfile::TempDir, PathBuf) {
     static APP: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
     APP.get_or_init(|| {
-        // The consumers' install puts the pinned hosts into npm's cache.
-        let _ = common::consumers::npm_file("oxlint");
         let out = tempfile::tempdir().unwrap();
         let tarballs = common::consumers::pack_npm(out.path());
-        let app = tempfile::tempdir().unwrap();
+        // Inside the consumers' folder, so that Node finds the pinned hosts and the parser
+        // in its `node_modules` above the app; the packed packages go into the app's own.
+        let consumers = common::consumers::npm_bin("oxlint").parent().unwrap().parent().unwrap().parent().unwrap().to_path_buf();
+        // Only this test binary makes apps there: those of earlier runs go.
+        let _ = std::fs::remove_dir_all(consumers.join("apps"));
+        std::fs::create_dir_all(consumers.join("apps")).unwrap();
+        let app = tempfile::Builder::new().prefix("app-").tempdir_in(consumers.join("apps")).unwrap();
         std::fs::write(app.path().join("package.json"), r#"{ "name": "app", "private": true }"#)
             .unwrap();
         let installed = Command::new("npm")
             .args(["install", "--offline", "--no-audit", "--no-fund", "--loglevel=error"])
             .args(&tarballs)
-            .args(["oxlint@1.95.0", "eslint@9.39.5", "@typescript-eslint/parser@8.74.0"])
             .current_dir(app.path())
             .output()
             .unwrap();
@@ -59,7 +63,7 @@ fn host(name: &str, args: &[&str]) -> (i32, String) {
 
 /// `name` (`oxlint` or `eslint`) run in `project`, a folder of the app.
 fn host_in(project: &Path, name: &str, args: &[&str]) -> (i32, String) {
-    let output = Command::new(app().1.join("node_modules/.bin").join(name))
+    let output = Command::new(common::consumers::npm_bin(name))
         .args(args)
         .current_dir(project)
         .env("NO_COLOR", "1")
@@ -76,7 +80,15 @@ fn host_in(project: &Path, name: &str, args: &[&str]) -> (i32, String) {
 
 #[test]
 fn oxlint_reports_page_and_cross_file_rules_where_the_binary_does() {
-    let (code, out) = host("oxlint", &["-c", ".oxlintrc.json", "-f", "unix", "src"]);
+    // Files named: the app lives below the repository's ignored `target/`, which oxlint's
+    // folder walk (git's ignore rules) passes over.
+    let files = [
+        "src/app/pages/cart/index.tsx",
+        "src/app/hooks/useReviews.ts",
+        "src/app/pages/products/index.tsx",
+    ];
+    let (code, out) =
+        host("oxlint", &[&["-c", ".oxlintrc.json", "-f", "unix"][..], &files].concat());
     assert_eq!(code, 1, "{out}");
     // A page-level rule and a cross-file one (a route that does not exist), at the binary's
     // line and column.
@@ -140,4 +152,45 @@ fn both_hosts_apply_the_missing_preload_fix() {
             "{name}: {out}\n{fixed}"
         );
     }
+}
+
+#[test]
+fn the_hosts_text_is_linted_not_the_disk() {
+    // ESLint lints stdin as the named file, as editors' save hooks do: an unsaved buffer.
+    let shop = app().1.join("shop");
+    let page = std::fs::read_to_string(shop.join("src/app/pages/cart/index.tsx")).unwrap();
+    let lint = |text: &str| {
+        let mut child = Command::new(common::consumers::npm_bin("eslint"))
+            .args([
+                "--format",
+                "json",
+                "--stdin",
+                "--stdin-filename",
+                "src/app/pages/cart/index.tsx",
+            ])
+            .current_dir(&shop)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::io::Write::write_all(&mut child.stdin.take().unwrap(), text.as_bytes()).unwrap();
+        let output = child.wait_with_output().unwrap();
+        let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        let rules: Vec<String> = report[0]["messages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["ruleId"].as_str().unwrap_or("-").to_owned())
+            .collect();
+        rules
+    };
+    assert_eq!(lint(&page), ["kosmo/missing-preload"]);
+    let with_preload = page.replace(
+        "export default function CartPage() {",
+        "export const preload = () => { void getCart(); };\n\nexport default function CartPage() {",
+    );
+    assert_eq!(lint(&with_preload), Vec::<String>::new(), "the buffer's preload counts");
+    let wrong_route = page.replace("fetchClients.cart.GET()", "fetchClients.carts.GET()");
+    assert!(lint(&wrong_route).contains(&"kosmo/fetch-client-route-exists".to_owned()));
+    assert_eq!(std::fs::read_to_string(shop.join("src/app/pages/cart/index.tsx")).unwrap(), page);
 }

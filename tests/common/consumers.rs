@@ -85,31 +85,19 @@ fn installed(kind: &str, pins: &[&str], install: impl Fn(&Path) -> Command) -> P
     folder
 }
 
-/// The npm packages `cargo run -p xtask -- npm` packs into `out`, holding the binary under
-/// test and a debug build of the plugin's addon: their tarballs (main, platform).
+/// The npm packages `cargo run -p xtask -- npm` packs, packed into `out` by the same code
+/// (xtask's library) from the binary under test and the addon this test build made (the root
+/// package names it as a dev-dependency): their tarballs (main, platform).
 pub fn pack_npm(out: &Path) -> Vec<PathBuf> {
-    let cargo = |args: &[&str]| {
-        let mut command = Command::new(env!("CARGO"));
-        command.args(args).current_dir(super::repo_root());
-        command
-    };
-    let built = cargo(&["build", "--quiet", "--locked", "-p", "kosmo_lint_node"]).status();
-    assert!(built.is_ok_and(|status| status.success()), "building the addon failed");
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map_or_else(|| super::repo_root().join("target"), PathBuf::from);
-    let addon = target.join("debug").join(format!(
+    let binary = assert_cmd::cargo::cargo_bin("kosmo-lint");
+    // Built as a dependency, the addon sits beside the test binaries (in `deps/`).
+    let tests = std::env::current_exe().expect("the test binary's path");
+    let addon = tests.with_file_name(format!(
         "{}kosmo_lint_node{}",
         std::env::consts::DLL_PREFIX,
         std::env::consts::DLL_SUFFIX
     ));
-    let output = cargo(&["run", "--quiet", "--locked", "-p", "xtask", "--", "npm", "--binary"])
-        .arg(assert_cmd::cargo::cargo_bin("kosmo-lint"))
-        .arg("--addon")
-        .arg(addon)
-        .arg("--out")
-        .arg(out)
-        .output()
-        .expect("cargo runs xtask");
-    assert!(output.status.success(), "xtask npm: {}", String::from_utf8_lossy(&output.stderr));
-    String::from_utf8(output.stdout).unwrap().lines().map(PathBuf::from).collect()
+    assert!(addon.is_file(), "the addon {} is missing: `cargo test` builds it", addon.display());
+    let platform = xtask::npm::host().expect("an npm platform package for this machine");
+    xtask::npm::pack_built(platform, &binary, &addon, out).unwrap_or_else(|e| panic!("{e}"))
 }

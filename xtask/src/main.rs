@@ -9,10 +9,11 @@
 mod bench;
 mod corpus;
 mod new_rule;
-mod npm;
 
 use std::path::Path;
 use std::process::ExitCode;
+
+use xtask::npm;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

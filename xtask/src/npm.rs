@@ -88,7 +88,7 @@ pub fn run(args: &[&str]) -> ExitCode {
 }
 
 fn pack(args: &[&str]) -> Result<Vec<PathBuf>, String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let root = repo_root();
     let (mut target, mut binary, mut addon, mut out) = (None, None, None, root.join("target/npm"));
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -118,20 +118,35 @@ fn pack(args: &[&str]) -> Result<Vec<PathBuf>, String> {
             (binary.unwrap_or(built_binary), addon.unwrap_or(built_addon))
         }
     };
-    std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    pack_built(platform, &binary, &addon, &out)
+}
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// Packs `binary` and `addon` (built for `platform`) and the main package into `out`: the
+/// tarballs, main package first. The test suite packs its own builds this way.
+pub fn pack_built(
+    platform: &Platform,
+    binary: &Path,
+    addon: &Path,
+    out: &Path,
+) -> Result<Vec<PathBuf>, String> {
+    std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
     let out = out.canonicalize().map_err(|e| e.to_string())?;
     let stage = out.join("stage");
     let platform_dir = stage.join(platform.name);
-    write_platform_package(platform, &binary, &addon, &platform_dir)?;
+    write_platform_package(platform, binary, addon, &platform_dir)?;
     let platform_tarball = npm_pack(&platform_dir, &out)?;
     let main_dir = stage.join("kosmo-lint");
-    write_main_package(&root, &out, &main_dir)?;
+    write_main_package(&repo_root(), &out, &main_dir)?;
     let main_tarball = npm_pack(&main_dir, &out)?;
     Ok(vec![main_tarball, platform_tarball])
 }
 
 /// The platform this xtask was built for, which is the one `cargo build` builds for.
-fn host() -> Option<&'static Platform> {
+pub fn host() -> Option<&'static Platform> {
     let os = match std::env::consts::OS {
         "macos" => "darwin",
         "windows" => "win32",

@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use kosmo_lint_core::{Finding, Project, Severity};
 use kosmo_lint_linter::{
-    FileChange, FixOptions, Linter, LoadOptions, Selection, Session, Sources, phase,
+    FileChange, FixOptions, Linter, LoadOptions, RunKind, Selection, Session, Sources, phase,
 };
 use kosmo_lint_report::{
     CheckedProject, PrettyOptions, SourceCache, Summary, render_pretty, sort_findings,
@@ -182,8 +182,8 @@ fn load_projects(
         // Only the rules that are on run, so that neither findings nor fixes (nor unused
         // suppressions) come from a rule turned off.
         let linter = Linter::new(&settings);
-        let options =
-            LoadOptions { use_cache: !args.no_cache, files_only: files_only(&targets, stdin) };
+        let run = if files_only(&targets, stdin) { RunKind::NamedFiles } else { RunKind::Project };
+        let options = LoadOptions { use_cache: !args.no_cache, run };
         let mut sources = Sources::disk();
         if let Some((path, text)) = stdin {
             sources.set_overlay(path, text.clone());

@@ -4,12 +4,12 @@ use kosmo_lint_core::Severity;
 use miette::{IntoDiagnostic, Report};
 
 use crate::args::{RoutesArgs, TreeFormat};
-use kosmo_lint_linter::{LoadOptions, Session, Sources};
+use kosmo_lint_linter::{LoadOptions, RunKind, Session, Sources};
 
 use crate::project::discover;
 
 pub fn run(args: &RoutesArgs) -> Result<u8, Report> {
-    let options = LoadOptions { use_cache: !args.no_cache, files_only: false };
+    let options = LoadOptions { use_cache: !args.no_cache, run: RunKind::Project };
     let (tree, problems) =
         Session::load(discover(&args.path)?, Sources::disk(), options).full_tree();
     let output = match args.format {

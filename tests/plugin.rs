@@ -194,3 +194,67 @@ fn the_hosts_text_is_linted_not_the_disk() {
     assert!(lint(&wrong_route).contains(&"kosmo/fetch-client-route-exists".to_owned()));
     assert_eq!(std::fs::read_to_string(shop.join("src/app/pages/cart/index.tsx")).unwrap(), page);
 }
+
+#[test]
+fn a_page_whose_route_changed_since_the_last_full_run_reports_all_its_findings() {
+    // A full `kosmo-lint check` saves what each page reads and found; the cart route the
+    // cart page reads is then edited. Pre-commit narrows such a page to what the change
+    // brought; a host asks for the file itself and gets every finding, with its fix.
+    let project = app().1.join("shop-after-a-full-run");
+    copy_dir(&app().1.join("shop"), &project);
+    let _ = std::fs::remove_dir_all(project.join(".kosmo-lint-cache"));
+    common::age(&project);
+    let full = Command::new(assert_cmd::cargo::cargo_bin("kosmo-lint"))
+        .args(["check", "."])
+        .current_dir(&project)
+        .output()
+        .unwrap();
+    assert_eq!(full.status.code(), Some(1), "{}", String::from_utf8_lossy(&full.stderr));
+    let route = project.join("src/app/api/cart/index.ts");
+    let text = std::fs::read_to_string(&route).unwrap();
+    let edited = text.replace("({ GET, POST, DELETE })", "({ GET, PUT, POST, DELETE })").replace(
+        "  POST<{",
+        "  PUT<{ response: [204] }>(async (ctx) => ctx.body(null, 204)),\n\n  POST<{",
+    );
+    assert_ne!(edited, text);
+    std::fs::write(&route, edited).unwrap();
+    common::age(&project);
+
+    let page = "src/app/pages/cart/index.tsx";
+    let (code, out) = host_in(&project, "oxlint", &["-c", ".oxlintrc.json", "-f", "unix", page]);
+    assert_eq!(code, 0, "a warning: {out}");
+    assert!(out.contains(&format!("{page}:10:16: page reads a generated fetch client")), "{out}");
+    assert!(!out.contains("was not named"), "{out}");
+    let (_, out) = host_in(&project, "oxlint", &["-c", ".oxlintrc.json", "--fix", page]);
+    let fixed = std::fs::read_to_string(project.join(page)).unwrap();
+    assert!(fixed.contains("export const preload = () => { void getCart(); };"), "{out}");
+    // The hosts read the caches and leave nothing of their own there.
+    let cache = project.join(".kosmo-lint-cache").join(env!("CARGO_PKG_VERSION"));
+    let mut left: Vec<String> = std::fs::read_dir(&cache)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert!(left.iter().all(|name| !name.starts_with('.')), "{left:?}");
+    for kept in ["dependents.bin", "facts.bin", "tree.bin"] {
+        assert!(left.iter().any(|name| name == kept), "{left:?}");
+    }
+}
+
+#[test]
+fn a_host_over_a_project_with_no_saved_tree_leaves_no_temporary_files() {
+    let project = app().1.join("shop-never-checked");
+    copy_dir(&app().1.join("shop"), &project);
+    let _ = std::fs::remove_dir_all(project.join(".kosmo-lint-cache"));
+    let page = "src/app/pages/cart/index.tsx";
+    let (code, out) = host_in(&project, "oxlint", &["-c", ".oxlintrc.json", page]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("page reads a generated fetch client"), "{out}");
+    let cache = project.join(".kosmo-lint-cache").join(env!("CARGO_PKG_VERSION"));
+    let left: Vec<String> = std::fs::read_dir(&cache)
+        .map(|entries| {
+            entries.map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned()).collect()
+        })
+        .unwrap_or_default();
+    assert!(left.iter().all(|name| !name.starts_with('.')), "{left:?}");
+}

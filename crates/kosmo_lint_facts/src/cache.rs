@@ -107,6 +107,9 @@ pub struct FactCache {
     fresh: AtomicUsize,
     /// When the run started (nanoseconds since the epoch), for [`Stamp::is_racy`].
     started: u128,
+    /// Whether this cache is written at the end of the run ([`FactCache::open_read_only`]
+    /// is not).
+    writes: bool,
 }
 
 impl FactCache {
@@ -118,19 +121,15 @@ impl FactCache {
             next: Mutex::new(None),
             fresh: AtomicUsize::new(0),
             started: now_nanos(),
+            writes: false,
         }
     }
 
     /// The cache of the project at `root`; an unreadable, corrupt or other-version cache
     /// counts as empty. A cache folder that cannot be written leaves the run uncached.
     pub fn open(root: &Path) -> Self {
-        let started = now_nanos();
+        let mut cache = Self::open_read_only(root);
         let folder = cache_folder(root);
-        let file = folder.join("facts.bin");
-        let old = fs::File::open(&file).ok().and_then(|f| {
-            let index = read_index(&f).ok()?;
-            Some((f, index))
-        });
         let next = fs::create_dir_all(&folder)
             .and_then(|()| tempfile::Builder::new().prefix(".facts-").tempfile_in(&folder))
             .and_then(|temporary| {
@@ -139,7 +138,28 @@ impl FactCache {
                 Ok(Writer { out, at: HEADER_LEN as u64, index: Vec::new() })
             })
             .ok();
-        Self { file: Some(file), old, next: Mutex::new(next), fresh: AtomicUsize::new(0), started }
+        cache.next = Mutex::new(next);
+        cache.writes = true;
+        cache
+    }
+
+    /// The cache of the project at `root`, read and never written: for a session that
+    /// lives as long as its host (an editor, a lint host) and never finishes a run, where
+    /// recording every file it is asked for would only grow a temporary file.
+    pub fn open_read_only(root: &Path) -> Self {
+        let file = cache_folder(root).join("facts.bin");
+        let old = fs::File::open(&file).ok().and_then(|f| {
+            let index = read_index(&f).ok()?;
+            Some((f, index))
+        });
+        Self {
+            file: Some(file),
+            old,
+            next: Mutex::new(None),
+            fresh: AtomicUsize::new(0),
+            started: now_nanos(),
+            writes: false,
+        }
     }
 
     /// The facts of `file`: from the cache when its size and modification time are those
@@ -155,13 +175,16 @@ impl FactCache {
             return (crate::extract_file(file.kind, &file.path), None);
         }
         if let Some((facts, entry, bytes)) = self.cached(file) {
-            self.append(entry.clone(), &bytes);
+            if self.writes {
+                self.append(entry.clone(), &bytes);
+            }
             return (facts, Some(entry.stamp));
         }
         let (facts, stamp) = read_and_extract(file);
         // A file that could not be read has nothing stable to remember, and one modified a
         // moment ago may not be told apart from its next version.
-        if let Some(stamp) = stamp
+        if self.writes
+            && let Some(stamp) = stamp
             && !stamp.is_racy(self.started)
             && !matches!(facts.status, FileStatus::Unreadable { .. })
             && let Ok(bytes) = rmp_serde::to_vec(&facts)
@@ -214,7 +237,7 @@ impl FactCache {
     /// a few files changed, the cache is left as it was, since copying every other entry costs
     /// more than reading those few again in a later run.
     pub fn save(self, partial: bool) -> io::Result<()> {
-        let Some(file) = self.file else { return Ok(()) };
+        let Some(file) = self.file.filter(|_| self.writes) else { return Ok(()) };
         let Some(mut writer) = into_inner(self.next) else {
             return Err(io::Error::other(format!("cannot write {}", file.display())));
         };

@@ -50,7 +50,7 @@ pub use kosmo_lint_fix::{FileChange, FixOptions};
 pub use lint_fix::{FixRefusal, FixedText, MAX_ROUNDS, fix_findings, lint_fix};
 pub use linter::Linter;
 pub use registry::{BUILTIN, RULES, find_rule};
-pub use session::{Checked, EditScope, LoadOptions, Selection, Session};
+pub use session::{Checked, EditScope, LoadOptions, RunKind, Selection, Session};
 pub use session_fix::Fixed;
 pub use settings::{Settings, SettingsError, rule_names};
 pub use source::{Sources, resolved};

@@ -33,11 +33,30 @@ pub use editing::EditScope;
 /// How a session loads its project.
 #[derive(Debug, Clone, Copy)]
 pub struct LoadOptions {
-    /// Read and write the fact and tree caches (`--no-cache` turns them off).
+    /// Read (and, for the command line's runs, write) the fact and tree caches
+    /// (`--no-cache` turns them off).
     pub use_cache: bool,
-    /// The run names files only (pre-commit): the route tree saved by an earlier run stands
-    /// in for the routes walk when nothing it was built from has changed.
-    pub files_only: bool,
+    /// What the session is for.
+    pub run: RunKind,
+}
+
+/// What a session is loaded for: which caches stand in for a walk, and what a file's
+/// findings are measured against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RunKind {
+    /// A check of folders (`kosmo-lint check`, `routes`): with the caches, a run over the
+    /// whole project records what each file reads, for later runs that name files.
+    Project,
+    /// A run that names files only (pre-commit): the route tree saved by an earlier run
+    /// stands in for the routes walk when nothing it was built from has changed, and the
+    /// files whose routes or modules changed since the last full run are checked too,
+    /// reporting only what the change brought.
+    NamedFiles,
+    /// Files linted one at a time as an editor or a lint host asks (the language server,
+    /// the oxlint and `ESLint` plugin): the saved route tree stands in as for named files,
+    /// every file reports all of its findings, and the caches are read, never written (the
+    /// session lives as long as its host and never finishes a run).
+    Editor,
 }
 
 /// Which files a check reports on.
@@ -120,14 +139,19 @@ impl Session {
             .filter_map(|path| project_file(&project, path))
             .any(|file| file.scope == WalkScope::Routes);
         if options.use_cache
-            && options.files_only
+            && options.run != RunKind::Project
             && !overlays_routes
             && let Some(tree) =
                 phase("cached tree", || kosmo_lint_facts::load_cached_tree(&project))
         {
             let modules = module_graph(&project, &tree, &sources, options.use_cache);
-            // An editor's buffer is linted alone; a commit's files bring their dependents.
-            let dependents = if overlaid { BTreeMap::new() } else { dependents(&project, &tree) };
+            // A commit's files bring their dependents; an editor's file is linted alone.
+            let dependents = if options.run == RunKind::NamedFiles && !overlaid {
+                dependents(&project, &tree)
+            } else {
+                BTreeMap::new()
+            };
+            let cache = phase("cache", || fact_cache(&project, options, true));
             return Self {
                 project,
                 tree,
@@ -137,8 +161,7 @@ impl Session {
                 route_results: None,
                 walk_errors: Vec::new(),
                 internal_errors: Mutex::default(),
-                // Opening the fact cache costs more than parsing the few files named.
-                cache: FactCache::disabled(),
+                cache,
                 partial: false,
                 tree_from_cache: true,
                 tree_recorder: None,
@@ -148,10 +171,9 @@ impl Session {
                 use_cache: options.use_cache,
             };
         }
-        let cache = phase("cache", || {
-            if options.use_cache { FactCache::open(&project.root) } else { FactCache::disabled() }
-        });
-        let recorder = (options.use_cache && !overlays_routes).then(TreeRecorder::default);
+        let cache = phase("cache", || fact_cache(&project, options, false));
+        let records = options.use_cache && options.run != RunKind::Editor;
+        let recorder = (records && !overlays_routes).then(TreeRecorder::default);
         let routes = Mutex::new(Vec::new());
         let internal_errors = Mutex::new(Vec::new());
         let walk_errors = phase("routes", || {
@@ -184,8 +206,8 @@ impl Session {
         let unreadable = walk_errors.iter().any(|e| e.kind == WalkErrorKind::Unreadable);
         let tree_recorder = recorder.filter(|_| !unreadable);
         let modules = module_graph(&project, &tree, &sources, options.use_cache);
-        let record_dependencies = options.use_cache && !options.files_only && !overlaid;
-        let dependents = if options.use_cache && options.files_only && !overlaid {
+        let record_dependencies = options.use_cache && options.run == RunKind::Project && !overlaid;
+        let dependents = if options.use_cache && options.run == RunKind::NamedFiles && !overlaid {
             dependents(&project, &tree)
         } else {
             BTreeMap::new()
@@ -441,6 +463,19 @@ impl Session {
             }
             Err(internal_error) => vec![*internal_error],
         }
+    }
+}
+
+/// The fact cache of a session, given whether its route tree came from the tree cache.
+/// Opening it costs more than parsing the few files a commit names; an editor or a lint host
+/// asks for files for as long as it runs (a host over the whole project, for every one), and
+/// only reads it.
+fn fact_cache(project: &Project, options: LoadOptions, tree_cached: bool) -> FactCache {
+    match (options.use_cache, options.run) {
+        (false, _) => FactCache::disabled(),
+        (true, RunKind::Editor) => FactCache::open_read_only(&project.root),
+        (true, RunKind::NamedFiles) if tree_cached => FactCache::disabled(),
+        (true, RunKind::Project | RunKind::NamedFiles) => FactCache::open(&project.root),
     }
 }
 

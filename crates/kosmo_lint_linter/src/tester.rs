@@ -18,7 +18,9 @@ use kosmo_lint_core::{Applicability, Finding, Generation, Project};
 use kosmo_lint_fix::{FixOptions, applies};
 use kosmo_lint_report::{PrettyOptions, SourceCache, render_pretty, sort_findings};
 
-use crate::{FixKind, Linter, LoadOptions, Rule, Selection, Session, Sources, lint_fix, resolved};
+use crate::{
+    FixKind, Linter, LoadOptions, Rule, RunKind, Selection, Session, Sources, lint_fix, resolved,
+};
 
 #[cfg(test)]
 mod tests;
@@ -222,7 +224,7 @@ impl Case {
             sources.set_overlay(&resolved(&root.join(rel)), text.clone());
         }
         // No cache: the fixtures are shared and never written.
-        let options = LoadOptions { use_cache: false, files_only: false };
+        let options = LoadOptions { use_cache: false, run: RunKind::Project };
         let mut session = Session::load(project, sources.clone(), options);
         let checked = session.check(
             linter,

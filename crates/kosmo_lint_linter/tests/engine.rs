@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use kosmo_lint_core::walk::FileKind;
 use kosmo_lint_core::{Applicability, Edit, Finding, Fix, Project, Span};
 use kosmo_lint_linter::{
-    Checked, FileContext, FixOptions, Linter, LoadOptions, Reporter, Rule, Selection, Session,
-    Sources, declare_rule,
+    Checked, FileContext, FixOptions, Linter, LoadOptions, Reporter, Rule, RunKind, Selection,
+    Session, Sources, declare_rule,
 };
 
 declare_rule! {
@@ -68,7 +68,7 @@ fn root(dir: &tempfile::TempDir) -> PathBuf {
 /// Loads the project at `dir` with `sources` (no caches) and checks all of it.
 fn check(dir: &Path, sources: Sources, linter: &Linter) -> (Session, Checked) {
     let project = Project::discover(dir).unwrap();
-    let options = LoadOptions { use_cache: false, files_only: false };
+    let options = LoadOptions { use_cache: false, run: RunKind::Project };
     let mut session = Session::load(project, sources, options);
     let selection = Selection { selected: &|_| true, only_files: None, whole_project: true };
     let checked = session.check(linter, selection);
@@ -193,4 +193,64 @@ fn unused_suppressions_are_removed_until_none_is_left() {
     assert_eq!(fixed.fixes, 2);
     assert_eq!(fixed.changes[0].fixed, CLEAN_PAGE);
     assert_eq!(fs::read_to_string(&page).unwrap(), text, "--diff writes nothing");
+}
+
+/// Sets the modification time of `dir` and everything under it to `ago` before now, so that
+/// the caches keep them (a file modified within a moment of a run is never cached).
+fn age(dir: &Path, ago: std::time::Duration) {
+    let when = std::time::SystemTime::now() - ago;
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            age(&path, ago);
+        } else {
+            fs::File::open(&path).unwrap().set_modified(when).unwrap();
+        }
+    }
+    fs::File::open(dir).unwrap().set_modified(when).unwrap();
+}
+
+#[test]
+fn an_editor_session_reports_every_finding_of_a_page_whose_route_changed() {
+    let dir = project();
+    let root = root(&dir);
+    let page = root.join("src/app/pages/users/index.tsx");
+    let without_preload =
+        CLEAN_PAGE.replace("export const preload = () => { void getUsers(); };\n", "");
+    fs::write(&page, &without_preload).unwrap();
+    age(&root, std::time::Duration::from_hours(1));
+    // A full run records what the page reads (the `users` route) and what it found.
+    let linter = Linter::with_defaults();
+    let full = LoadOptions { use_cache: true, run: RunKind::Project };
+    let mut session = Session::load(Project::discover(&root).unwrap(), Sources::disk(), full);
+    let selection = Selection { selected: &|_| true, only_files: None, whole_project: true };
+    let checked = session.check(&linter, selection);
+    assert_eq!(rules_at(&checked.findings).len(), 1, "{:#?}", checked.findings);
+    session.finish();
+    let caches = root.join(".kosmo-lint-cache").join(env!("CARGO_PKG_VERSION"));
+    assert!(caches.join("dependents.bin").is_file(), "the full run saved what files read");
+    // The route the page reads is edited (a method added); the page is not.
+    let route = root.join("src/app/api/users/index.ts");
+    let edited = USERS_ROUTE.replace("({ GET })", "({ GET, DELETE })").replace(
+        "\n]);",
+        "\n  DELETE<{ response: [204] }>(async (ctx) => ctx.body(null, 204)),\n]);",
+    );
+    assert_ne!(edited, USERS_ROUTE);
+    fs::write(&route, edited).unwrap();
+    let half_an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_mins(30);
+    fs::File::open(&route).unwrap().set_modified(half_an_hour_ago).unwrap();
+
+    // A run that names files checks the page as a dependent: what the change brought,
+    // which is nothing.
+    let named = LoadOptions { use_cache: true, run: RunKind::NamedFiles };
+    let session = Session::load(Project::discover(&root).unwrap(), Sources::disk(), named);
+    assert_eq!(session.dependents().collect::<Vec<_>>(), [page.as_path()]);
+    assert_eq!(rules_at(&session.lint_path(&linter, &page).unwrap()), []);
+    // An editor (or a lint host) asks for the page: all its findings, with their fixes.
+    let editor = LoadOptions { use_cache: true, run: RunKind::Editor };
+    let session = Session::load(Project::discover(&root).unwrap(), Sources::disk(), editor);
+    let findings = session.lint_path(&linter, &page).unwrap();
+    assert_eq!(rules_at(&findings), [("missing-preload", "src/app/pages/users/index.tsx".into())]);
+    assert!(findings[0].fix.is_some(), "{:#?}", findings[0]);
+    assert_eq!(findings[0].help, checked.findings[0].help);
 }

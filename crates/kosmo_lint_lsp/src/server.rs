@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use kosmo_lint_core::{Finding, Project};
-use kosmo_lint_linter::{EditScope, Linter, LoadOptions, Session, Settings, Sources};
+use kosmo_lint_linter::{EditScope, Linter, LoadOptions, RunKind, Session, Settings, Sources};
 use lsp_server::{Connection, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{Notification as _, PublishDiagnostics, ShowMessage};
 use lsp_types::{
@@ -241,7 +241,7 @@ impl Server {
             }
         };
         let linter = Linter::new(&settings);
-        let options = LoadOptions { use_cache: true, files_only: true };
+        let options = LoadOptions { use_cache: true, run: RunKind::Editor };
         let session = Session::load(project, sources, options);
         Some(ProjectState { session, linter, followed: BTreeMap::new() })
     }

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use kosmo_lint_core::{Applicability, Finding, Project, Severity};
-use kosmo_lint_linter::{EditScope, Linter, LoadOptions, Session, Settings, Sources};
+use kosmo_lint_linter::{EditScope, Linter, LoadOptions, RunKind, Session, Settings, Sources};
 use napi_derive::napi;
 
 /// A rule, as the plugin declares it to the host.
@@ -126,7 +126,7 @@ fn load(root: &Path, buffers: BTreeMap<PathBuf, String>) -> napi::Result<Project
         sources.set_overlay(path, text.clone());
     }
     let session =
-        Session::load(project, sources, LoadOptions { use_cache: true, files_only: true });
+        Session::load(project, sources, LoadOptions { use_cache: true, run: RunKind::Editor });
     Ok(ProjectState { session, linter, buffers })
 }
 
